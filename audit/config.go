@@ -1,0 +1,262 @@
+package audit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFileName is looked up from the working folder upward when --config is not given.
+const ConfigFileName = ".textaudit.yaml"
+
+// Config is the user's settings, read from .textaudit.yaml. The zero value means defaults.
+type Config struct {
+	// Disable and Enable select rules by ID or family prefix ("spin", "boilerplate.structure").
+	// Enable wins over Disable, so a family can be switched off but one of its rules kept.
+	Disable []string `yaml:"disable"`
+	Enable  []string `yaml:"enable"`
+	// Severity overrides a rule's default severity, by ID or prefix.
+	Severity map[string]Severity `yaml:"severity"`
+	// Params overrides rule thresholds: rule ID → parameter name → value.
+	Params map[string]map[string]float64 `yaml:"params"`
+	// Phrases extends the boilerplate lexicon: language code ("en", "es", ...) → phrases.
+	Phrases map[string][]string `yaml:"phrases"`
+	// Languages is the candidate set for language identification (ISO 639-1 codes).
+	Languages []string `yaml:"languages"`
+	// Overrides apply to files whose path matches one of the globs.
+	Overrides []PathOverride `yaml:"overrides"`
+
+	// Now is the reference time for date plausibility (the --now flag); not read from YAML.
+	Now time.Time `yaml:"-"`
+	// Source is the file the config came from, empty for defaults.
+	Source string `yaml:"-"`
+}
+
+// PathOverride changes rule selection and severities for matching paths.
+type PathOverride struct {
+	Paths    []string            `yaml:"paths"`
+	Disable  []string            `yaml:"disable"`
+	Enable   []string            `yaml:"enable"`
+	Severity map[string]Severity `yaml:"severity"`
+}
+
+// LoadConfig reads and checks a config file against the registry: unknown keys, unknown
+// rules, unknown parameters and malformed globs are errors that name the key.
+func LoadConfig(path string, reg *Registry) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	cfg, err := ParseConfig(data, reg)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	cfg.Source = path
+	return cfg, nil
+}
+
+// ParseConfig decodes YAML strictly and validates it against the registry.
+func ParseConfig(data []byte, reg *Registry) (*Config, error) {
+	cfg := &Config{}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if err := cfg.Validate(reg); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// FindConfig looks for .textaudit.yaml in dir and its parents; "" when there is none.
+func FindConfig(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Validate checks every selector, parameter and glob.
+func (c *Config) Validate(reg *Registry) error {
+	checkSelectors := func(key string, sels []string) error {
+		for _, s := range sels {
+			if len(reg.Match(s)) == 0 {
+				return fmt.Errorf("%s: no rule matches %q (see `textaudit rules`)", key, s)
+			}
+		}
+		return nil
+	}
+	checkSeverity := func(key string, m map[string]Severity) error {
+		for _, s := range sortedKeys(m) {
+			if len(reg.Match(s)) == 0 {
+				return fmt.Errorf("%s.%s: no rule matches %q", key, s, s)
+			}
+		}
+		return nil
+	}
+	if err := checkSelectors("disable", c.Disable); err != nil {
+		return err
+	}
+	if err := checkSelectors("enable", c.Enable); err != nil {
+		return err
+	}
+	if err := checkSeverity("severity", c.Severity); err != nil {
+		return err
+	}
+	for _, id := range sortedKeys(c.Params) {
+		r, ok := reg.Lookup(id)
+		if !ok {
+			return fmt.Errorf("params.%s: unknown rule", id)
+		}
+		for _, name := range sortedKeys(c.Params[id]) {
+			if _, ok := r.Params[name]; !ok {
+				return fmt.Errorf("params.%s.%s: unknown parameter (known: %s)", id, name, strings.Join(sortedKeys(r.Params), ", "))
+			}
+		}
+	}
+	for lang, list := range c.Phrases {
+		if len(lang) < 2 || len(lang) > 3 {
+			return fmt.Errorf("phrases.%s: want an ISO 639-1 language code such as en or es", lang)
+		}
+		for i, p := range list {
+			if NormalizeForMatch(p) == "" {
+				return fmt.Errorf("phrases.%s[%d]: phrase has no letters or digits", lang, i)
+			}
+		}
+	}
+	for i, o := range c.Overrides {
+		key := fmt.Sprintf("overrides[%d]", i)
+		if len(o.Paths) == 0 {
+			return fmt.Errorf("%s.paths: at least one glob is required", key)
+		}
+		for _, g := range o.Paths {
+			if !doublestar.ValidatePattern(g) {
+				return fmt.Errorf("%s.paths: bad glob %q", key, g)
+			}
+		}
+		if err := checkSelectors(key+".disable", o.Disable); err != nil {
+			return err
+		}
+		if err := checkSelectors(key+".enable", o.Enable); err != nil {
+			return err
+		}
+		if err := checkSeverity(key+".severity", o.Severity); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RuleEnabled reports whether rule id runs at all (global selection only).
+func (c *Config) RuleEnabled(id string) bool {
+	return selected(id, c.Disable, c.Enable, true)
+}
+
+// selected applies disable then enable lists; the most specific selector wins.
+func selected(id string, disable, enable []string, def bool) bool {
+	best, on := -1, def
+	for _, s := range disable {
+		if matchesSelector(id, s) && specificity(s) > best {
+			best, on = specificity(s), false
+		}
+	}
+	for _, s := range enable {
+		if matchesSelector(id, s) && specificity(s) >= best {
+			best, on = specificity(s), true
+		}
+	}
+	return on
+}
+
+func specificity(sel string) int {
+	if sel == "*" {
+		return 0
+	}
+	return strings.Count(sel, ".") + 1
+}
+
+// severityFor finds the most specific severity override for id, if any.
+func severityFor(id string, m map[string]Severity) (Severity, bool) {
+	best, sev, ok := -1, Info, false
+	for sel, s := range m {
+		if matchesSelector(id, sel) && specificity(sel) > best {
+			best, sev, ok = specificity(sel), s, true
+		}
+	}
+	return sev, ok
+}
+
+// Resolve applies global and per-path settings to a finding: it reports false when the
+// rule is disabled for that path, and otherwise returns the finding's effective severity.
+func (c *Config) Resolve(f Finding) (Severity, bool) {
+	on := c.RuleEnabled(f.Rule)
+	sev := f.Severity
+	if s, ok := severityFor(f.Rule, c.Severity); ok {
+		sev = s
+	}
+	for _, o := range c.Overrides {
+		if !o.matches(f.Path) {
+			continue
+		}
+		on = selected(f.Rule, o.Disable, o.Enable, on)
+		if s, ok := severityFor(f.Rule, o.Severity); ok {
+			sev = s
+		}
+	}
+	return sev, on
+}
+
+func (o PathOverride) matches(path string) bool {
+	p := filepath.ToSlash(path)
+	for _, g := range o.Paths {
+		if ok, _ := doublestar.Match(g, p); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(g, filepath.Base(p)); ok && !strings.Contains(g, "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// ParamsFor resolves a rule's parameters: defaults overlaid with the config's values.
+func (c *Config) ParamsFor(r *Rule) Params {
+	p := make(Params, len(r.Params))
+	for k, v := range r.Params {
+		p[k] = v
+	}
+	for k, v := range c.Params[r.ID] {
+		p[k] = v
+	}
+	return p
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

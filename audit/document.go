@@ -1,0 +1,302 @@
+package audit
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/sentences"
+)
+
+// Line is one line of a document, without its line end.
+type Line struct {
+	Number int    // 1-based
+	Start  int    // byte offset of the first character
+	End    int    // byte offset just past the last character (before "\n")
+	Text   string // the line's text
+}
+
+// Blank reports whether the line holds only white space.
+func (l Line) Blank() bool { return strings.TrimSpace(l.Text) == "" }
+
+// Sentence is a sentence inside a paragraph, located by byte offsets into the document.
+type Sentence struct {
+	Start, End int
+	Text       string
+}
+
+// Paragraph is a block of lines separated from its neighbours by blank lines, or, in
+// hard-wrapped text, by an indented first line. A lone line is a paragraph.
+type Paragraph struct {
+	Index     int // 0-based position in the document
+	FirstLine int // 1-based
+	LastLine  int // 1-based, inclusive
+	Start     int // byte offset of the first non-blank character
+	End       int // byte offset just past the last non-blank character
+	Text      string
+	Sentences []Sentence
+}
+
+// Wrapped reports whether the paragraph spans several lines (hard-wrapped text or a block of
+// short lines); rules that judge lines one by one need to know.
+func (p Paragraph) Wrapped() bool { return p.LastLine > p.FirstLine }
+
+// Flat returns the paragraph text with its inner line breaks turned into spaces.
+func (p Paragraph) Flat() string { return strings.ReplaceAll(p.Text, "\n", " ") }
+
+// Document is the shared model every rule sees: decoded text, lines, paragraphs and
+// sentences, with offset-to-position mapping. Rules never re-split text their own way.
+type Document struct {
+	Path       string // as given on the command line or found by walking, slash-separated
+	Text       string // decoded UTF-8; BOM removed, CRLF and CR turned into "\n"
+	Encoding   string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be"
+	Lines      []Line
+	Paragraphs []Paragraph
+	// InvalidUTF8 lists the byte offsets (in Text) where invalid input bytes were replaced
+	// by U+FFFD; the language family reports them.
+	InvalidUTF8 []int
+	// LineEnds records the line-end convention found in the raw file: "lf", "crlf", "cr" or "mixed".
+	LineEnds string
+
+	mu    sync.Mutex
+	memos map[any]any
+}
+
+// NewDocument builds the model for already-decoded text (line ends must be "\n").
+func NewDocument(path, text string) *Document {
+	d := &Document{Path: path, Text: text, Encoding: "utf-8", LineEnds: "lf"}
+	d.splitLines()
+	d.splitParagraphs()
+	return d
+}
+
+// Memo returns the value cached under key, computing it once per document. Rule families use
+// it to share derived facts (the main language, the dateline) without recomputing them.
+func (d *Document) Memo(key any, compute func() any) any {
+	d.mu.Lock()
+	if v, ok := d.memos[key]; ok {
+		d.mu.Unlock()
+		return v
+	}
+	d.mu.Unlock()
+	v := compute()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.memos == nil {
+		d.memos = map[any]any{}
+	}
+	if old, ok := d.memos[key]; ok {
+		return old
+	}
+	d.memos[key] = v
+	return v
+}
+
+func (d *Document) splitLines() {
+	start := 0
+	n := 1
+	for {
+		i := strings.IndexByte(d.Text[start:], '\n')
+		if i < 0 {
+			if start < len(d.Text) || len(d.Lines) == 0 {
+				d.Lines = append(d.Lines, Line{Number: n, Start: start, End: len(d.Text), Text: d.Text[start:]})
+			}
+			return
+		}
+		d.Lines = append(d.Lines, Line{Number: n, Start: start, End: start + i, Text: d.Text[start : start+i]})
+		start += i + 1
+		n++
+	}
+}
+
+// splitParagraphs groups non-blank lines into paragraphs. In hard-wrapped text (Reuters
+// style, ~70 columns) a paragraph starts at an indented line, so each block is split there.
+func (d *Document) splitParagraphs() {
+	var block []Line
+	flush := func() {
+		if len(block) == 0 {
+			return
+		}
+		for _, part := range splitIndented(block) {
+			d.addParagraph(part)
+		}
+		block = block[:0]
+	}
+	for _, l := range d.Lines {
+		if l.Blank() {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+}
+
+// splitIndented splits a block of lines at indented lines when the block is hard-wrapped
+// prose; otherwise the block stays whole.
+func splitIndented(block []Line) [][]Line {
+	if len(block) < 3 {
+		return [][]Line{block}
+	}
+	indented := 0
+	for _, l := range block[1:] {
+		if indentOf(l.Text) >= 2 {
+			indented++
+		}
+	}
+	if indented == 0 {
+		return [][]Line{block}
+	}
+	var parts [][]Line
+	cur := []Line{block[0]}
+	for _, l := range block[1:] {
+		if indentOf(l.Text) >= 2 && indentOf(cur[len(cur)-1].Text) < indentOf(l.Text) {
+			parts = append(parts, cur)
+			cur = nil
+		}
+		cur = append(cur, l)
+	}
+	return append(parts, cur)
+}
+
+func indentOf(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+func (d *Document) addParagraph(lines []Line) {
+	first, last := lines[0], lines[len(lines)-1]
+	start := first.Start + (len(first.Text) - len(strings.TrimLeftFunc(first.Text, unicode.IsSpace)))
+	end := last.Start + len(strings.TrimRightFunc(last.Text, unicode.IsSpace))
+	p := Paragraph{
+		Index:     len(d.Paragraphs),
+		FirstLine: first.Number,
+		LastLine:  last.Number,
+		Start:     start,
+		End:       end,
+		Text:      d.Text[start:end],
+	}
+	p.Sentences = splitSentences(p.Text, start)
+	d.Paragraphs = append(d.Paragraphs, p)
+}
+
+// abbreviations end with a period but do not end a sentence when followed by a capital.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true,
+	"gov": true, "sen": true, "rep": true, "lt": true, "col": true, "maj": true, "sgt": true,
+	"capt": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "jr": true, "sr": true, "vs": true,
+	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "mt": true, "ft": true,
+}
+
+// splitSentences segments by Unicode sentence boundaries (UAX #29), then re-joins breaks that
+// follow common abbreviations ("Oct. 7", "Mr. Smith") which UAX #29 cannot know about.
+func splitSentences(text string, base int) []Sentence {
+	var out []Sentence
+	it := sentences.FromString(text)
+	for it.Next() {
+		s, e := it.Start(), it.End()
+		raw := text[s:e]
+		trimmed := strings.TrimRightFunc(raw, unicode.IsSpace)
+		lead := len(trimmed) - len(strings.TrimLeftFunc(trimmed, unicode.IsSpace))
+		trimmed = trimmed[lead:]
+		if trimmed == "" {
+			continue
+		}
+		s += lead
+		e = s + len(trimmed)
+		if n := len(out); n > 0 && endsWithAbbreviation(out[n-1].Text) {
+			prev := &out[n-1]
+			prev.End = base + e
+			prev.Text = text[prev.Start-base : e]
+			continue
+		}
+		out = append(out, Sentence{Start: base + s, End: base + e, Text: trimmed})
+	}
+	return out
+}
+
+func endsWithAbbreviation(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	s = strings.TrimSuffix(s, ".")
+	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' })
+	word := strings.ToLower(s[i+1:])
+	if abbreviations[word] {
+		return true
+	}
+	// A single capital letter is an initial ("George W. Bush").
+	return utf8.RuneCountInString(word) == 1 && word != ""
+}
+
+// LineAt returns the 1-based number of the line holding byte offset off.
+func (d *Document) LineAt(off int) int {
+	i := sort.Search(len(d.Lines), func(i int) bool { return d.Lines[i].End >= off })
+	if i >= len(d.Lines) {
+		return len(d.Lines)
+	}
+	return d.Lines[i].Number
+}
+
+// Span locates the byte range [start, end) as 1-based lines and character columns. The end
+// position names the last character of the range, so a one-character span has equal columns.
+func (d *Document) Span(start, end int) Span {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(d.Text) {
+		end = len(d.Text)
+	}
+	if end < start {
+		end = start
+	}
+	s := Span{StartOffset: start, EndOffset: end}
+	s.Line, s.Column = d.position(start)
+	last := end
+	if end > start {
+		_, size := utf8.DecodeLastRuneInString(d.Text[start:end])
+		last = end - size
+	}
+	s.EndLine, s.EndColumn = d.position(last)
+	return s
+}
+
+func (d *Document) position(off int) (line, col int) {
+	n := d.LineAt(off)
+	if n == 0 {
+		return 1, 1
+	}
+	l := d.Lines[n-1]
+	if off > l.End {
+		off = l.End
+	}
+	return n, utf8.RuneCountInString(d.Text[l.Start:off]) + 1
+}
+
+// LineSpan locates whole lines first..last (1-based, inclusive), without their line ends.
+func (d *Document) LineSpan(first, last int) Span {
+	if first < 1 {
+		first = 1
+	}
+	if last > len(d.Lines) {
+		last = len(d.Lines)
+	}
+	if last < first {
+		last = first
+	}
+	return d.Span(d.Lines[first-1].Start, d.Lines[last-1].End)
+}

@@ -1,0 +1,162 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Severity orders findings: a gate fails on a severity at or above a threshold.
+type Severity int
+
+// The severities, from least to most serious.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+// String returns the lower-case name used in reports and config.
+func (s Severity) String() string {
+	if s < Info || s > Error {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads a severity name as written in config files and flags.
+func ParseSeverity(name string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(strings.TrimSpace(name), n) {
+			return Severity(i), nil
+		}
+	}
+	return Info, fmt.Errorf("unknown severity %q (want info, warning or error)", name)
+}
+
+// MarshalText writes the severity by name so JSON carries "warning", not 1.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Category is the defect family a rule belongs to; scores are deducted per category.
+type Category string
+
+// The six categories. Every rule belongs to exactly one.
+const (
+	Boilerplate Category = "boilerplate"
+	Spin        Category = "spin"
+	Language    Category = "language"
+	Date        Category = "date"
+	Duplicate   Category = "duplicate"
+	Provenance  Category = "provenance"
+)
+
+// Categories lists every category in report order.
+var Categories = []Category{Boilerplate, Spin, Language, Date, Duplicate, Provenance}
+
+// Valid reports whether c is one of the six categories.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Evidence holds what a rule saw: the matched text under "text" and rule-specific fields
+// (counterpart file and line, language and confidence, expected phrase, ...).
+type Evidence map[string]any
+
+// Finding is one flagged defect at an exact place, with the evidence behind it.
+type Finding struct {
+	Rule        string   `json:"rule"`
+	Category    Category `json:"category"`
+	Severity    Severity `json:"severity"`
+	Path        string   `json:"path"`
+	Line        int      `json:"line"`
+	EndLine     int      `json:"end_line"`
+	Column      int      `json:"column"`
+	EndColumn   int      `json:"end_column"`
+	StartOffset int      `json:"start_offset"`
+	EndOffset   int      `json:"end_offset"`
+	Message     string   `json:"message"`
+	Evidence    Evidence `json:"evidence,omitempty"`
+	Fingerprint string   `json:"fingerprint"`
+}
+
+// Span is a located stretch of a document: byte offsets and their 1-based line and column
+// (columns count characters, not bytes). End positions are inclusive of the last character.
+type Span struct {
+	StartOffset int
+	EndOffset   int
+	Line        int
+	Column      int
+	EndLine     int
+	EndColumn   int
+}
+
+// locate copies the span's coordinates into the finding.
+func (f *Finding) locate(s Span) {
+	f.StartOffset, f.EndOffset = s.StartOffset, s.EndOffset
+	f.Line, f.Column, f.EndLine, f.EndColumn = s.Line, s.Column, s.EndLine, s.EndColumn
+}
+
+// Fingerprint identifies a finding across runs: it hashes the rule, the path and the
+// normalised matched text, never line numbers, so a baseline survives lines moving.
+func Fingerprint(rule, path, matched string) string {
+	h := sha256.New()
+	h.Write([]byte(rule))
+	h.Write([]byte{0})
+	h.Write([]byte(path))
+	h.Write([]byte{0})
+	h.Write([]byte(NormalizeForMatch(matched)))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// NormalizeForMatch lower-cases, drops punctuation and symbols and collapses white space, so
+// that "Related Post" and "related post:" compare equal. Digits are kept.
+func NormalizeForMatch(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Summary returns a short one-line rendering of the evidence for tables and CSV.
+func (e Evidence) Summary() string {
+	if len(e) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}

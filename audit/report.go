@@ -1,0 +1,130 @@
+package audit
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+)
+
+// Report is the serialisable outcome of a run: the JSON contract that other tools, the
+// evaluation and `textaudit report` read. Extend it; never break it.
+type Report struct {
+	Tool    string       `json:"tool"`
+	Version string       `json:"version"`
+	Files   []FileReport `json:"files"`
+	Skipped []Notice     `json:"skipped,omitempty"`
+	Errors  []Notice     `json:"errors,omitempty"`
+	Summary Summary      `json:"summary"`
+}
+
+// Summary totals a run.
+type Summary struct {
+	Files      int              `json:"files"`
+	Findings   int              `json:"findings"`
+	MeanScore  float64          `json:"mean_score"`
+	MinScore   float64          `json:"min_score"`
+	BySeverity map[Severity]int `json:"by_severity"`
+	ByCategory map[Category]int `json:"by_category"`
+}
+
+// NewReport assembles the report of a run.
+func NewReport(version string, res *Result) *Report {
+	r := &Report{Tool: "textaudit", Version: version, Files: res.Files, Skipped: res.Skipped, Errors: res.Errors}
+	if r.Files == nil {
+		r.Files = []FileReport{}
+	}
+	r.Summary = Summarize(r.Files)
+	return r
+}
+
+// Summarize totals files: counts, mean and minimum score, findings by severity and category.
+func Summarize(files []FileReport) Summary {
+	s := Summary{Files: len(files), BySeverity: map[Severity]int{}, ByCategory: map[Category]int{}}
+	if len(files) == 0 {
+		return s
+	}
+	sum := 0.0
+	s.MinScore = 100
+	for _, f := range files {
+		sum += f.Score
+		if f.Score < s.MinScore {
+			s.MinScore = f.Score
+		}
+		s.Findings += len(f.Findings)
+		for _, x := range f.Findings {
+			s.BySeverity[x.Severity]++
+			s.ByCategory[x.Category]++
+		}
+	}
+	s.MeanScore = float64(int(sum/float64(len(files))*10+0.5)) / 10
+	return s
+}
+
+// fileFields are the fixed fields of a file object; facts may not shadow them.
+var fileFields = map[string]bool{"path": true, "score": true, "deductions": true, "findings": true}
+
+// MarshalJSON writes the fixed fields and then the facts as further fields, in key order.
+func (f FileReport) MarshalJSON() ([]byte, error) {
+	m := map[string]any{}
+	for k, v := range f.Facts {
+		if !fileFields[k] {
+			m[k] = v
+		}
+	}
+	m["path"] = f.Path
+	m["score"] = f.Score
+	ded := f.Deductions
+	if ded == nil {
+		ded = map[Category]float64{}
+	}
+	m["deductions"] = ded
+	findings := f.Findings
+	if findings == nil {
+		findings = []Finding{}
+	}
+	m["findings"] = findings
+	// encoding/json sorts map keys, which keeps the output stable for golden files.
+	return json.Marshal(m)
+}
+
+// UnmarshalJSON reads a file object back, keeping unknown fields as facts.
+func (f *FileReport) UnmarshalJSON(b []byte) error {
+	var fixed struct {
+		Path       string               `json:"path"`
+		Score      float64              `json:"score"`
+		Deductions map[Category]float64 `json:"deductions"`
+		Findings   []Finding            `json:"findings"`
+	}
+	if err := json.Unmarshal(b, &fixed); err != nil {
+		return err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	*f = FileReport{Path: fixed.Path, Score: fixed.Score, Deductions: fixed.Deductions, Findings: fixed.Findings}
+	for _, k := range sortedKeys(all) {
+		if fileFields[k] {
+			continue
+		}
+		var v any
+		if err := json.Unmarshal(all[k], &v); err != nil {
+			return fmt.Errorf("file %s: field %s: %w", fixed.Path, k, err)
+		}
+		if f.Facts == nil {
+			f.Facts = map[string]any{}
+		}
+		f.Facts[k] = v
+	}
+	return nil
+}
+
+// FactKeys lists a file's fact names in order.
+func (f FileReport) FactKeys() []string {
+	keys := make([]string, 0, len(f.Facts))
+	for k := range f.Facts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

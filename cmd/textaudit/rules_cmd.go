@@ -1,0 +1,67 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+
+	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules"
+)
+
+func registry() (*audit.Registry, error) {
+	reg, err := rules.Registry()
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return reg, nil
+}
+
+func newRulesCommand(stdout io.Writer) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rules: ID, category, severity, description",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			reg, err := registry()
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				type ruleJSON struct {
+					ID          string             `json:"id"`
+					Category    audit.Category     `json:"category"`
+					Severity    audit.Severity     `json:"severity"`
+					Corpus      bool               `json:"corpus"`
+					Description string             `json:"description"`
+					Params      map[string]float64 `json:"params,omitempty"`
+				}
+				var out []ruleJSON
+				for _, r := range reg.Rules() {
+					out = append(out, ruleJSON{r.ID, r.Category, r.Severity, r.Corpus(), r.Description, r.Params})
+				}
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(out)
+			case "table":
+				t := tablewriter.NewTable(stdout, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNone))
+				t.Header("rule", "category", "severity", "description")
+				for _, r := range reg.Rules() {
+					if err := t.Append([]string{r.ID, string(r.Category), r.Severity.String(), r.Description}); err != nil {
+						return err
+					}
+				}
+				return t.Render()
+			default:
+				return usageError("rules: unknown format %q (want table or json)", format)
+			}
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	return cmd
+}

@@ -1,0 +1,109 @@
+// Package reports renders an audit.Report in one format per file: each renderer is a
+// function from the report to a writer. Renderers never re-analyse text.
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// Options tune rendering without changing the report.
+type Options struct {
+	Details     bool           // table: also list every finding
+	MinSeverity audit.Severity // findings below are not shown (gates still see them)
+	Color       bool           // terminal colours (explain)
+}
+
+// Renderer writes a report in one format.
+type Renderer func(w io.Writer, r *audit.Report, opt Options) error
+
+var renderers = map[string]Renderer{
+	"table": Table,
+	"json":  JSON,
+}
+
+// Formats lists the known format names.
+func Formats() []string {
+	names := make([]string, 0, len(renderers))
+	for n := range renderers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup finds the renderer of a format.
+func Lookup(format string) (Renderer, error) {
+	r, ok := renderers[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats(), ", "))
+	}
+	return r, nil
+}
+
+// Filter returns a copy of the report showing only findings at or above min; scores and
+// deductions still count every finding, so a filtered view never changes a verdict.
+func Filter(r *audit.Report, min audit.Severity) *audit.Report {
+	if min <= audit.Info {
+		return r
+	}
+	out := *r
+	out.Files = make([]audit.FileReport, len(r.Files))
+	for i, f := range r.Files {
+		g := f
+		g.Findings = nil
+		for _, x := range f.Findings {
+			if x.Severity >= min {
+				g.Findings = append(g.Findings, x)
+			}
+		}
+		out.Files[i] = g
+	}
+	return &out
+}
+
+// WriteFile renders into path atomically: the report goes to a temporary file in the same
+// folder, which is renamed over path only when rendering succeeded, so readers never see a
+// half-written report.
+func WriteFile(path string, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	name := tmp.Name()
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// Table writes the per-file table (path, score, why, counts per category) and, with
+// Details, a findings table (file:line, rule, severity, message).
+func Table(w io.Writer, r *audit.Report, opt Options) error {
+	r = Filter(r, opt.MinSeverity)
+	files := newTable(w, tw.AlignRight)
+	head := []any{"file", "score", "deductions"}
+	for _, c := range audit.Categories {
+		head = append(head, string(c))
+	}
+	files.Header(head...)
+	for _, f := range r.Files {
+		counts := map[audit.Category]int{}
+		for _, x := range f.Findings {
+			counts[x.Category]++
+		}
+		row := []string{f.Path, formatScore(f.Score), Deductions(f.Deductions)}
+		for _, c := range audit.Categories {
+			row = append(row, countCell(counts[c]))
+		}
+		if err := files.Append(row); err != nil {
+			return err
+		}
+	}
+	if err := files.Render(); err != nil {
+		return err
+	}
+	s := r.Summary
+	fmt.Fprintf(w, "%d files, %d findings, mean score %s, lowest %s\n", s.Files, s.Findings, formatScore(s.MeanScore), formatScore(s.MinScore))
+	for _, n := range r.Skipped {
+		fmt.Fprintf(w, "skipped %s: %s\n", n.Path, n.Cause)
+	}
+	for _, n := range r.Errors {
+		fmt.Fprintf(w, "error %s: %s\n", n.Path, n.Cause)
+	}
+	if !opt.Details {
+		return nil
+	}
+	fmt.Fprintln(w)
+	details := newTable(w, tw.AlignLeft)
+	details.Header("location", "rule", "severity", "message")
+	for _, f := range r.Files {
+		for _, x := range f.Findings {
+			if err := details.Append([]string{Location(x), x.Rule, x.Severity.String(), x.Message}); err != nil {
+				return err
+			}
+		}
+	}
+	return details.Render()
+}
+
+func newTable(w io.Writer, align tw.Align) *tablewriter.Table {
+	return tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAlignment(align),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+}
+
+// Location renders path:line or path:line-end_line.
+func Location(f audit.Finding) string {
+	if f.EndLine > f.Line {
+		return fmt.Sprintf("%s:%d-%d", f.Path, f.Line, f.EndLine)
+	}
+	return fmt.Sprintf("%s:%d", f.Path, f.Line)
+}
+
+// Deductions renders "boilerplate −12, duplicate −8" in category order, or "-" for none.
+func Deductions(d map[audit.Category]float64) string {
+	var parts []string
+	for _, c := range audit.Categories {
+		if v := d[c]; v > 0 {
+			parts = append(parts, fmt.Sprintf("%s −%s", c, strconv.FormatFloat(v, 'f', -1, 64)))
+		}
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func formatScore(s float64) string { return strconv.FormatFloat(s, 'f', 1, 64) }
+
+func countCell(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
+}
