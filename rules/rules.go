@@ -8,6 +8,8 @@ import (
 	"github.com/textaudit/textaudit/rules/date"
 	"github.com/textaudit/textaudit/rules/duplicate"
 	"github.com/textaudit/textaudit/rules/language"
+	"github.com/textaudit/textaudit/rules/provenance"
+	"github.com/textaudit/textaudit/rules/spin"
 )
 
 // All returns every rule of every family.
@@ -18,6 +20,8 @@ func All() []*audit.Rule {
 		date.Rules(),
 		duplicate.Rules(),
 		language.Rules(),
+		provenance.Rules(),
+		spin.Rules(),
 	} {
 		all = append(all, family...)
 	}
