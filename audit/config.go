@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,7 +27,7 @@ type Config struct {
 	Disable []string `yaml:"disable"`
 	Enable  []string `yaml:"enable"`
 	// Severity overrides a rule's default severity, by ID or prefix.
-	Severity map[string]Severity `yaml:"severity"`
+	Severity map[string]string `yaml:"severity"`
 	// Params overrides rule thresholds: rule ID → parameter name → value.
 	Params map[string]map[string]float64 `yaml:"params"`
 	// Phrases extends the boilerplate lexicon: language code ("en", "es", ...) → phrases.
@@ -43,10 +45,10 @@ type Config struct {
 
 // PathOverride changes rule selection and severities for matching paths.
 type PathOverride struct {
-	Paths    []string            `yaml:"paths"`
-	Disable  []string            `yaml:"disable"`
-	Enable   []string            `yaml:"enable"`
-	Severity map[string]Severity `yaml:"severity"`
+	Paths    []string          `yaml:"paths"`
+	Disable  []string          `yaml:"disable"`
+	Enable   []string          `yaml:"enable"`
+	Severity map[string]string `yaml:"severity"`
 }
 
 // LoadConfig reads and checks a config file against the registry: unknown keys, unknown
@@ -70,7 +72,7 @@ func ParseConfig(data []byte, reg *Registry) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, explainYAMLError(data, err)
 	}
 	if err := cfg.Validate(reg); err != nil {
 		return nil, err
@@ -107,10 +109,13 @@ func (c *Config) Validate(reg *Registry) error {
 		}
 		return nil
 	}
-	checkSeverity := func(key string, m map[string]Severity) error {
+	checkSeverity := func(key string, m map[string]string) error {
 		for _, s := range sortedKeys(m) {
 			if len(reg.Match(s)) == 0 {
 				return fmt.Errorf("%s.%s: no rule matches %q", key, s, s)
+			}
+			if _, err := ParseSeverity(m[s]); err != nil {
+				return fmt.Errorf("%s.%s: %w", key, s, err)
 			}
 		}
 		return nil
@@ -197,10 +202,11 @@ func specificity(sel string) int {
 }
 
 // severityFor finds the most specific severity override for id, if any.
-func severityFor(id string, m map[string]Severity) (Severity, bool) {
+func severityFor(id string, m map[string]string) (Severity, bool) {
 	best, sev, ok := -1, Info, false
-	for sel, s := range m {
-		if matchesSelector(id, sel) && specificity(sel) > best {
+	for sel, name := range m {
+		s, err := ParseSeverity(name)
+		if err == nil && matchesSelector(id, sel) && specificity(sel) > best {
 			best, sev, ok = specificity(sel), s, true
 		}
 	}
@@ -228,16 +234,28 @@ func (c *Config) Resolve(f Finding) (Severity, bool) {
 }
 
 func (o PathOverride) matches(path string) bool {
-	p := filepath.ToSlash(path)
 	for _, g := range o.Paths {
-		if ok, _ := doublestar.Match(g, p); ok {
-			return true
-		}
-		if ok, _ := doublestar.Match(g, filepath.Base(p)); ok && !strings.Contains(g, "/") {
+		if globMatchesTail(g, path) {
 			return true
 		}
 	}
 	return false
+}
+
+// globMatchesTail matches a glob against the path and each of its trailing sub-paths, as
+// .gitignore does, so "archive/**" matches "corpus/archive/2004/a.txt" and "/abs/archive/x".
+func globMatchesTail(glob, path string) bool {
+	p := filepath.ToSlash(path)
+	for {
+		if ok, _ := doublestar.Match(glob, p); ok {
+			return true
+		}
+		i := strings.IndexByte(p, '/')
+		if i < 0 {
+			return false
+		}
+		p = p[i+1:]
+	}
 }
 
 // ParamsFor resolves a rule's parameters: defaults overlaid with the config's values.
@@ -259,4 +277,63 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// explainYAMLError adds the dotted key to yaml.v3's messages, which name only a line
+// ("line 1: cannot unmarshal !!int into []string" becomes "disable: line 1: ...").
+func explainYAMLError(data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil {
+		return errors.New(strings.TrimSpace(msg))
+	}
+	var out []string
+	for _, part := range strings.Split(msg, "\n") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if m := yamlLine.FindStringSubmatch(part); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if key := keyAtLine(&root, n, ""); key != "" {
+				part = key + ": " + part
+			}
+		}
+		out = append(out, part)
+	}
+	return errors.New(strings.Join(out, "; "))
+}
+
+// keyAtLine finds the dotted path of the deepest mapping key whose entry is on line.
+func keyAtLine(n *yaml.Node, line int, prefix string) string {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for i, c := range n.Content {
+			p := prefix
+			if n.Kind == yaml.SequenceNode {
+				p = fmt.Sprintf("%s[%d]", prefix, i)
+			}
+			if k := keyAtLine(c, line, p); k != "" {
+				return k
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			path := k.Value
+			if prefix != "" {
+				path = prefix + "." + k.Value
+			}
+			if deeper := keyAtLine(v, line, path); deeper != "" {
+				return deeper
+			}
+			if k.Line == line || v.Line == line {
+				return path
+			}
+		}
+	}
+	return ""
 }

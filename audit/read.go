@@ -126,18 +126,22 @@ func pathError(err error) error {
 // ReadDocument reads and decodes one file into a Document. Binary and oversized files
 // return ErrBinary or ErrTooLarge; other errors name the cause.
 func ReadDocument(path string, maxSize int64) (*Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, pathError(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	// Stat before opening: opening a FIFO or device named on the command line would block.
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, pathError(err)
 	}
 	if st.IsDir() {
 		return nil, errors.New("is a directory")
 	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	defer f.Close()
 	if maxSize > 0 && st.Size() > maxSize {
 		return nil, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, st.Size(), maxSize)
 	}

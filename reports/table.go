@@ -16,7 +16,7 @@ import (
 // Details, a findings table (file:line, rule, severity, message).
 func Table(w io.Writer, r *audit.Report, opt Options) error {
 	r = Filter(r, opt.MinSeverity)
-	files := newTable(w, tw.AlignRight)
+	files := newTable(w, append([]tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft}, repeatAlign(tw.AlignRight, len(audit.Categories))...))
 	head := []any{"file", "score", "deductions"}
 	for _, c := range audit.Categories {
 		head = append(head, string(c))
@@ -50,7 +50,7 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 		return nil
 	}
 	fmt.Fprintln(w)
-	details := newTable(w, tw.AlignLeft)
+	details := newTable(w, []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft})
 	details.Header("location", "rule", "severity", "message")
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
@@ -62,12 +62,21 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	return details.Render()
 }
 
-func newTable(w io.Writer, align tw.Align) *tablewriter.Table {
+func newTable(w io.Writer, columns []tw.Align) *tablewriter.Table {
 	return tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAlignment(align),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: columns}),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 	)
+}
+
+func repeatAlign(a tw.Align, n int) []tw.Align {
+	out := make([]tw.Align, n)
+	for i := range out {
+		out[i] = a
+	}
+	return out
 }
 
 // Location renders path:line or path:line-end_line.

@@ -185,4 +185,3 @@ func gateFailure(r *audit.Report, f auditFlags, failOn *audit.Severity, failUnde
 	}
 	return "gate failed: " + strings.Join(why, "; ")
 }
-

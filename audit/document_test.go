@@ -1,0 +1,133 @@
+package audit
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParagraphsAreBlankLineSeparatedBlocks(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		lines [][2]int // first, last line of each paragraph
+	}{
+		{"a lone line is a paragraph", "Title", [][2]int{{1, 1}}},
+		{"blank lines separate paragraphs", "Title\n\nOne.\n\n\nTwo.\n", [][2]int{{1, 1}, {3, 3}, {6, 6}}},
+		{"adjacent lines form one paragraph", "a b c\nd e f\n\ng", [][2]int{{1, 2}, {4, 4}}},
+		{"white-space-only lines are blank", "a\n  \t\nb", [][2]int{{1, 1}, {3, 3}}},
+		{"empty text has no paragraphs", "", nil},
+		{"hard-wrapped text splits at indented lines",
+			"HEADLINE\n\nNEW YORK, June 1 - Leisure Concepts said it has signed\na definitive agreement to be licensing agent for all\n    It said under the terms, Lorimar has received a five\nwarrant to buy up to 250,000 shares.\n",
+			[][2]int{{1, 1}, {3, 4}, {5, 6}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := NewDocument("x.txt", tt.text)
+			var got [][2]int
+			for _, p := range d.Paragraphs {
+				got = append(got, [2]int{p.FirstLine, p.LastLine})
+			}
+			if len(got) != len(tt.lines) {
+				t.Fatalf("paragraphs = %v, want %v", got, tt.lines)
+			}
+			for i := range got {
+				if got[i] != tt.lines[i] {
+					t.Errorf("paragraph %d = %v, want %v", i, got[i], tt.lines[i])
+				}
+				if p := d.Paragraphs[i]; d.Text[p.Start:p.End] != p.Text {
+					t.Errorf("paragraph %d text does not match its offsets", i)
+				}
+			}
+		})
+	}
+}
+
+func TestSentencesRespectAbbreviationsAndSplices(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"two plain sentences", "It rained. We stayed in.", []string{"It rained.", "We stayed in."}},
+		{"month abbreviation does not end a sentence", "MOSCOW, Oct. 7 (Xinhua) - Troops moved. They won.", []string{"MOSCOW, Oct. 7 (Xinhua) - Troops moved.", "They won."}},
+		{"title abbreviation does not end a sentence", "Mr. Smith left. He was tired.", []string{"Mr. Smith left.", "He was tired."}},
+		{"initials do not end a sentence", "George W. Bush spoke. Then he left.", []string{"George W. Bush spoke.", "Then he left."}},
+		{"U.S. inside a sentence", "Two U.S. officials told Reuters. Others did not.", []string{"Two U.S. officials told Reuters.", "Others did not."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := NewDocument("x.txt", tt.text)
+			var got []string
+			for _, s := range d.Paragraphs[0].Sentences {
+				got = append(got, s.Text)
+				if d.Text[s.Start:s.End] != s.Text {
+					t.Errorf("sentence %q does not match its offsets", s.Text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("sentences = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpanCountsColumnsInCharacters(t *testing.T) {
+	d := NewDocument("x.txt", "Título\nSyria’s army\n")
+	start := strings.Index(d.Text, "army")
+	s := d.Span(start, start+len("army"))
+	if s.Line != 2 || s.Column != 9 || s.EndLine != 2 || s.EndColumn != 12 {
+		t.Errorf("span = %+v, want line 2 columns 9-12", s)
+	}
+	whole := d.LineSpan(1, 1)
+	if whole.Column != 1 || whole.EndColumn != 6 {
+		t.Errorf("line span = %+v, want columns 1-6 for a 6-character line", whole)
+	}
+}
+
+func TestSpanClampsOutOfRangeOffsets(t *testing.T) {
+	d := NewDocument("x.txt", "ab\ncd")
+	s := d.Span(-5, 100)
+	if s.StartOffset != 0 || s.EndOffset != 5 || s.EndLine != 2 {
+		t.Errorf("span = %+v, want the whole text", s)
+	}
+	empty := NewDocument("e.txt", "")
+	if s := empty.LineSpan(1, 3); s.Line != 1 || s.EndLine != 1 {
+		t.Errorf("empty document line span = %+v, want line 1", s)
+	}
+}
+
+func TestMemoComputesOncePerDocument(t *testing.T) {
+	d := NewDocument("x.txt", "text")
+	calls := 0
+	for i := 0; i < 3; i++ {
+		if v := d.Memo("k", func() any { calls++; return 42 }); v.(int) != 42 {
+			t.Fatalf("memo = %v", v)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("computed %d times, want once", calls)
+	}
+}
+
+func FuzzNewDocument(f *testing.F) {
+	for _, s := range []string{"", "\n", "a\n\n b\n    c\n", "Oct. 7.In June", "\uFFFD\u200b x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := NewDocument("f.txt", text)
+		for _, p := range d.Paragraphs {
+			if p.Start > p.End || p.End > len(text) {
+				t.Fatalf("bad paragraph offsets %d-%d", p.Start, p.End)
+			}
+			for _, s := range p.Sentences {
+				if s.Start < p.Start || s.End > p.End {
+					t.Fatalf("sentence %d-%d outside paragraph %d-%d", s.Start, s.End, p.Start, p.End)
+				}
+				sp := d.Span(s.Start, s.End)
+				if sp.Line < 1 || sp.EndLine < sp.Line {
+					t.Fatalf("bad span %+v", sp)
+				}
+			}
+		}
+	})
+}

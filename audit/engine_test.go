@@ -1,0 +1,208 @@
+package audit
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// lineCount is a corpus check that flags a line found in at least two documents; it proves
+// the second pass sees every document, reference ones included.
+type lineCount struct {
+	rule  *Rule
+	mu    sync.Mutex
+	seen  map[string]int
+	where map[string][]Finding
+}
+
+func (c *lineCount) Add(doc *Document, audited bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, l := range doc.Lines {
+		if l.Blank() {
+			continue
+		}
+		c.seen[l.Text]++
+		if audited {
+			c.where[l.Text] = append(c.where[l.Text], NewFinding(c.rule, doc, doc.LineSpan(l.Number, l.Number), "repeated", nil))
+		}
+	}
+}
+
+func (c *lineCount) Finish(report func(Finding)) {
+	for text, n := range c.seen {
+		if n >= 2 {
+			for _, f := range c.where[text] {
+				report(f)
+			}
+		}
+	}
+}
+
+func engineRegistry(t *testing.T) *Registry {
+	t.Helper()
+	shout := &Rule{ID: "boilerplate.shout", Category: Boilerplate, Severity: Warning, Description: "d",
+		Check: func(p *Pass) {
+			for _, l := range p.Doc.Lines {
+				if l.Text != "" && strings.ToUpper(l.Text) == l.Text && strings.ToLower(l.Text) != l.Text {
+					p.ReportLines(l.Number, l.Number, "shouting", nil)
+				}
+			}
+			p.SetFact("lines", len(p.Doc.Lines))
+		}}
+	crash := &Rule{ID: "spin.crash", Category: Spin, Severity: Warning, Description: "d",
+		Check: func(p *Pass) {
+			if strings.Contains(p.Doc.Text, "CRASH") {
+				panic("boom")
+			}
+		}}
+	repeated := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d"}
+	repeated.NewCorpusCheck = func(Params, *Config) CorpusCheck {
+		return &lineCount{rule: repeated, seen: map[string]int{}, where: map[string][]Finding{}}
+	}
+	reg, err := NewRegistry(shout, crash, repeated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestRunAuditsInPathOrderWithBothPasses(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"b.txt":     "Title\n\nSHARED LINE\n",
+		"a.txt":     "Title\n\nquiet text\n",
+		"ref/r.txt": "quiet text\n",
+		"bin.dat":   "\x00\x01\x02",
+	})
+	files, err := Collect([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "bin.dat")}, Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(files, Options{Registry: engineRegistry(t), Jobs: 3, Reference: []string{filepath.Join(dir, "ref/r.txt")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 2 || !strings.HasSuffix(res.Files[0].Path, "a.txt") || !strings.HasSuffix(res.Files[1].Path, "b.txt") {
+		t.Fatalf("files = %+v, want a.txt then b.txt", res.Files)
+	}
+	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Cause, "binary") {
+		t.Errorf("skipped = %+v, want the binary file", res.Skipped)
+	}
+	rules := func(fr FileReport) string {
+		var ids []string
+		for _, f := range fr.Findings {
+			ids = append(ids, f.Rule)
+		}
+		return strings.Join(ids, ",")
+	}
+	// "Title" is in both audited files; "quiet text" is in a.txt and the reference file.
+	if got := rules(res.Files[0]); got != "duplicate.line,duplicate.line" {
+		t.Errorf("a.txt findings = %s", got)
+	}
+	if got := rules(res.Files[1]); got != "duplicate.line,boilerplate.shout" {
+		t.Errorf("b.txt findings = %s", got)
+	}
+	if res.Files[1].Facts["lines"] != 3 {
+		t.Errorf("facts = %v, want lines=3", res.Files[1].Facts)
+	}
+	if res.Files[1].Score >= 100 || res.Files[1].Deductions[Boilerplate] == 0 {
+		t.Errorf("b.txt score %v deductions %v, want a boilerplate deduction", res.Files[1].Score, res.Files[1].Deductions)
+	}
+}
+
+func TestRunTurnsARulePanicIntoAFinding(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"x.txt": "CRASH here"})
+	res, err := Run([]string{filepath.Join(dir, "x.txt")}, Options{Registry: engineRegistry(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msg string
+	for _, f := range res.Files[0].Findings {
+		if f.Rule == "spin.crash" {
+			msg = f.Message
+		}
+	}
+	if !strings.Contains(msg, "internal error in rule spin.crash: boom") {
+		t.Errorf("findings = %+v, want the panic reported", res.Files[0].Findings)
+	}
+}
+
+func TestRunReportsUnreadableFilesAsErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"ok.txt": "fine"})
+	res, err := Run([]string{filepath.Join(dir, "gone.txt"), filepath.Join(dir, "ok.txt")}, Options{Registry: engineRegistry(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Path, "gone.txt") || len(res.Files) != 1 {
+		t.Errorf("errors = %+v files = %d, want gone.txt as an error and ok.txt audited", res.Errors, len(res.Files))
+	}
+}
+
+func TestRunAppliesConfigSelection(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"x.txt": "LOUD\n", "keep/y.txt": "LOUD\n"})
+	reg := engineRegistry(t)
+	cfg, err := ParseConfig([]byte("disable: [boilerplate]\noverrides:\n  - paths: ['keep/**']\n    enable: [boilerplate.shout]\n    severity: {boilerplate.shout: error}\n"), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := Collect([]string{dir}, Selection{})
+	res, err := Run(files, Options{Registry: reg, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fr := range res.Files {
+		n := 0
+		for _, f := range fr.Findings {
+			if f.Rule == "boilerplate.shout" {
+				n++
+				if f.Severity != Error {
+					t.Errorf("%s: severity %v, want error from the override", fr.Path, f.Severity)
+				}
+			}
+		}
+		want := 0
+		if strings.Contains(fr.Path, "keep/") {
+			want = 1
+		}
+		if n != want {
+			t.Errorf("%s: %d shout findings, want %d", fr.Path, n, want)
+		}
+	}
+}
+
+func TestScoreCapsEachCategory(t *testing.T) {
+	var fs []Finding
+	for i := 0; i < 50; i++ {
+		fs = append(fs, Finding{Category: Boilerplate, Severity: Warning})
+	}
+	fs = append(fs, Finding{Category: Date, Severity: Warning}, Finding{Category: Provenance, Severity: Info})
+	score, ded := DefaultScoreModel.Score(fs)
+	if ded[Boilerplate] != DefaultScoreModel.Cap[Boilerplate] || ded[Date] != 4 || ded[Provenance] != 0 {
+		t.Errorf("deductions = %v", ded)
+	}
+	if want := 100 - DefaultScoreModel.Cap[Boilerplate] - 4; score != want {
+		t.Errorf("score = %v, want %v", score, want)
+	}
+	if s, _ := DefaultScoreModel.Score(nil); s != 100 {
+		t.Errorf("clean file scores %v, want 100", s)
+	}
+}
