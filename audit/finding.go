@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -154,9 +155,11 @@ func (e Evidence) Summary() string {
 	if len(e) == 0 {
 		return ""
 	}
-	b, err := json.Marshal(e)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e); err != nil {
 		return ""
 	}
-	return string(b)
+	return strings.TrimSuffix(buf.String(), "\n")
 }

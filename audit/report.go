@@ -12,9 +12,31 @@ type Report struct {
 	Tool    string       `json:"tool"`
 	Version string       `json:"version"`
 	Files   []FileReport `json:"files"`
-	Skipped []Notice     `json:"skipped,omitempty"`
-	Errors  []Notice     `json:"errors,omitempty"`
-	Summary Summary      `json:"summary"`
+	// Rules describes every rule that ran, so a saved report renders (SARIF, HTML) without
+	// the registry of the version that wrote it.
+	Rules   []RuleInfo `json:"rules,omitempty"`
+	Skipped []Notice   `json:"skipped,omitempty"`
+	Errors  []Notice   `json:"errors,omitempty"`
+	// Baseline says how many findings a --baseline file hid and which entries are stale.
+	Baseline *BaselineOutcome `json:"baseline,omitempty"`
+	Summary  Summary          `json:"summary"`
+}
+
+// RuleInfo is a rule's description as carried in a report.
+type RuleInfo struct {
+	ID          string   `json:"id"`
+	Category    Category `json:"category"`
+	Severity    Severity `json:"severity"`
+	Description string   `json:"description"`
+}
+
+// Describe lists the rules for a report.
+func Describe(rules []*Rule) []RuleInfo {
+	out := make([]RuleInfo, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, RuleInfo{ID: r.ID, Category: r.Category, Severity: r.Severity, Description: r.Description})
+	}
+	return out
 }
 
 // Summary totals a run.

@@ -25,8 +25,14 @@ type Options struct {
 type Renderer func(w io.Writer, r *audit.Report, opt Options) error
 
 var renderers = map[string]Renderer{
-	"table": Table,
-	"json":  JSON,
+	"table":     Table,
+	"json":      JSON,
+	"sarif":     SARIF,
+	"github":    GitHub,
+	"csv":       CSV,
+	"csv-files": CSVFiles,
+	"markdown":  Markdown,
+	"explain":   Explain,
 }
 
 // Formats lists the known format names.
@@ -38,6 +44,9 @@ func Formats() []string {
 	sort.Strings(names)
 	return names
 }
+
+// NeedsText reports whether a format shows the audited text, so the engine must keep it.
+func NeedsText(format string) bool { return format == "html" || format == "explain" }
 
 // Lookup finds the renderer of a format.
 func Lookup(format string) (Renderer, error) {

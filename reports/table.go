@@ -54,7 +54,7 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	details.Header("location", "rule", "severity", "message")
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
-			if err := details.Append([]string{Location(x), x.Rule, x.Severity.String(), x.Message}); err != nil {
+			if err := details.Append([]string{Location(x), x.Rule, x.Severity.String(), oneLine(x.Message)}); err != nil {
 				return err
 			}
 		}
@@ -108,4 +108,9 @@ func countCell(n int) string {
 		return "-"
 	}
 	return strconv.Itoa(n)
+}
+
+// oneLine folds line breaks so a message cannot break a table row or an inline listing.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -28,6 +28,10 @@ type auditFlags struct {
 	failOn      string
 	minSeverity string
 	now         string
+	reports     []string
+	baseline    string
+	writeBase   string
+	progress    bool
 }
 
 func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -57,6 +61,10 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any finding is at or above SEVERITY (info, warning, error)")
 	fl.StringVar(&f.minSeverity, "min-severity", "info", "only show findings at or above SEVERITY (gates still see all)")
 	fl.StringVar(&f.now, "now", "", "reference date for date checks, YYYY-MM-DD (default: today)")
+	fl.StringArrayVar(&f.reports, "report", nil, "also write FORMAT=FILE (repeatable), e.g. --report sarif=audit.sarif --report html=audit.html")
+	fl.StringVar(&f.baseline, "baseline", "", "hide findings recorded in this baseline file; gates judge only new findings")
+	fl.StringVar(&f.writeBase, "write-baseline", "", "record the fingerprints of this run's findings in FILE")
+	fl.BoolVar(&f.progress, "progress", true, "show progress on stderr when it is a terminal (never in pipes or CI)")
 	return cmd
 }
 
@@ -64,6 +72,10 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	render, err := reports.Lookup(f.format)
 	if err != nil {
 		return usageError("%v", err)
+	}
+	extra, err := parseReportFlags(f.reports)
+	if err != nil {
+		return err
 	}
 	minSev, err := audit.ParseSeverity(f.minSeverity)
 	if err != nil {
@@ -114,30 +126,63 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 			return &exitError{code: exitUsage, err: fmt.Errorf("--corpus: %w", err)}
 		}
 	}
+	var base *audit.Baseline
+	if f.baseline != "" {
+		if base, err = audit.LoadBaseline(f.baseline); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	keepText := reports.NeedsText(f.format)
+	for _, e := range extra {
+		keepText = keepText || reports.NeedsText(e.format)
+	}
+	progress := newProgress(stderr, f.progress)
 	res, err := audit.Run(files, audit.Options{
 		Registry:    reg,
 		Config:      cfg,
 		Jobs:        f.jobs,
 		MaxFileSize: f.maxFileSize,
 		Reference:   reference,
+		KeepText:    keepText,
+		Progress:    progress.update,
 	})
+	progress.done()
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	report := audit.NewReport(version, res)
+	report.Rules = audit.Describe(reg.Rules())
 	for _, n := range res.Skipped {
 		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", n.Path, n.Cause)
 	}
-
-	opt := reports.Options{Details: f.details, MinSeverity: minSev}
-	write := func(w io.Writer) error { return render(w, report, opt) }
-	if f.output != "" {
-		err = reports.WriteFile(f.output, write)
-	} else {
-		err = write(stdout)
+	if f.writeBase != "" {
+		// The baseline records every finding of this run, before any old baseline hides some.
+		b := audit.NewBaseline(report.Files)
+		if err := reports.WriteFile(f.writeBase, func(w io.Writer) error { return writeJSON(w, b) }); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		fmt.Fprintf(stderr, "textaudit: baseline of %d findings written to %s\n", len(b.Entries), f.writeBase)
 	}
-	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("write report: %w", err)}
+	if base != nil {
+		outcome := base.Apply(report.Files, audit.DefaultScoreModel)
+		report.Baseline = &outcome
+		report.Summary = audit.Summarize(report.Files)
+		if len(outcome.Stale) > 0 {
+			fmt.Fprintf(stderr, "textaudit: %d baseline entries no longer match a finding (prune them with --write-baseline):\n", len(outcome.Stale))
+			for _, e := range outcome.Stale {
+				fmt.Fprintf(stderr, "  %s %s %q\n", e.Path, e.Rule, e.Text)
+			}
+		}
+	}
+
+	opt := reports.Options{Details: f.details, MinSeverity: minSev, Color: useColor(stdout)}
+	if err := emit(report, render, opt, f.output, stdout); err != nil {
+		return err
+	}
+	for _, e := range extra {
+		if err := emit(report, e.render, reports.Options{Details: true, MinSeverity: minSev}, e.path, stdout); err != nil {
+			return err
+		}
 	}
 
 	if len(res.Errors) > 0 {
@@ -184,4 +229,42 @@ func gateFailure(r *audit.Report, f auditFlags, failOn *audit.Severity, failUnde
 		return ""
 	}
 	return "gate failed: " + strings.Join(why, "; ")
+}
+
+// extraReport is one --report FORMAT=FILE.
+type extraReport struct {
+	format string
+	path   string
+	render reports.Renderer
+}
+
+func parseReportFlags(values []string) ([]extraReport, error) {
+	var out []extraReport
+	for _, v := range values {
+		format, path, ok := strings.Cut(v, "=")
+		if !ok || format == "" || path == "" {
+			return nil, usageError("--report: want FORMAT=FILE, got %q", v)
+		}
+		r, err := reports.Lookup(format)
+		if err != nil {
+			return nil, usageError("--report %s: %v", v, err)
+		}
+		out = append(out, extraReport{format: format, path: path, render: r})
+	}
+	return out, nil
+}
+
+// emit renders to a file (atomically) or to stdout when path is empty.
+func emit(r *audit.Report, render reports.Renderer, opt reports.Options, path string, stdout io.Writer) error {
+	write := func(w io.Writer) error { return render(w, r, opt) }
+	var err error
+	if path != "" {
+		err = reports.WriteFile(path, write)
+	} else {
+		err = write(stdout)
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("write report: %w", err)}
+	}
+	return nil
 }

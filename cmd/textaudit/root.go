@@ -21,6 +21,7 @@ Exit codes: 0 passed, 1 a gate failed, 2 usage, config or input error.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newAuditCommand(stdout, stderr), newRulesCommand(stdout), newConfigCommand(stdout))
+	root.AddCommand(newAuditCommand(stdout, stderr), newExplainCommand(stdout, stderr), newReportCommand(stdout, stderr),
+		newRulesCommand(stdout), newConfigCommand(stdout))
 	return root
 }

@@ -1,0 +1,105 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// ANSI colours for explain; only used when Options.Color is set (a terminal without NO_COLOR).
+const (
+	ansiReset  = "\x1b[0m"
+	ansiDim    = "\x1b[2m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// Explain prints each file's text with its findings inline: under the line where a finding
+// starts, a caret line marks the span and the rule, severity, message and evidence follow.
+func Explain(w io.Writer, r *audit.Report, opt Options) error {
+	r = Filter(r, opt.MinSeverity)
+	paint := func(code, s string) string {
+		if !opt.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	sevColor := map[audit.Severity]string{audit.Error: ansiRed, audit.Warning: ansiYellow, audit.Info: ansiCyan}
+	for i, f := range r.Files {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s  score %s  %s\n", paint(ansiBold, f.Path), formatScore(f.Score), Deductions(f.Deductions))
+		if f.Text == "" && len(f.Findings) > 0 {
+			fmt.Fprintln(w, "  (text not available; findings only)")
+		}
+		byLine := map[int][]audit.Finding{}
+		for _, x := range f.Findings {
+			byLine[x.Line] = append(byLine[x.Line], x)
+		}
+		lines := strings.Split(f.Text, "\n")
+		if f.Text == "" {
+			lines = nil
+		}
+		width := len(fmt.Sprint(len(lines)))
+		for n, text := range lines {
+			num := n + 1
+			fmt.Fprintf(w, "%s %s\n", paint(ansiDim, fmt.Sprintf("%*d │", width, num)), strings.ReplaceAll(text, "\t", " "))
+			for _, x := range byLine[num] {
+				explainFinding(w, x, text, width, paint(sevColor[x.Severity], ""), opt.Color)
+			}
+			delete(byLine, num)
+		}
+		// Findings whose line is outside the text (a stale report) are still listed.
+		for _, x := range f.Findings {
+			if _, left := byLine[x.Line]; left {
+				explainFinding(w, x, "", width, paint(sevColor[x.Severity], ""), opt.Color)
+			}
+		}
+	}
+	return nil
+}
+
+func explainFinding(w io.Writer, x audit.Finding, line string, width int, color string, useColor bool) {
+	pad := strings.Repeat(" ", width) + " │ "
+	n := utf8.RuneCountInString(line)
+	start := min(max(x.Column, 1), n+1)
+	end := x.EndColumn
+	if x.EndLine > x.Line || end > n {
+		end = n
+	}
+	end = max(end, start)
+	marks := strings.Repeat(" ", start-1) + strings.Repeat("^", end-start+1)
+	reset := ""
+	if useColor {
+		reset = ansiReset
+	}
+	span := ""
+	if x.EndLine > x.Line {
+		span = fmt.Sprintf(" (to line %d)", x.EndLine)
+	}
+	fmt.Fprintf(w, "%s%s%s%s\n", pad, color, marks, reset)
+	fmt.Fprintf(w, "%s%s%s %s%s: %s%s\n", pad, color, x.Severity, x.Rule, reset, oneLine(x.Message), span)
+	if ev := evidenceExtras(x.Evidence); ev != "" {
+		fmt.Fprintf(w, "%s  evidence: %s\n", pad, ev)
+	}
+}
+
+// evidenceExtras renders the evidence without the matched text, which the caret line shows.
+func evidenceExtras(e audit.Evidence) string {
+	if len(e) == 0 {
+		return ""
+	}
+	rest := audit.Evidence{}
+	for k, v := range e {
+		if k != "text" {
+			rest[k] = v
+		}
+	}
+	return rest.Summary()
+}
