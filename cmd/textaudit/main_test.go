@@ -306,3 +306,77 @@ func FuzzAuditNeverPanics(f *testing.F) {
 		}
 	})
 }
+
+func TestBaselineHidesKnownFindingsAndListsStaleOnes(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.MkdirAll(corpus, 0o755)
+	article := "A headline\n\nLONDON, March 3, 2005 (Reuters) - A body paragraph for the test.\n\nRelated Post\n"
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte(article), 0o644)
+	base := filepath.Join(dir, "baseline.json")
+
+	code, _, errs := textaudit(t, "audit", "--write-baseline", base, "--fail-on", "warning", corpus)
+	if code != exitGate || !strings.Contains(errs, "baseline of") {
+		t.Fatalf("first run: exit %d stderr %q, want the gate to fail and the baseline written", code, errs)
+	}
+	code, out, errs := textaudit(t, "audit", "--baseline", base, "--fail-on", "warning", "--format", "json", corpus)
+	if code != exitOK {
+		t.Fatalf("with baseline: exit %d stderr %q, want the known findings hidden", code, errs)
+	}
+	var r struct {
+		Files    []struct{ Score float64 }
+		Baseline struct{ Suppressed int }
+	}
+	json.Unmarshal([]byte(out), &r)
+	if r.Baseline.Suppressed == 0 || r.Files[0].Score != 100 {
+		t.Errorf("baseline outcome %+v, score %v: want suppressed findings and a rescored file", r.Baseline, r.Files[0].Score)
+	}
+	// A new residue line is a new finding; the old one, now gone, is a stale entry.
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte(strings.Replace(article, "Related Post", "Read more", 1)), 0o644)
+	code, _, errs = textaudit(t, "audit", "--baseline", base, "--fail-on", "warning", corpus)
+	if code != exitGate || !strings.Contains(errs, "no longer match") || !strings.Contains(errs, "Related Post") {
+		t.Errorf("after an edit: exit %d stderr %q, want a gate failure and the stale entry listed", code, errs)
+	}
+}
+
+func TestReportFlagWritesSeveralFormatsAndReportRendersSavedJSON(t *testing.T) {
+	dir := t.TempDir()
+	jsonPath, sarifPath, mdPath := filepath.Join(dir, "a.json"), filepath.Join(dir, "a.sarif"), filepath.Join(dir, "a.md")
+	code, _, errs := textaudit(t, append(seedArgs, "--format", "json", "-o", jsonPath, "--report", "sarif="+sarifPath, "--report", "markdown="+mdPath)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, p := range []string{jsonPath, sarifPath, mdPath} {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", p, err)
+		}
+	}
+	code, out, errs := textaudit(t, "report", jsonPath, "--format", "markdown")
+	want, _ := os.ReadFile(mdPath)
+	if code != exitOK || out != string(want) {
+		t.Errorf("report from JSON: exit %d (%s); markdown differs from the one written during the audit", code, errs)
+	}
+	code, out, _ = textaudit(t, "report", jsonPath, "--format", "explain")
+	if code != exitOK || !strings.Contains(out, "Otras noticias") || !strings.Contains(out, "^^^") {
+		t.Errorf("explain from JSON: exit %d\n%s", code, out)
+	}
+	if code, _, errs := textaudit(t, "audit", "--report", "sarif", "testdata/seeds"); code != exitUsage || !strings.Contains(errs, "FORMAT=FILE") {
+		t.Errorf("bad --report: exit %d %q", code, errs)
+	}
+	if code, _, errs := textaudit(t, "report", filepath.Join(dir, "missing.json")); code != exitUsage || !strings.Contains(errs, "missing.json") {
+		t.Errorf("missing JSON: exit %d %q", code, errs)
+	}
+}
+
+func TestExplainPrintsFindingsInlineWithoutColourInPipes(t *testing.T) {
+	code, out, errs := textaudit(t, "explain", "--now", "2026-11-23", "testdata/seeds/004_3e4f2c6dea3b26a0.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "52 │ Related Post") || !strings.Contains(out, "boilerplate.phrase") {
+		t.Errorf("explain output lacks the inline finding:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour codes written to a non-terminal")
+	}
+}
