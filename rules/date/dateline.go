@@ -83,11 +83,14 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 	}
 	if !takeDate() {
 		for segment := 0; segment < 3; segment++ {
-			words := readPlace(toks, &j, &allCaps)
+			words := readPlace(toks, dateAt, &j, &allCaps)
 			if words == 0 {
 				break
 			}
 			placeWords += words
+			if takeDate() { // "ANGLETON, Tex. March 3 -"
+				break
+			}
 			if j >= len(toks) || toks[j].text != "," {
 				break
 			}
@@ -140,13 +143,16 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 
 // readPlace consumes capitalised words joined by connectors, dots, hyphens, apostrophes and
 // slashes ("ST. LOUIS", "Frankfurt/Main", "RIO DE JANEIRO") and returns how many it took.
-func readPlace(toks []token, j *int, allCaps *bool) int {
+func readPlace(toks []token, dateAt map[int]Date, j *int, allCaps *bool) int {
 	words := 0
 	k := *j
 	for k < len(toks) && words < maxPlaceWords {
 		t := toks[k]
 		if t.kind != wordToken {
 			break
+		}
+		if d, ok := dateAt[k]; ok && words > 0 && d.Precision != WeekdayOnly && d.Precision != YearPrecision {
+			break // the place ends where its date begins
 		}
 		if !t.upper {
 			if !placeConnectors[t.text] || words == 0 || k+1 >= len(toks) || !toks[k+1].upper {

@@ -2,6 +2,8 @@ package date
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -66,7 +68,7 @@ func (lc *Locator) Locate(doc *audit.Document, lang string) []Candidate {
 	for i, l := range nonBlank {
 		header := i < lc.HeaderLines
 		footer := i >= len(nonBlank)-lc.FooterLines && i >= lc.HeaderLines
-		if header || footer {
+		if (header || footer) && !(i > 0 && continuesProse(nonBlank[i-1], l)) {
 			out = append(out, lc.lineCandidates(l, lang, header)...)
 		}
 	}
@@ -101,7 +103,7 @@ func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Cand
 	short := len(strings.TrimSpace(text)) <= maxHeaderLineBytes
 	for _, d := range dates {
 		lab, first, ok := lc.labelBefore(toks, d.firstToken)
-		if !ok || !(short || first == 0 || lc.openedBy(toks, first)) {
+		if !ok || !labelStandsAlone(toks, first, lab) {
 			continue
 		}
 		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
@@ -157,9 +159,46 @@ func (lc *Locator) labelBefore(toks []token, j int) (label, int, bool) {
 	return label{}, 0, false
 }
 
+// labelStandsAlone reports whether the label at token first heads a field, as opposed to a
+// word inside a sentence ("the payment date April 9"): it opens the line, opens a bracket or a
+// field after a separator, or is followed by a colon.
+func labelStandsAlone(toks []token, first int, lab label) bool {
+	lineStart := true
+	for k := 0; k < first; k++ {
+		if toks[k].kind != punctToken {
+			lineStart = false
+			break
+		}
+	}
+	if lineStart || openedBy(toks, first) {
+		return true
+	}
+	if len(lab.words) == 1 && genericLabels[lab.words[0]] {
+		return false // "Release Date:", "payment date": the word alone names other dates too
+	}
+	next := first + len(lab.words)
+	return next < len(toks) && toks[next].text == ":"
+}
+
+// genericLabels are single words that name any date, not only a publication date; they count
+// only where they open a line or a field.
+var genericLabels = map[string]bool{"date": true, "dated": true, "datum": true, "data": true,
+	"fecha": true, "дата": true, "stand": true}
+
+// continuesProse reports whether line l is the continuation of a hard-wrapped sentence (the
+// previous line is long and stops mid-sentence), so it cannot be a header line of its own.
+func continuesProse(prev, l audit.Line) bool {
+	p := strings.TrimSpace(prev.Text)
+	if len(p) < 50 || l.Number != prev.Number+1 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ','
+}
+
 // openedBy reports whether the label at token first opens a bracket or a field ("(Published
 // Saturday, Aug. 11, 2018)" at the end of a caption), as opposed to a word inside a sentence.
-func (lc *Locator) openedBy(toks []token, first int) bool {
+func openedBy(toks []token, first int) bool {
 	if first == 0 {
 		return true
 	}
@@ -220,7 +259,8 @@ func (lc *Locator) onlyDate(toks []token, dates []Date) (Date, bool) {
 	var found Date
 	n := 0
 	for _, d := range dates {
-		if d.Precision == DayPrecision || d.Precision == PartialDay || d.Precision == MonthPrecision {
+		// A month and year alone ("OCT  1157") is as often a table row as a date.
+		if d.Precision == DayPrecision || d.Precision == PartialDay {
 			found = d
 			n++
 		}
