@@ -193,7 +193,8 @@ func publishFacts(p *audit.Pass, v Verdict) {
 		return
 	}
 	p.SetFact("date_line", v.Best.Line)
-	if iso := v.Best.Date.ISO(); iso != "" {
+	// A day the month does not have ("2012-06-31") is no ISO date; the finding quotes it.
+	if iso := v.Best.Date.ISO(); iso != "" && !v.Best.Date.Impossible {
 		p.SetFact("date", iso)
 		p.SetFact("date_precision", v.Best.Date.Precision.String())
 	}
