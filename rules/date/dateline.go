@@ -1,12 +1,18 @@
 package date
 
 import (
+	"strings"
+
 	"github.com/textaudit/textaudit/audit"
 )
 
 // datelineWindow is how far into a paragraph a dateline may start: residue and captions
 // glued in front of it ("Share this PHOTO: AFP LONDON, March 3 (Reuters) -") are short.
 const datelineWindow = 300
+
+// datelineHead is how long a dateline at the start of a paragraph can be ("FRANKFURT AM MAIN,
+// Germany, Tuesday, 3 March 2005 (EUROPA PRESS) -" is under 80 bytes).
+const datelineHead = 120
 
 // maxPlaceWords bounds a dateline's place ("RIO DE JANEIRO", "FRANKFURT AM MAIN").
 const maxPlaceWords = 6
@@ -27,9 +33,16 @@ var knownAgencies = map[string]bool{"cnn": true, "ap": true, "afp": true, "reute
 // dateline finds a wire dateline at the start of paragraph p, or glued behind residue in its
 // first datelineWindow bytes (then it must look unmistakable: capitals, agency and dash).
 func (lc *Locator) dateline(doc *audit.Document, p audit.Paragraph, lang string) (Candidate, bool) {
-	text := p.Text
-	if len(text) > datelineWindow+200 {
-		text = text[:datelineWindow+200]
+	text := p.Text[:runeCut(p.Text, datelineHead)]
+	if !strings.ContainsAny(text, "-–—‒―(") {
+		// A dateline at the start has its dash or agency near it; one glued behind residue
+		// further in must have an agency in brackets.
+		text = p.Text[:runeCut(p.Text, datelineWindow+100)]
+		if !strings.Contains(text, ")") {
+			return Candidate{}, false
+		}
+	} else if strings.Contains(p.Text[len(text):runeCut(p.Text, datelineWindow+100)], ")") {
+		text = p.Text[:runeCut(p.Text, datelineWindow+100)]
 	}
 	toks, dates := scanDates(text, lc.cal, lang)
 	dateAt := make(map[int]Date, len(dates))
@@ -190,7 +203,7 @@ func readAgency(toks []token, j int) (end int, name string, ok bool) {
 		case t.text == ")":
 			return k, name, k > j+1
 		case t.kind == wordToken:
-			if !t.upper {
+			if !t.upper && !knownAgencies[t.text] { // "(dpa)" is lower case
 				return 0, "", false
 			}
 			if name == "" {

@@ -52,6 +52,8 @@ func NewLocator() *Locator {
 		cal: builtinCalendar(), lists: builtinWordLists()}
 }
 
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
 // maxHeaderLineBytes bounds the lines judged as a whole: a date header is short.
 const maxHeaderLineBytes = 160
 
@@ -94,31 +96,16 @@ func (lc *Locator) Locate(doc *audit.Document, lang string) []Candidate {
 // lineCandidates finds labelled dates on any header or footer line, and bylines and
 // date-only lines among the header lines.
 func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Candidate {
-	text := l.Text
-	if len(text) > maxTokenizeBytes {
-		text = text[:maxTokenizeBytes]
+	if len(strings.TrimSpace(l.Text)) > maxHeaderLineBytes {
+		return lc.longLineCandidates(l, lang)
 	}
-	toks, dates := scanDates(text, lc.cal, lang)
-	var out []Candidate
-	short := len(strings.TrimSpace(text)) <= maxHeaderLineBytes
-	for _, d := range dates {
-		lab, first, ok := lc.labelBefore(toks, d.firstToken)
-		if !ok || !labelStandsAlone(toks, first, lab) {
-			continue
-		}
-		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
-			// A two-digit year or a bare weekday is read as a date only right after a label.
-			if d.firstToken-first > len(lab.words)+2 {
-				continue
-			}
-		}
-		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].start, lab.kind == updatedLabel))
-	}
-	if rel, first, ok := lc.labelledRelative(toks); ok && short {
+	toks, dates := scanDates(l.Text, lc.cal, lang)
+	out := lc.labelled(l, 0, toks, dates, true)
+	if rel, first, ok := lc.labelledRelative(toks); ok {
 		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].start, End: toks[rel].end}
 		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].start, false))
 	}
-	if len(out) > 0 || !header || !short || len(dates) == 0 {
+	if len(out) > 0 || !header || len(dates) == 0 {
 		return out
 	}
 	if lc.isByline(toks) {
@@ -133,6 +120,63 @@ func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Cand
 		return []Candidate{lc.lineCandidate(l, DateOnlyLine, d, -1, false)}
 	}
 	return nil
+}
+
+// longLineEdge is how much of each end of a long line is read for a labelled date: a label
+// opens the line ("date 2017-10-06 BEIRUT ...") or closes a caption ("... (Published Friday,
+// Feb. 27, 2015)"); the middle of a paragraph is prose.
+const longLineEdge = 200
+
+// longLineCandidates reads only the two ends of a long line, and only for labelled dates.
+func (lc *Locator) longLineCandidates(l audit.Line, lang string) []Candidate {
+	text := l.Text
+	if strings.IndexFunc(text, isASCIIDigit) < 0 {
+		return nil
+	}
+	head := runeCut(text, longLineEdge)
+	toks, dates := scanDates(text[:head], lc.cal, lang)
+	out := lc.labelled(l, 0, toks, dates, false)
+	if tail := runeCut(text, len(text)-longLineEdge); tail > head {
+		toks, dates = scanDates(text[tail:], lc.cal, lang)
+		out = append(out, lc.labelled(l, tail, toks, dates, false)...)
+	}
+	return out
+}
+
+// runeCut moves byte offset n back to the start of a rune, clamped to s.
+func runeCut(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	if n <= 0 {
+		return 0
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
+
+// labelled returns the dates of a line segment that follow a label heading a field; base is
+// the segment's offset in the line.
+func (lc *Locator) labelled(l audit.Line, base int, toks []token, dates []Date, short bool) []Candidate {
+	var out []Candidate
+	for _, d := range dates {
+		lab, first, ok := lc.labelBefore(toks, d.firstToken)
+		if !ok || !labelStandsAlone(toks, first, lab) {
+			continue
+		}
+		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
+			// A two-digit year or a bare weekday is read as a date only right after a label.
+			if d.firstToken-first > len(lab.words)+2 {
+				continue
+			}
+		}
+		d.Start += base
+		d.End += base
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, base+toks[first].start, lab.kind == updatedLabel))
+	}
+	return out
 }
 
 func (lc *Locator) lineCandidate(l audit.Line, kind CandidateKind, d Date, evStart int, updated bool) Candidate {
@@ -284,14 +328,15 @@ func (lc *Locator) onlyDate(toks []token, dates []Date) (Date, bool) {
 	return found, words == 0
 }
 
+// leadSentenceBytes bounds the part of a lead sentence read for a day: "said on Sunday" comes
+// early in a news lead.
+const leadSentenceBytes = 300
+
 // leadMentions finds what only hints at a day in the lead: a bare weekday ("on Sunday"), a day
 // without year ("(June 4)") or a relative day ("yesterday"). They never count as the
 // publication date; they make a missing date "partial".
 func (lc *Locator) leadMentions(doc *audit.Document, s audit.Sentence, lang string) []Candidate {
-	text := s.Text
-	if len(text) > maxTokenizeBytes {
-		text = text[:maxTokenizeBytes]
-	}
+	text := s.Text[:runeCut(s.Text, leadSentenceBytes)]
 	toks, dates := scanDates(text, lc.cal, lang)
 	var out []Candidate
 	for _, d := range dates {

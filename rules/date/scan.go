@@ -1,6 +1,9 @@
 package date
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // Precision says how much of a date is known.
 type Precision uint8
@@ -121,14 +124,14 @@ func (sc *dateScanner) at(i int) (Date, bool) {
 	}
 	if t.kind == wordToken {
 		if wd, ok := sc.cal.weekday(t.text, sc.lang); ok {
-			return sc.afterWeekday(i, wd), true
+			return sc.afterWeekday(i, wd)
 		}
 	}
 	return Date{}, false
 }
 
 // afterWeekday reads "Sunday, 12 March 2005", "Sunday (June 4)" or a bare weekday.
-func (sc *dateScanner) afterWeekday(i, wd int) Date {
+func (sc *dateScanner) afterWeekday(i, wd int) (Date, bool) {
 	j := i + 1
 	for n := 0; n < 3 && j < len(sc.toks) && sc.isPunct(j, ".", ",", "(", "-", "–", "—"); n++ {
 		j++
@@ -144,12 +147,19 @@ func (sc *dateScanner) afterWeekday(i, wd int) Date {
 				d.lastToken++
 				d.End = sc.toks[d.lastToken].end
 			}
-			return d
+			return d, true
 		}
 	}
 	t := sc.toks[i]
-	return Date{Weekday: wd, Precision: WeekdayOnly, Start: t.start, End: t.end, firstToken: i, lastToken: i}
+	if utf8.RuneCountInString(t.text) < minBareWeekdayRunes {
+		return Date{}, false
+	}
+	return Date{Weekday: wd, Precision: WeekdayOnly, Start: t.start, End: t.end, firstToken: i, lastToken: i}, true
 }
+
+// minBareWeekdayRunes keeps abbreviations ("die", "mar", "sun") from reading as a weekday
+// unless a date follows them: alone they are far more often ordinary words.
+const minBareWeekdayRunes = 5
 
 // plain tries the forms that do not start with a weekday.
 func (sc *dateScanner) plain(i int) (Date, bool) {

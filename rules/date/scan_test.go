@@ -37,6 +37,7 @@ func TestScanDatesReadsEachWrittenForm(t *testing.T) {
 		{"a clock time is not a day", "en", "Oct 7:30", "", NoDate},
 		{"a version number is not a date", "en", "release 1.2.10.2017", "", NoDate},
 		{"plain prose has no date", "en", "The minister said nothing.", "", NoDate},
+		{"a weekday abbreviation alone is a word", "de", "Die Bahn erhöht die Preise", "", NoDate},
 	}
 	cal := builtinCalendar()
 	for _, c := range cases {

@@ -41,7 +41,7 @@ func tokenize(s string) []token {
 	if len(s) > maxTokenizeBytes {
 		s = s[:maxTokenizeBytes]
 	}
-	var toks []token
+	toks := make([]token, 0, len(s)/5+4)
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -73,7 +73,7 @@ func tokenize(s string) []token {
 			j := letterRunEnd(s, i)
 			word := s[i:j]
 			first, _ := utf8.DecodeRuneInString(word)
-			toks = append(toks, token{kind: wordToken, start: i, end: j, text: strings.ToLower(word),
+			toks = append(toks, token{kind: wordToken, start: i, end: j, text: lower(word),
 				upper: unicode.IsUpper(first), allUpper: isAllUpper(word)})
 			i = j
 		default:
@@ -115,4 +115,14 @@ func atoi(digits string) int {
 		n = n*10 + int(digits[i]-'0')
 	}
 	return n
+}
+
+// lower avoids strings.ToLower's allocation for the common all-lower-case ASCII word.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
