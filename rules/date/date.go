@@ -1,39 +1,242 @@
-// Package date finds each article's publication date and flags missing, partial and
-// implausible ones.
+// Package date finds each article's publication date in plain text (header labels, wire
+// datelines, bylines, date-only header lines, in 34 European languages) and flags missing,
+// partial and implausible ones.
 package date
 
 import (
-	"regexp"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
-// Rules returns the date family.
-func Rules() []*audit.Rule { return []*audit.Rule{Missing} }
+// Rules returns the date family. The three rules share one located verdict per document, and
+// at most one of them reports on a file.
+func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Implausible} }
 
-// headerLines is how far from the top a publication date or dateline may stand.
-const headerLines = 8
-
-var (
-	isoDate  = regexp.MustCompile(`\b(19|20)\d\d-[01]\d-[0-3]\d\b`)
-	dateline = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (19|20)\d\d\b`)
-)
-
-// Missing flags a file with no full publication date in its header lines.
+// Missing flags a file with no publication date at all.
 var Missing = &audit.Rule{
 	ID:          "date.missing",
 	Category:    audit.Date,
 	Severity:    audit.Warning,
-	Description: "No publication date or dateline in the header of the article",
-	Check: func(p *audit.Pass) {
-		for i, l := range p.Doc.Lines {
-			if i >= headerLines {
-				break
-			}
-			if isoDate.MatchString(l.Text) || dateline.MatchString(l.Text) {
-				return
-			}
+	Description: "No publication date: no dated header, byline or dateline",
+	Params:      locatorParams(),
+	Check:       func(p *audit.Pass) { check(p, missingVerdict) },
+}
+
+// Partial flags a publication date without a year, or only a weekday or relative day.
+var Partial = &audit.Rule{
+	ID:          "date.partial",
+	Category:    audit.Date,
+	Severity:    audit.Warning,
+	Description: "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
+	Params:      locatorParams(),
+	Check:       func(p *audit.Pass) { check(p, partialVerdict) },
+}
+
+// Implausible flags a publication date that cannot be right: after --now, before the floor
+// year, a weekday that contradicts it, or a day the month does not have.
+var Implausible = &audit.Rule{
+	ID:          "date.implausible",
+	Category:    audit.Date,
+	Severity:    audit.Warning,
+	Description: "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
+	Params: withParams(locatorParams(), map[string]float64{
+		"floor_year":  1900, // earlier years are typos or archive stamps, not publication dates
+		"future_days": 1,    // slack for time zones: a story dated tomorrow somewhere is fine
+	}),
+	Check: func(p *audit.Pass) { check(p, implausibleVerdict) },
+}
+
+// locatorParams are shared by the three rules; the verdict is computed with the parameters
+// of whichever rule runs first on a document, so keep them equal in config.
+func locatorParams() map[string]float64 {
+	return map[string]float64{
+		"header_lines":        12, // non-blank lines at the top where date headers stand
+		"dateline_paragraphs": 10, // paragraphs whose start may hold a dateline
+	}
+}
+
+func withParams(base, extra map[string]float64) map[string]float64 {
+	for k, v := range extra {
+		base[k] = v
+	}
+	return base
+}
+
+// verdictKind is the outcome for one document.
+type verdictKind uint8
+
+const (
+	fullVerdict verdictKind = iota
+	missingVerdict
+	partialVerdict
+	implausibleVerdict
+)
+
+// Verdict is the date family's judgement of one document.
+type Verdict struct {
+	kind verdictKind
+	// Best is the chosen publication date (or dateline, or lead mention); nil when none.
+	Best *Candidate
+	// Why says what is implausible about Best.
+	Why string
+}
+
+// memoKey shares the located candidates between the three rules of one document.
+type memoKey struct{}
+
+func check(p *audit.Pass, mine verdictKind) {
+	cands := p.Doc.Memo(memoKey{}, func() any {
+		lc := NewLocator()
+		if v, ok := p.Params["header_lines"]; ok {
+			lc.HeaderLines = int(v)
 		}
-		p.ReportLines(1, 1, "no publication date found in the first lines (no date header, no dated dateline)", audit.Evidence{"text": ""})
-	},
+		if v, ok := p.Params["dateline_paragraphs"]; ok {
+			lc.DatelineParagraphs = int(v)
+		}
+		return lc.Locate(p.Doc, stopwords.MainLanguage(p.Doc).Lang)
+	}).([]Candidate)
+
+	now := time.Now()
+	if p.Config != nil && !p.Config.Now.IsZero() {
+		now = p.Config.Now
+	}
+	floor, future := 1900, 1
+	if mine == implausibleVerdict {
+		floor, future = int(p.Params.Get("floor_year")), int(p.Params.Get("future_days"))
+	}
+	v := judge(cands, now, floor, future)
+	publishFacts(p, v)
+	if v.kind != mine {
+		return
+	}
+	report(p, v)
+}
+
+// judge picks the publication date among the candidates and decides the verdict.
+func judge(cands []Candidate, now time.Time, floorYear, futureDays int) Verdict {
+	best := choose(cands)
+	if best == nil {
+		return Verdict{kind: missingVerdict}
+	}
+	if why := implausibility(best.Date, now, floorYear, futureDays); why != "" {
+		return Verdict{kind: implausibleVerdict, Best: best, Why: why}
+	}
+	switch {
+	case best.Date.Precision.HasYear():
+		return Verdict{kind: fullVerdict, Best: best}
+	case best.Kind == DatelessDateline || best.Kind == LeadMention || best.Date.Precision != NoDate:
+		return Verdict{kind: partialVerdict, Best: best}
+	}
+	return Verdict{kind: missingVerdict}
+}
+
+// choose ranks candidates: a dated year beats a year-less day, which beats a dateless
+// dateline, which beats a mention in the lead; then a first-publication label beats a
+// revision label; then precision; then the earliest.
+func choose(cands []Candidate) *Candidate {
+	var best *Candidate
+	for i := range cands {
+		c := &cands[i]
+		if best == nil || rank(c) < rank(best) || rank(c) == rank(best) && c.Start < best.Start {
+			best = c
+		}
+	}
+	return best
+}
+
+func rank(c *Candidate) int {
+	tier := 0
+	switch {
+	case c.Kind == LeadMention:
+		tier = 4
+	case c.Kind == DatelessDateline:
+		tier = 3
+	case !c.Date.Precision.HasYear():
+		tier = 2
+	case c.Updated:
+		tier = 1
+	}
+	return tier*100 + int(c.Date.Precision)*10 + int(c.Kind)
+}
+
+// implausibility says why a located date cannot be the publication date, or "".
+func implausibility(d Date, now time.Time, floorYear, futureDays int) string {
+	if d.Impossible {
+		return fmt.Sprintf("%s %d has no day %d", time.Month(d.Month), d.Year, d.Day)
+	}
+	if !d.Precision.HasYear() {
+		return ""
+	}
+	if d.Year < floorYear {
+		return fmt.Sprintf("the year %d is before the floor year %d", d.Year, floorYear)
+	}
+	month, day := max(d.Month, 1), max(d.Day, 1)
+	t := time.Date(d.Year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	limit := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, futureDays)
+	if t.After(limit) {
+		return fmt.Sprintf("%s is after the reference date %s", d.ISO(), now.Format("2006-01-02"))
+	}
+	if d.Precision == DayPrecision && d.Weekday >= 0 && time.Weekday(d.Weekday) != t.Weekday() {
+		return fmt.Sprintf("%s was a %s, not a %s", d.ISO(), t.Weekday(), time.Weekday(d.Weekday))
+	}
+	return ""
+}
+
+// publishFacts sets "date", "date_precision" and "date_line" when a publication date (even a
+// year-less one) was found; a dateless dateline or a lead mention sets only "date_line".
+func publishFacts(p *audit.Pass, v Verdict) {
+	if v.Best == nil || v.Best.Kind == LeadMention {
+		return
+	}
+	p.SetFact("date_line", v.Best.Line)
+	// A day the month does not have ("2012-06-31") is no ISO date; the finding quotes it.
+	if iso := v.Best.Date.ISO(); iso != "" && !v.Best.Date.Impossible {
+		p.SetFact("date", iso)
+		p.SetFact("date_precision", v.Best.Date.Precision.String())
+	}
+}
+
+func report(p *audit.Pass, v Verdict) {
+	if v.Best == nil {
+		first := firstTextLine(p.Doc)
+		p.ReportLines(first, first, "no publication date: no dated header line, byline or dateline in the first lines",
+			audit.Evidence{"text": ""})
+		return
+	}
+	b := v.Best
+	text := strings.TrimSpace(p.Doc.Text[b.Start:b.End])
+	ev := audit.Evidence{"text": text, "found_in": b.Kind.String()}
+	if iso := b.Date.ISO(); iso != "" {
+		ev["date"] = iso
+	}
+	var msg string
+	switch {
+	case v.kind == implausibleVerdict:
+		msg = fmt.Sprintf("implausible publication date %q: %s", text, v.Why)
+		ev["reason"] = v.Why
+	case b.Kind == DatelessDateline:
+		msg = fmt.Sprintf("the dateline %q names the place but no date", text)
+	case b.Kind == LeadMention:
+		msg = fmt.Sprintf("no publication date; the lead only gives %q, which has no year", text)
+	case b.Date.Precision == PartialDay:
+		msg = fmt.Sprintf("publication date %q has no year", text)
+	default:
+		msg = fmt.Sprintf("publication date %q gives only a weekday or relative day", text)
+	}
+	p.Report(b.Start, b.End, msg, ev)
+}
+
+// firstTextLine is where a missing date is reported: the first non-blank line, where a date
+// header would go.
+func firstTextLine(doc *audit.Document) int {
+	for _, l := range doc.Lines {
+		if !l.Blank() {
+			return l.Number
+		}
+	}
+	return 1
 }

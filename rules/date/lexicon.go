@@ -1,0 +1,127 @@
+package date
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed lexicon/labels.tsv
+var labelsTSV string
+
+//go:embed lexicon/relative.txt
+var relativeTxt string
+
+// labelKind tells a first-publication label from a revision label.
+type labelKind uint8
+
+const (
+	publishedLabel labelKind = iota
+	updatedLabel
+)
+
+// label is one phrase that announces a date ("Published:", "mis à jour le"), as lower-case
+// word tokens.
+type label struct {
+	words []string
+	kind  labelKind
+}
+
+// wordLists are the hand-written lexicons of the date family (see lexicon/README.md).
+type wordLists struct {
+	labels   []label
+	relative map[string]bool
+}
+
+var (
+	wordListsOnce sync.Once
+	sharedLists   *wordLists
+)
+
+func builtinWordLists() *wordLists {
+	wordListsOnce.Do(func() {
+		sharedLists = &wordLists{relative: map[string]bool{}}
+		eachLine(labelsTSV, func(line string) {
+			kind, phrase, ok := strings.Cut(line, "\t")
+			if !ok {
+				return
+			}
+			var words []string
+			for _, t := range tokenize(phrase) {
+				if t.kind == wordToken {
+					words = append(words, t.text)
+				}
+			}
+			if len(words) == 0 {
+				return
+			}
+			l := label{words: words}
+			if kind == "updated" {
+				l.kind = updatedLabel
+			}
+			sharedLists.labels = append(sharedLists.labels, l)
+		})
+		eachLine(relativeTxt, func(line string) { sharedLists.relative[strings.ToLower(line)] = true })
+	})
+	return sharedLists
+}
+
+func eachLine(text string, fn func(string)) {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line != "" && !strings.HasPrefix(line, "#") {
+			fn(line)
+		}
+	}
+}
+
+// labelEndingAt returns the longest label whose last word is token j, and the index of its
+// first token.
+func (w *wordLists) labelEndingAt(toks []token, j int) (label, int, bool) {
+	var best label
+	bestFirst, found := 0, false
+	for _, l := range w.labels {
+		first := j - len(l.words) + 1
+		if first < 0 || (found && len(l.words) <= len(best.words)) {
+			continue
+		}
+		match := true
+		for k, word := range l.words {
+			t := toks[first+k]
+			if t.kind != wordToken || t.text != word {
+				match = false
+				break
+			}
+		}
+		if match {
+			best, bestFirst, found = l, first, true
+		}
+	}
+	return best, bestFirst, found
+}
+
+// fillerWords may stand between a label and its date, or around a date in a header line:
+// prepositions and articles, clock times' units and time zones.
+var fillerWords = map[string]bool{
+	"on": true, "at": true, "the": true, "le": true, "la": true, "el": true, "em": true, "il": true,
+	"am": true, "pm": true, "op": true, "om": true, "den": true, "à": true, "a": true, "de": true,
+	"du": true, "del": true, "um": true, "uhr": true, "h": true, "hs": true, "hrs": true, "alle": true,
+	"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "est": true, "edt": true,
+	"cst": true, "cdt": true, "pst": true, "pdt": true, "et": true, "pt": true, "ct": true, "mez": true,
+	"mesz": true, "msk": true, "ist": true, "jst": true, "aest": true, "z": true, "t": true,
+}
+
+// isFiller reports whether token j is punctuation, a clock time part or a filler word.
+func isFiller(toks []token, j int) bool {
+	t := toks[j]
+	switch t.kind {
+	case punctToken:
+		return true
+	case wordToken:
+		return fillerWords[t.text]
+	}
+	// Hours and minutes ("14:32", "9.52am") have at most two digits.
+	return t.digits <= 2 && !t.ordinal
+}

@@ -1,0 +1,369 @@
+package date
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// CandidateKind says where a publication date was found.
+type CandidateKind uint8
+
+// Places a publication date can stand, in the order the rule trusts them.
+const (
+	LabelledDate     CandidateKind = iota // "Published: 12 March 2005", "date 2017-10-06"
+	Dateline                              // "LONDON, March 3, 2005 (Reuters) -"
+	BylineDate                            // "By Jane Doe | 3 March 2005"
+	DateOnlyLine                          // a header line that is only a date and a time
+	DatelessDateline                      // "BEIRUT (Reuters) -": a wire story whose date was lost
+	LeadMention                           // "said on Sunday (June 4)" in the lead: not a publication date
+)
+
+// String names the kind in evidence.
+func (k CandidateKind) String() string {
+	return [...]string{"label", "dateline", "byline", "date line", "dateless dateline", "lead mention"}[k]
+}
+
+// Candidate is one located publication date (or, for the last two kinds, the trace of one).
+type Candidate struct {
+	Kind       CandidateKind
+	Date       Date // Start and End are document offsets; zero Precision for a dateless dateline
+	Updated    bool // the label names a revision ("Updated", "mis à jour")
+	Line       int  // 1-based line of the date
+	Start, End int  // document offsets of the evidence: the label and date, or the dateline
+}
+
+// Locator finds publication-date candidates in a document.
+type Locator struct {
+	HeaderLines        int // non-blank lines at the top where header dates stand
+	FooterLines        int // non-blank lines at the bottom where labelled dates may stand
+	DatelineParagraphs int // paragraphs at the top whose start may hold a dateline
+	LeadParagraphs     int // paragraphs whose first sentence may hold a relative day
+
+	cal   *calendar
+	lists *wordLists
+}
+
+// NewLocator returns a locator with the shipped lexicons.
+func NewLocator() *Locator {
+	return &Locator{HeaderLines: 12, FooterLines: 3, DatelineParagraphs: 10, LeadParagraphs: 4,
+		cal: builtinCalendar(), lists: builtinWordLists()}
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// maxHeaderLineBytes bounds the lines judged as a whole: a date header is short.
+const maxHeaderLineBytes = 160
+
+// Locate returns every candidate in the document, in document order per kind. lang is the
+// document's main language (ISO 639-1), used only to read ambiguous names and numbers.
+func (lc *Locator) Locate(doc *audit.Document, lang string) []Candidate {
+	var out []Candidate
+	nonBlank := make([]audit.Line, 0, len(doc.Lines))
+	for _, l := range doc.Lines {
+		if !l.Blank() {
+			nonBlank = append(nonBlank, l)
+		}
+	}
+	for i, l := range nonBlank {
+		header := i < lc.HeaderLines
+		footer := i >= len(nonBlank)-lc.FooterLines && i >= lc.HeaderLines
+		if (header || footer) && !(i > 0 && continuesProse(nonBlank[i-1], l)) {
+			out = append(out, lc.lineCandidates(l, lang, header)...)
+		}
+	}
+	for pi, p := range doc.Paragraphs {
+		if pi >= lc.DatelineParagraphs {
+			break
+		}
+		if c, ok := lc.dateline(doc, p, lang); ok {
+			out = append(out, c)
+		}
+	}
+	for pi, p := range doc.Paragraphs {
+		if pi >= lc.LeadParagraphs {
+			break
+		}
+		if len(p.Sentences) > 0 {
+			out = append(out, lc.leadMentions(doc, p.Sentences[0], lang)...)
+		}
+	}
+	return out
+}
+
+// lineCandidates finds labelled dates on any header or footer line, and bylines and
+// date-only lines among the header lines.
+func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Candidate {
+	if len(strings.TrimSpace(l.Text)) > maxHeaderLineBytes {
+		return lc.longLineCandidates(l, lang)
+	}
+	toks, dates := scanDates(l.Text, lc.cal, lang)
+	out := lc.labelled(l, 0, toks, dates, true)
+	if rel, first, ok := lc.labelledRelative(toks); ok {
+		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].start, End: toks[rel].end}
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].start, false))
+	}
+	if len(out) > 0 || !header || len(dates) == 0 {
+		return out
+	}
+	if lc.isByline(toks) {
+		for _, d := range dates {
+			if d.Precision == DayPrecision || d.Precision == MonthPrecision || d.Precision == PartialDay {
+				return []Candidate{lc.lineCandidate(l, BylineDate, d, -1, false)}
+			}
+		}
+		return nil
+	}
+	if d, ok := lc.onlyDate(toks, dates); ok {
+		return []Candidate{lc.lineCandidate(l, DateOnlyLine, d, -1, false)}
+	}
+	return nil
+}
+
+// longLineEdge is how much of each end of a long line is read for a labelled date: a label
+// opens the line ("date 2017-10-06 BEIRUT ...") or closes a caption ("... (Published Friday,
+// Feb. 27, 2015)"); the middle of a paragraph is prose.
+const longLineEdge = 200
+
+// longLineCandidates reads only the two ends of a long line, and only for labelled dates.
+func (lc *Locator) longLineCandidates(l audit.Line, lang string) []Candidate {
+	text := l.Text
+	if strings.IndexFunc(text, isASCIIDigit) < 0 {
+		return nil
+	}
+	head := runeCut(text, longLineEdge)
+	toks, dates := scanDates(text[:head], lc.cal, lang)
+	out := lc.labelled(l, 0, toks, dates, false)
+	if tail := runeCut(text, len(text)-longLineEdge); tail > head {
+		toks, dates = scanDates(text[tail:], lc.cal, lang)
+		out = append(out, lc.labelled(l, tail, toks, dates, false)...)
+	}
+	return out
+}
+
+// runeCut moves byte offset n back to the start of a rune, clamped to s.
+func runeCut(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	if n <= 0 {
+		return 0
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
+
+// labelled returns the dates of a line segment that follow a label heading a field; base is
+// the segment's offset in the line.
+func (lc *Locator) labelled(l audit.Line, base int, toks []token, dates []Date, short bool) []Candidate {
+	var out []Candidate
+	for _, d := range dates {
+		lab, first, ok := lc.labelBefore(toks, d.firstToken)
+		if !ok || !labelStandsAlone(toks, first, lab) {
+			continue
+		}
+		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
+			// A two-digit year or a bare weekday is read as a date only right after a label.
+			if d.firstToken-first > len(lab.words)+2 {
+				continue
+			}
+		}
+		d.Start += base
+		d.End += base
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, base+toks[first].start, lab.kind == updatedLabel))
+	}
+	return out
+}
+
+func (lc *Locator) lineCandidate(l audit.Line, kind CandidateKind, d Date, evStart int, updated bool) Candidate {
+	d.Start += l.Start
+	d.End += l.Start
+	c := Candidate{Kind: kind, Date: d, Updated: updated, Line: l.Number, Start: d.Start, End: d.End}
+	if evStart >= 0 {
+		c.Start = l.Start + evStart
+	}
+	return c
+}
+
+// labelBefore finds a label that ends just before token j, with only filler between.
+func (lc *Locator) labelBefore(toks []token, j int) (label, int, bool) {
+	for k, skipped := j-1, 0; k >= 0 && skipped <= 8; k-- {
+		if lab, first, ok := lc.lists.labelEndingAt(toks, k); ok {
+			return lab, first, true
+		}
+		if !isFiller(toks, k) {
+			return label{}, 0, false
+		}
+		skipped++
+	}
+	return label{}, 0, false
+}
+
+// labelStandsAlone reports whether the label at token first heads a field, as opposed to a
+// word inside a sentence ("the payment date April 9"): it opens the line, opens a bracket or a
+// field after a separator, or is followed by a colon.
+func labelStandsAlone(toks []token, first int, lab label) bool {
+	lineStart := true
+	for k := 0; k < first; k++ {
+		if toks[k].kind != punctToken {
+			lineStart = false
+			break
+		}
+	}
+	if lineStart || openedBy(toks, first) {
+		return true
+	}
+	if len(lab.words) == 1 && genericLabels[lab.words[0]] {
+		return false // "Release Date:", "payment date": the word alone names other dates too
+	}
+	next := first + len(lab.words)
+	return next < len(toks) && toks[next].text == ":"
+}
+
+// genericLabels are single words that name any date, not only a publication date; they count
+// only where they open a line or a field.
+var genericLabels = map[string]bool{"date": true, "dated": true, "datum": true, "data": true,
+	"fecha": true, "дата": true, "stand": true}
+
+// continuesProse reports whether line l is the continuation of a hard-wrapped sentence (the
+// previous line is long and stops mid-sentence), so it cannot be a header line of its own.
+func continuesProse(prev, l audit.Line) bool {
+	p := strings.TrimSpace(prev.Text)
+	if len(p) < 50 || l.Number != prev.Number+1 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ','
+}
+
+// openedBy reports whether the label at token first opens a bracket or a field ("(Published
+// Saturday, Aug. 11, 2018)" at the end of a caption), as opposed to a word inside a sentence.
+func openedBy(toks []token, first int) bool {
+	if first == 0 {
+		return true
+	}
+	switch toks[first-1].text {
+	case "(", "[", "|", "·", "•", "—", "–", "-", "/":
+		return true
+	}
+	return false
+}
+
+// labelledRelative finds "Updated 3 hours ago" or "Publié hier": a label at the start of the
+// line followed by a relative day.
+func (lc *Locator) labelledRelative(toks []token) (rel, first int, ok bool) {
+	for k := 0; k < len(toks) && k < 12; k++ {
+		if !lc.lists.relative[toks[k].text] {
+			continue
+		}
+		for j := k - 1; j >= 0; j-- {
+			if _, f, found := lc.lists.labelEndingAt(toks, j); found && f <= 1 {
+				return k, f, true
+			}
+			if toks[j].kind == wordToken && !fillerWords[toks[j].text] && !isTimeUnit(toks[j].text) {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// bylineWords open a byline in the languages of the calendar table.
+var bylineWords = map[string]bool{"by": true, "por": true, "par": true, "von": true, "di": true,
+	"door": true, "av": true, "af": true, "przez": true, "autor": true, "author": true, "written": true}
+
+// isByline reports whether a header line opens with a byline word followed by a capitalised
+// name ("By Jane Doe", "Por María López").
+func (lc *Locator) isByline(toks []token) bool {
+	k := 0
+	for k < len(toks) && toks[k].kind == punctToken {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].kind != wordToken || !bylineWords[toks[k].text] {
+		return false
+	}
+	next := k + 1
+	if toks[k].text == "written" && next < len(toks) && toks[next].text == "by" {
+		next++
+	}
+	if next < len(toks) && toks[next].kind == punctToken && toks[next].text == ":" {
+		next++
+	}
+	return next < len(toks) && toks[next].kind == wordToken && toks[next].upper
+}
+
+// onlyDate returns the date of a line that holds nothing but one dated day and filler
+// ("Tuesday, 3 March 2005, 14:32 GMT", "03.03.2005 | 09:52"). A year alone or a bare weekday
+// is not enough: titles and captions are full of those.
+func (lc *Locator) onlyDate(toks []token, dates []Date) (Date, bool) {
+	var found Date
+	n := 0
+	for _, d := range dates {
+		// A month and year alone ("OCT  1157") is as often a table row as a date.
+		if d.Precision == DayPrecision || d.Precision == PartialDay {
+			found = d
+			n++
+		}
+	}
+	if n != 1 || found.TwoDigitYear {
+		return Date{}, false
+	}
+	words := 0
+	for k, t := range toks {
+		if k >= found.firstToken && k <= found.lastToken {
+			continue
+		}
+		if isFiller(toks, k) {
+			continue
+		}
+		if _, ok := lc.cal.weekday(t.text, ""); ok && t.kind == wordToken {
+			continue
+		}
+		words++
+	}
+	return found, words == 0
+}
+
+// leadSentenceBytes bounds the part of a lead sentence read for a day: "said on Sunday" comes
+// early in a news lead.
+const leadSentenceBytes = 300
+
+// leadMentions finds what only hints at a day in the lead: a bare weekday ("on Sunday"), a day
+// without year ("(June 4)") or a relative day ("yesterday"). They never count as the
+// publication date; they make a missing date "partial".
+func (lc *Locator) leadMentions(doc *audit.Document, s audit.Sentence, lang string) []Candidate {
+	text := s.Text[:runeCut(s.Text, leadSentenceBytes)]
+	toks, dates := scanDates(text, lc.cal, lang)
+	var out []Candidate
+	for _, d := range dates {
+		if d.Precision == WeekdayOnly || d.Precision == PartialDay {
+			out = append(out, lc.mention(doc, s.Start, d))
+		}
+	}
+	for _, t := range toks {
+		if t.kind == wordToken && lc.lists.relative[t.text] {
+			out = append(out, lc.mention(doc, s.Start, Date{Precision: RelativeDay, Weekday: -1, Start: t.start, End: t.end}))
+		}
+	}
+	return out
+}
+
+func (lc *Locator) mention(doc *audit.Document, base int, d Date) Candidate {
+	d.Start += base
+	d.End += base
+	return Candidate{Kind: LeadMention, Date: d, Line: doc.LineAt(d.Start), Start: d.Start, End: d.End}
+}
+
+func isTimeUnit(w string) bool {
+	switch w {
+	case "hour", "hours", "minute", "minutes", "min", "mins", "day", "days", "week", "weeks",
+		"heures", "heure", "jours", "horas", "hora", "minutos", "dias", "días",
+		"stunden", "stunde", "minuten", "tagen", "ore", "minuti", "giorni", "uur", "dagen":
+		return true
+	}
+	return false
+}

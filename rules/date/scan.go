@@ -1,0 +1,360 @@
+package date
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// Precision says how much of a date is known.
+type Precision uint8
+
+// Precisions, from most to least precise. PartialDay is a day and month without a year
+// ("Oct. 7"); WeekdayOnly is a bare weekday ("on Sunday"); RelativeDay is "yesterday" or
+// "3 hours ago".
+const (
+	NoDate Precision = iota
+	DayPrecision
+	MonthPrecision
+	YearPrecision
+	PartialDay
+	WeekdayOnly
+	RelativeDay
+)
+
+// String is the value of the "date_precision" fact.
+func (p Precision) String() string {
+	switch p {
+	case DayPrecision:
+		return "day"
+	case MonthPrecision:
+		return "month"
+	case YearPrecision:
+		return "year"
+	case PartialDay, WeekdayOnly, RelativeDay:
+		return "partial"
+	}
+	return "none"
+}
+
+// HasYear reports whether the date can be placed in time.
+func (p Precision) HasYear() bool {
+	return p == DayPrecision || p == MonthPrecision || p == YearPrecision
+}
+
+// Date is one date expression found in a string. Fields not stated are zero; Weekday is -1
+// when no weekday was written.
+type Date struct {
+	Year, Month, Day int
+	Weekday          int
+	Precision        Precision
+	Start, End       int  // byte offsets in the scanned string
+	Impossible       bool // the day does not exist in that month ("31 June", "29 Feb 2005")
+	Ambiguous        bool // numeric day and month could be swapped ("03/04/2005")
+	TwoDigitYear     bool // "06.10.17": trusted only after a label such as "Published"
+	Numeric          bool // written in digits only
+
+	firstToken, lastToken int // token indices, inclusive
+}
+
+// ISO renders the date in ISO 8601 as precisely as it is known: 2017-10-06, 2017-10, 2017,
+// or the year-less form --10-06 (ISO 8601:2000, XML Schema gMonthDay) for a day without year.
+func (d Date) ISO() string {
+	switch d.Precision {
+	case DayPrecision:
+		return pad(d.Year, 4) + "-" + pad(d.Month, 2) + "-" + pad(d.Day, 2)
+	case MonthPrecision:
+		return pad(d.Year, 4) + "-" + pad(d.Month, 2)
+	case YearPrecision:
+		return pad(d.Year, 4)
+	case PartialDay:
+		return "--" + pad(d.Month, 2) + "-" + pad(d.Day, 2)
+	}
+	return ""
+}
+
+func pad(n, width int) string {
+	b := make([]byte, width)
+	for i := width - 1; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b)
+}
+
+// daysIn returns the length of month in year; year 0 means unknown, so February may have 29.
+func daysIn(year, month int) int {
+	if month == 2 && year == 0 {
+		return 29
+	}
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// dateScanner finds date expressions in the tokens of one string.
+type dateScanner struct {
+	toks []token
+	cal  *calendar
+	lang string // the document's main language, to read ambiguous names and numbers
+}
+
+// scanDates returns the date expressions of s, left to right, without overlaps.
+func scanDates(s string, cal *calendar, lang string) ([]token, []Date) {
+	sc := dateScanner{toks: tokenize(s), cal: cal, lang: lang}
+	return sc.toks, sc.scan()
+}
+
+func (sc *dateScanner) scan() []Date {
+	var out []Date
+	for i := 0; i < len(sc.toks); {
+		if d, ok := sc.at(i); ok {
+			out = append(out, d)
+			i = d.lastToken + 1
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// at tries every date form starting at token i.
+func (sc *dateScanner) at(i int) (Date, bool) {
+	t := sc.toks[i]
+	// A month reading wins over a weekday one: "Mar. 5" is March, not Spanish "martes".
+	if d, ok := sc.plain(i); ok {
+		return d, true
+	}
+	if t.kind == wordToken {
+		if wd, ok := sc.cal.weekday(t.text, sc.lang); ok {
+			return sc.afterWeekday(i, wd)
+		}
+	}
+	return Date{}, false
+}
+
+// afterWeekday reads "Sunday, 12 March 2005", "Sunday (June 4)" or a bare weekday.
+func (sc *dateScanner) afterWeekday(i, wd int) (Date, bool) {
+	j := i + 1
+	for n := 0; n < 3 && j < len(sc.toks) && sc.isPunct(j, ".", ",", "(", "-", "–", "—"); n++ {
+		j++
+	}
+	if j < len(sc.toks) && sc.isWord(j, "the", "le", "den", "el", "il", "o") {
+		j++
+	}
+	if j < len(sc.toks) {
+		if d, ok := sc.plain(j); ok && d.Precision != YearPrecision {
+			d.Weekday = wd
+			d.Start, d.firstToken = sc.toks[i].start, i
+			if d.lastToken+1 < len(sc.toks) && sc.isPunct(d.lastToken+1, ")") && sc.isPunct(i+1, "(") {
+				d.lastToken++
+				d.End = sc.toks[d.lastToken].end
+			}
+			return d, true
+		}
+	}
+	t := sc.toks[i]
+	if utf8.RuneCountInString(t.text) < minBareWeekdayRunes {
+		return Date{}, false
+	}
+	return Date{Weekday: wd, Precision: WeekdayOnly, Start: t.start, End: t.end, firstToken: i, lastToken: i}, true
+}
+
+// minBareWeekdayRunes keeps abbreviations ("die", "mar", "sun") from reading as a weekday
+// unless a date follows them: alone they are far more often ordinary words.
+const minBareWeekdayRunes = 5
+
+// plain tries the forms that do not start with a weekday.
+func (sc *dateScanner) plain(i int) (Date, bool) {
+	t := sc.toks[i]
+	switch t.kind {
+	case numberToken:
+		if d, ok := sc.numeric(i); ok {
+			return d, true
+		}
+		if d, ok := sc.dayMonth(i); ok {
+			return d, true
+		}
+		if t.digits == 4 && !t.ordinal && sc.standaloneNumber(i) && t.value >= 1000 && t.value <= 2999 {
+			return sc.finish(Date{Year: t.value, Precision: YearPrecision}, i, i), true
+		}
+	case wordToken:
+		if m, ok := sc.cal.month(t.text, sc.lang); ok {
+			return sc.monthFirst(i, m)
+		}
+	}
+	return Date{}, false
+}
+
+// numeric reads 2017-10-06, 2017/10/06, 06.10.2017, 10/06/2017 and 06.10.17.
+func (sc *dateScanner) numeric(i int) (Date, bool) {
+	if i+4 >= len(sc.toks) {
+		return Date{}, false
+	}
+	a, s1, b, s2, c := sc.toks[i], sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
+	if a.kind != numberToken || b.kind != numberToken || c.kind != numberToken || a.ordinal || b.ordinal || c.ordinal {
+		return Date{}, false
+	}
+	if s1.kind != punctToken || s1.text != s2.text || (s1.text != "-" && s1.text != "/" && s1.text != ".") {
+		return Date{}, false
+	}
+	if a.spaceAfter || s1.spaceAfter || b.spaceAfter || s2.spaceAfter || !sc.standaloneNumber(i+4) || sc.precededByNumberSep(i) {
+		return Date{}, false
+	}
+	var d Date
+	switch {
+	case a.digits == 4 && b.digits <= 2 && c.digits <= 2:
+		d = Date{Year: a.value, Month: b.value, Day: c.value}
+	case a.digits <= 2 && b.digits <= 2 && (c.digits == 4 || c.digits == 2):
+		d = Date{Year: c.value, Day: a.value, Month: b.value}
+		if c.digits == 2 {
+			d.TwoDigitYear = true
+			d.Year += 2000
+			if c.value > 50 {
+				d.Year -= 100
+			}
+		}
+		monthFirst := a.value <= 12 && (b.value > 12 || (s1.text == "/" && sc.lang == "en"))
+		if monthFirst {
+			d.Day, d.Month = b.value, a.value
+		}
+		d.Ambiguous = a.value <= 12 && b.value <= 12 && a.value != b.value
+	default:
+		return Date{}, false
+	}
+	if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 || d.Year < 1000 || d.Year > 2999 {
+		return Date{}, false
+	}
+	d.Precision, d.Numeric = DayPrecision, true
+	return sc.finish(d, i, i+4), true
+}
+
+// dayMonth reads "12 March 2005", "5 de octubre de 2005", "3. März", "1er janvier", "5 oct".
+func (sc *dateScanner) dayMonth(i int) (Date, bool) {
+	t := sc.toks[i]
+	if t.digits > 2 || t.value < 1 || t.value > 31 || !t.spaceAfter && !t.ordinal && !sc.isPunct(i+1, ".") {
+		return Date{}, false
+	}
+	j := i + 1
+	if sc.isPunct(j, ".") {
+		j++
+	}
+	if sc.isWord(j, "de", "of", "di", "del") {
+		j++
+	}
+	if j >= len(sc.toks) || sc.toks[j].kind != wordToken {
+		return Date{}, false
+	}
+	m, ok := sc.cal.month(sc.toks[j].text, sc.lang)
+	if !ok {
+		return Date{}, false
+	}
+	last := j
+	if sc.isPunct(last+1, ".") {
+		last++
+	}
+	d := Date{Month: m, Day: t.value, Precision: PartialDay}
+	if y, yl, ok := sc.yearAfter(last + 1); ok {
+		d.Year, d.Precision, last = y, DayPrecision, yl
+	}
+	return sc.finish(d, i, last), true
+}
+
+// monthFirst reads "March 3, 2005", "Oct. 7", "Aug 11th 2018" and "March 2005".
+func (sc *dateScanner) monthFirst(i, m int) (Date, bool) {
+	j := i + 1
+	if sc.isPunct(j, ".") {
+		j++
+	}
+	if j < len(sc.toks) && sc.toks[j].kind == numberToken {
+		n := sc.toks[j]
+		if n.digits <= 2 && n.value >= 1 && n.value <= 31 && sc.standaloneNumber(j) {
+			d := Date{Month: m, Day: n.value, Precision: PartialDay}
+			last := j
+			if y, yl, ok := sc.yearAfter(j + 1); ok {
+				d.Year, d.Precision, last = y, DayPrecision, yl
+			}
+			return sc.finish(d, i, last), true
+		}
+	}
+	if y, yl, ok := sc.yearAfter(j); ok {
+		return sc.finish(Date{Year: y, Month: m, Precision: MonthPrecision}, i, yl), true
+	}
+	return Date{}, false
+}
+
+// yearAfter reads an optional separator (",", "de", "del", "of") and a four-digit year.
+func (sc *dateScanner) yearAfter(j int) (year, last int, ok bool) {
+	if sc.isPunct(j, ",") {
+		j++
+	}
+	if sc.isWord(j, "de", "del", "of") {
+		j++
+	}
+	if j >= len(sc.toks) {
+		return 0, 0, false
+	}
+	t := sc.toks[j]
+	if t.kind != numberToken || t.digits != 4 || t.ordinal || t.value < 1000 || t.value > 2999 || !sc.standaloneNumber(j) {
+		return 0, 0, false
+	}
+	return t.value, j, true
+}
+
+// standaloneNumber rejects numbers that are part of a larger one ("1,500", "7:30", "3.5").
+func (sc *dateScanner) standaloneNumber(j int) bool {
+	t := sc.toks[j]
+	if t.spaceAfter || j+2 >= len(sc.toks) {
+		return true
+	}
+	next, after := sc.toks[j+1], sc.toks[j+2]
+	if next.kind == punctToken && !next.spaceAfter && after.kind == numberToken {
+		switch next.text {
+		case ",", ":", ".", "/", "-":
+			return false
+		}
+	}
+	return !(next.kind == numberToken || next.kind == wordToken && !t.ordinal)
+}
+
+// precededByNumberSep rejects the tail of a longer numeric run ("1.2017.10.06").
+func (sc *dateScanner) precededByNumberSep(i int) bool {
+	if i < 2 {
+		return false
+	}
+	p, pp := sc.toks[i-1], sc.toks[i-2]
+	return p.kind == punctToken && !pp.spaceAfter && !p.spaceAfter && pp.kind == numberToken
+}
+
+func (sc *dateScanner) finish(d Date, first, last int) Date {
+	d.firstToken, d.lastToken = first, last
+	d.Start, d.End = sc.toks[first].start, sc.toks[last].end
+	if d.Weekday == 0 && d.Precision != WeekdayOnly {
+		d.Weekday = -1
+	}
+	if d.Day > 0 && d.Month > 0 && d.Day > daysIn(d.Year, d.Month) {
+		d.Impossible = true
+	}
+	return d
+}
+
+func (sc *dateScanner) isPunct(j int, marks ...string) bool {
+	if j < 0 || j >= len(sc.toks) || sc.toks[j].kind != punctToken {
+		return false
+	}
+	for _, m := range marks {
+		if sc.toks[j].text == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *dateScanner) isWord(j int, words ...string) bool {
+	if j < 0 || j >= len(sc.toks) || sc.toks[j].kind != wordToken {
+		return false
+	}
+	for _, w := range words {
+		if sc.toks[j].text == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,88 @@
+package date
+
+import "testing"
+
+func TestScanDatesReadsEachWrittenForm(t *testing.T) {
+	cases := []struct {
+		name, lang, in string
+		want           string // ISO of the first date, "" when none
+		prec           Precision
+	}{
+		{"ISO dates are read as year-month-day", "en", "date 2017-10-06", "2017-10-06", DayPrecision},
+		{"slashed ISO dates are read as year-month-day", "en", "2017/10/06 09:15", "2017-10-06", DayPrecision},
+		{"German numeric dates are day first", "de", "Stand: 06.10.2017, 14:03 Uhr", "2017-10-06", DayPrecision},
+		{"English slashed dates are month first", "en", "Posted 10/06/2017", "2017-10-06", DayPrecision},
+		{"French slashed dates are day first", "fr", "Publié le 06/10/2017", "2017-10-06", DayPrecision},
+		{"a day above twelve settles the order", "en", "25/12/2004", "2004-12-25", DayPrecision},
+		{"English month first with a comma", "en", "LONDON, March 3, 2005 (Reuters) -", "2005-03-03", DayPrecision},
+		{"English day first", "en", "Published: 12 March 2005", "2005-03-12", DayPrecision},
+		{"abbreviated month with a period", "en", "Oct. 7", "--10-07", PartialDay},
+		{"ordinal day", "en", "Aug 11th, 2018", "2018-08-11", DayPrecision},
+		{"Spanish de-phrase", "es", "Madrid, 5 de octubre de 2005", "2005-10-05", DayPrecision},
+		{"French premier", "fr", "le 1er janvier 2010", "2010-01-01", DayPrecision},
+		{"German day with a period", "de", "BERLIN, 3. März 2005", "2005-03-03", DayPrecision},
+		{"German without umlaut", "de", "3. Marz 2005", "2005-03-03", DayPrecision},
+		{"Portuguese abbreviation", "pt", "SÃO PAULO, 6 out (Reuters) -", "--10-06", PartialDay},
+		{"Italian month", "it", "Roma, 14 settembre 2011", "2011-09-14", DayPrecision},
+		{"Dutch month", "nl", "Amsterdam, 2 februari 2016", "2016-02-02", DayPrecision},
+		{"Polish genitive month", "pl", "Warszawa, 5 października 2015", "2015-10-05", DayPrecision},
+		{"Russian genitive month", "ru", "Москва, 5 октября 2005 г.", "2005-10-05", DayPrecision},
+		{"Greek month", "el", "Αθήνα, 12 Μαρτίου 2014", "2014-03-12", DayPrecision},
+		{"month and year", "en", "Published: March 2005", "2005-03", MonthPrecision},
+		{"year alone", "en", "date 2017", "2017", YearPrecision},
+		{"weekday with a parenthesised day", "en", "on Sunday (June 4)", "--06-04", PartialDay},
+		{"bare weekday", "en", "said on Sunday", "", WeekdayOnly},
+		{"Mar. is March, not Spanish Tuesday", "en", "Mar. 5, 2007", "2007-03-05", DayPrecision},
+		{"a thousands separator is not a day", "en", "March 1,500 troops", "", NoDate},
+		{"a clock time is not a day", "en", "Oct 7:30", "", NoDate},
+		{"a version number is not a date", "en", "release 1.2.10.2017", "", NoDate},
+		{"plain prose has no date", "en", "The minister said nothing.", "", NoDate},
+		{"a weekday abbreviation alone is a word", "de", "Die Bahn erhöht die Preise", "", NoDate},
+	}
+	cal := builtinCalendar()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, dates := scanDates(c.in, cal, c.lang)
+			if c.prec == NoDate {
+				for _, d := range dates {
+					if d.Precision != YearPrecision {
+						t.Fatalf("scanDates(%q) found %+v, want no date", c.in, d)
+					}
+				}
+				return
+			}
+			if len(dates) == 0 {
+				t.Fatalf("scanDates(%q) found nothing, want %s", c.in, c.want)
+			}
+			d := dates[0]
+			if d.ISO() != c.want || d.Precision != c.prec {
+				t.Errorf("scanDates(%q) = %s (%v), want %s (%v)", c.in, d.ISO(), d.Precision, c.want, c.prec)
+			}
+		})
+	}
+}
+
+func TestScanDatesMarksImpossibleDaysAndWeekdays(t *testing.T) {
+	cases := []struct {
+		name, in   string
+		impossible bool
+		weekday    int
+	}{
+		{"31 June does not exist", "31 June 2005", true, -1},
+		{"29 February exists in a leap year", "29 February 2004", false, -1},
+		{"29 February does not exist in 2005", "29 Feb 2005", true, -1},
+		{"a written weekday is kept", "Tuesday, 3 March 2005", false, 2},
+	}
+	cal := builtinCalendar()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, dates := scanDates(c.in, cal, "en")
+			if len(dates) != 1 {
+				t.Fatalf("scanDates(%q) = %d dates, want 1", c.in, len(dates))
+			}
+			if dates[0].Impossible != c.impossible || dates[0].Weekday != c.weekday {
+				t.Errorf("scanDates(%q) = impossible %v weekday %d, want %v %d", c.in, dates[0].Impossible, dates[0].Weekday, c.impossible, c.weekday)
+			}
+		})
+	}
+}

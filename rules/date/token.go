@@ -1,0 +1,128 @@
+package date
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenKind tells numbers, words and single punctuation marks apart.
+type tokenKind uint8
+
+const (
+	numberToken tokenKind = iota
+	wordToken
+	punctToken
+)
+
+// token is one piece of a line, located by byte offsets into the scanned string.
+type token struct {
+	kind       tokenKind
+	start, end int
+	text       string // lower case for words; the mark itself for punctuation
+	value      int    // numbers only; -1 when the digits overflow
+	digits     int    // numbers only
+	ordinal    bool   // "3rd", "1er", "5º"
+	upper      bool   // words only: first letter is upper case
+	allUpper   bool   // words only: every letter is upper case
+	spaceAfter bool   // white space follows before the next token
+}
+
+// maxTokenizeBytes bounds the work per scanned string; callers pass lines and paragraph
+// starts, so anything longer is prose, not a date header.
+const maxTokenizeBytes = 4096
+
+// ordinalSuffixes follow a day number in English, French, Spanish, Portuguese and Italian.
+var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "e": true, "eme": true, "ème": true, "o": true, "a": true, "º": true, "ª": true}
+
+// tokenize splits s into numbers, words and punctuation marks. Letters and digits never
+// share a token except for a day's ordinal suffix.
+func tokenize(s string) []token {
+	if len(s) > maxTokenizeBytes {
+		s = s[:maxTokenizeBytes]
+	}
+	toks := make([]token, 0, len(s)/5+4)
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			if n := len(toks); n > 0 {
+				toks[n-1].spaceAfter = true
+			}
+			i += size
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			t := token{kind: numberToken, start: i, end: j, text: s[i:j], digits: j - i, value: -1}
+			if t.digits <= 9 {
+				t.value = atoi(s[i:j])
+			}
+			if k := letterRunEnd(s, j); k > j && t.digits <= 2 {
+				if suf := strings.ToLower(s[j:k]); ordinalSuffixes[suf] {
+					t.ordinal, t.end, j = true, k, k
+				}
+			} else if r2, sz := utf8.DecodeRuneInString(s[j:]); r2 == '°' {
+				t.ordinal, t.end, j = true, j+sz, j+sz
+			}
+			toks = append(toks, t)
+			i = j
+		case unicode.IsLetter(r):
+			j := letterRunEnd(s, i)
+			word := s[i:j]
+			first, _ := utf8.DecodeRuneInString(word)
+			toks = append(toks, token{kind: wordToken, start: i, end: j, text: lower(word),
+				upper: unicode.IsUpper(first), allUpper: isAllUpper(word)})
+			i = j
+		default:
+			toks = append(toks, token{kind: punctToken, start: i, end: i + size, text: s[i : i+size]})
+			i += size
+		}
+	}
+	return toks
+}
+
+// letterRunEnd returns the end of the run of letters (and combining marks) starting at i.
+func letterRunEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func isAllUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+func atoi(digits string) int {
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		n = n*10 + int(digits[i]-'0')
+	}
+	return n
+}
+
+// lower avoids strings.ToLower's allocation for the common all-lower-case ASCII word.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
