@@ -46,12 +46,8 @@ type judge struct {
 func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams) *judge {
 	j := &judge{main: main.Lang, mainCode: stopwordCode(main.Lang), script: main.Script, p: p,
 		det: detectorFor(candidates)}
-	have := map[string]bool{}
-	for _, l := range stopwords.Languages() {
-		have[l] = true
-	}
 	for _, l := range candidates {
-		if c := stopwordCode(l); l != main.Lang && have[c] && c != j.mainCode {
+		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
 			j.others = append(j.others, c)
 		}
 	}
@@ -171,7 +167,9 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	}
 	share := float64(bestHits) / float64(n)
 	if n < j.p.shortWords {
-		if share < j.p.shortForeignShare || bestHits <= mainOnly {
+		// A short line of capitalised words is a name list or a title-case headline
+		// ("Tim Henman (Britain)"): the residue lines this layer is for have lower-case words.
+		if !hasLowerAfterFirst(words) || share < j.p.shortForeignShare || bestHits <= mainOnly {
 			return verdict{}, false
 		}
 	} else if bestHits < 3 || share < j.p.longForeignShare || bestHits < 2*mainOnly {
@@ -188,4 +186,14 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	}
 	return verdict{lang: values[0].Language(), confidence: values[0].Value(), mainConf: mainConf,
 		script: script, method: "function-words", foreignFW: bestHits}, true
+}
+
+// hasLowerAfterFirst reports whether a word after the first starts with a lower-case letter.
+func hasLowerAfterFirst(words []word) bool {
+	for _, w := range words[1:] {
+		if !w.capital {
+			return true
+		}
+	}
+	return false
 }

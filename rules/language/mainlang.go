@@ -1,6 +1,7 @@
 package language
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	lingua "github.com/pemistahl/lingua-go"
@@ -32,6 +33,11 @@ const (
 	profileMinDensity = 0.2
 	profileMinMargin  = 0.08
 	profileMinLetters = 20
+	// profileWords is how many words the stopword profile reads; a few hundred words of
+	// prose name their language, and the cost stays flat on long documents.
+	profileWords = 400
+	// profileShortWords is the first sample: enough when the text is plainly one language.
+	profileShortWords = 80
 	// linguaSampleBytes bounds the text lingua reads to decide the main language; beyond a
 	// few hundred words more text does not change the answer, only the cost.
 	linguaSampleBytes = 3000
@@ -53,9 +59,9 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 	if counts.letters() < profileMinLetters {
 		return MainLanguage{Script: script}
 	}
-	g := stopwords.MainLanguage(doc)
-	if l := toLingua(g.Lang); l != lingua.Unknown && scriptOfLanguage(l) == script &&
-		g.Density >= profileMinDensity && g.Margin >= profileMinMargin {
+	langs := candidateLanguages(candidates, lingua.Unknown)
+	if l, density, margin := profile(doc, langs); l != lingua.Unknown && scriptOfLanguage(l) == script &&
+		density >= profileMinDensity && margin >= profileMinMargin {
 		return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
 	}
 	sample := doc.Text
@@ -66,10 +72,86 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 		}
 		sample = sample[:cut]
 	}
-	det := detectorFor(candidateLanguages(candidates, lingua.Unknown))
+	det := detectorFor(langs)
 	values := det.Confidences(sample, script)
 	if len(values) == 0 || values[0].Value() < linguaMinMain {
 		return MainLanguage{Script: script}
 	}
 	return MainLanguage{Lang: values[0].Language(), Script: script, Confidence: values[0].Value(), Source: "lingua"}
+}
+
+// profile ranks the candidate languages that have a stopword list by the share of the
+// document's first words on their list; it returns the best, its share and its lead. It
+// reads a short sample first and the longer one only when the short one is not clear-cut.
+func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language, density, margin float64) {
+	var words []string
+	for _, p := range doc.Paragraphs {
+		text := p.Text
+		if len(text) > 16*profileWords {
+			text = text[:16*profileWords] // a word is well under 16 bytes; a cut word is harmless
+		}
+		words = append(words, stopwords.Words(text)...)
+		if len(words) >= profileWords {
+			words = words[:profileWords]
+			break
+		}
+	}
+	if len(words) < 3 {
+		return lingua.Unknown, 0, 0
+	}
+	var codes []string
+	for _, l := range langs {
+		if hasStopwords(stopwordCode(l)) {
+			codes = append(codes, stopwordCode(l))
+		}
+	}
+	if len(words) > profileShortWords {
+		best, density, margin = rankByStopwords(words[:profileShortWords], langs, codes)
+		if density >= 2*profileMinDensity && margin >= 2*profileMinMargin {
+			return best, density, margin
+		}
+	}
+	return rankByStopwords(words, langs, codes)
+}
+
+func rankByStopwords(words []string, langs []lingua.Language, codes []string) (best lingua.Language, density, margin float64) {
+	second := 0.0
+	k := 0
+	for _, l := range langs {
+		if k >= len(codes) || stopwordCode(l) != codes[k] {
+			continue
+		}
+		code := codes[k]
+		k++
+		n := 0
+		for _, w := range words {
+			if stopwords.Is(code, w) {
+				n++
+			}
+		}
+		d := float64(n) / float64(len(words))
+		switch {
+		case d > density:
+			best, second, density = l, density, d
+		case d > second:
+			second = d
+		}
+	}
+	return best, density, density - second
+}
+
+var (
+	stopwordLangsOnce sync.Once
+	stopwordLangs     map[string]bool
+)
+
+// hasStopwords reports whether the stopword package has a list for code.
+func hasStopwords(code string) bool {
+	stopwordLangsOnce.Do(func() {
+		stopwordLangs = map[string]bool{}
+		for _, l := range stopwords.Languages() {
+			stopwordLangs[l] = true
+		}
+	})
+	return stopwordLangs[code]
 }
