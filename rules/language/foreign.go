@@ -97,7 +97,11 @@ func checkForeign(p *audit.Pass) {
 	if main.Source == "lingua" {
 		p.SetFact("language_confidence", round2(main.Confidence))
 	}
-	j := newJudge(main, candidateLanguages(codes, main.Lang), paramsOf(p.Params))
+	paragraphs := make([]string, len(p.Doc.Paragraphs))
+	for i, para := range p.Doc.Paragraphs {
+		paragraphs[i] = para.Text
+	}
+	j := newJudge(main, candidateLanguages(codes, main.Lang), paramsOf(p.Params), paragraphs)
 	var open *finding
 	flush := func() {
 		if open != nil {
@@ -136,7 +140,7 @@ func (f *finding) report(p *audit.Pass, main MainLanguage) {
 	if f.first == f.last && len(p.Doc.Paragraphs[f.para].Sentences) > 1 || f.last > f.first {
 		kind = "paragraph"
 	}
-	msg := fmt.Sprintf("%s in %s in a document in %s", kind, name, main.Lang.String())
+	msg := fmt.Sprintf("%s in %s in a %s document", kind, name, main.Lang.String())
 	if f.v.lang != lingua.Unknown {
 		msg += fmt.Sprintf(" (confidence %.2f, %s %.2f)", f.v.confidence, main.Lang.String(), f.v.mainConf)
 	}

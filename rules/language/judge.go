@@ -41,11 +41,15 @@ type judge struct {
 	det      *Detector
 	p        judgeParams
 	lookups  int // models consulted, for tests and benchmarks
+	// paragraphs and vocabulary: the words the document uses in its own-language prose,
+	// gathered only when a short passage needs them.
+	paragraphs []string
+	vocabulary map[string]bool
 }
 
-func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams) *judge {
+func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams, paragraphs []string) *judge {
 	j := &judge{main: main.Lang, mainCode: stopwordCode(main.Lang), script: main.Script, p: p,
-		det: detectorFor(candidates)}
+		det: detectorFor(candidates), paragraphs: paragraphs}
 	for _, l := range candidates {
 		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
 			j.others = append(j.others, c)
@@ -84,7 +88,7 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 	} else if countWordsIn(text, script) < 2 {
 		return verdict{}, false
 	}
-	v := verdict{script: script, method: "script"}
+	v := verdict{lang: lingua.Unknown, script: script, method: "script"}
 	values := j.det.Confidences(text, script)
 	j.lookups++
 	if len(values) > 0 && values[0].Value() > 0 && values[0].Language() != j.main {
@@ -116,13 +120,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	}
 	// Prose in the main language is settled with one lookup a word: the broad lists share
 	// many words ("de", "la", "a" are on the English list too), so only a high share counts.
-	mainHits := 0
-	for _, w := range words {
-		if stopwords.Is(j.mainCode, w.lower) {
-			mainHits++
-		}
-	}
-	if mainHits >= 3 && float64(mainHits) >= j.p.mainDensity*float64(n) {
+	if j.plainlyMain(words) {
 		return verdict{}, false
 	}
 	// Otherwise look at which lists each word is on. Words of the main language found on no
@@ -165,6 +163,15 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 			mainOnly++
 		}
 	}
+	if n < j.p.shortWords {
+		// A word the document itself uses in its own-language prose is no evidence: a
+		// subhead quoting the text ("Total squalor") shares its words with the body.
+		for i, w := range words {
+			if (i == 0 || !w.capital) && stopwords.Is(best, w.lower) && !stopwords.Is(j.mainCode, w.lower) && j.usedInMainProse(w.lower) {
+				bestHits--
+			}
+		}
+	}
 	share := float64(bestHits) / float64(n)
 	if n < j.p.shortWords {
 		// A short line of capitalised words is a name list or a title-case headline
@@ -196,4 +203,34 @@ func hasLowerAfterFirst(words []word) bool {
 		}
 	}
 	return false
+}
+
+// usedInMainProse reports whether w occurs in a paragraph settled as the main language by its
+// stopwords alone.
+func (j *judge) usedInMainProse(w string) bool {
+	if j.vocabulary == nil {
+		j.vocabulary = map[string]bool{}
+		for _, para := range j.paragraphs {
+			words := wordsOf(para)
+			if !j.plainlyMain(words) {
+				continue
+			}
+			for _, w := range words {
+				j.vocabulary[w.lower] = true
+			}
+		}
+	}
+	return j.vocabulary[w]
+}
+
+// plainlyMain is the cheap test that settles most passages: many words on the main
+// language's stopword list.
+func (j *judge) plainlyMain(words []word) bool {
+	hits := 0
+	for _, w := range words {
+		if stopwords.Is(j.mainCode, w.lower) {
+			hits++
+		}
+	}
+	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(len(words))
 }

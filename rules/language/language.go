@@ -6,4 +6,6 @@ package language
 import "github.com/textaudit/textaudit/audit"
 
 // Rules returns the language family.
-func Rules() []*audit.Rule { return []*audit.Rule{InvalidUTF8, ForeignPassage} }
+func Rules() []*audit.Rule {
+	return []*audit.Rule{InvalidUTF8, ForeignPassage, InvisibleChar, MixedScript, Mojibake}
+}

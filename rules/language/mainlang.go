@@ -57,7 +57,7 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 	counts := countScripts(doc.Text)
 	script, _ := counts.dominant()
 	if counts.letters() < profileMinLetters {
-		return MainLanguage{Script: script}
+		return MainLanguage{Lang: lingua.Unknown, Script: script}
 	}
 	langs := candidateLanguages(candidates, lingua.Unknown)
 	if l, density, margin := profile(doc, langs); l != lingua.Unknown && scriptOfLanguage(l) == script &&
@@ -75,7 +75,7 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 	det := detectorFor(langs)
 	values := det.Confidences(sample, script)
 	if len(values) == 0 || values[0].Value() < linguaMinMain {
-		return MainLanguage{Script: script}
+		return MainLanguage{Lang: lingua.Unknown, Script: script}
 	}
 	return MainLanguage{Lang: values[0].Language(), Script: script, Confidence: values[0].Value(), Source: "lingua"}
 }
@@ -115,6 +115,7 @@ func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language
 }
 
 func rankByStopwords(words []string, langs []lingua.Language, codes []string) (best lingua.Language, density, margin float64) {
+	best = lingua.Unknown // lingua's zero Language is Afrikaans, not Unknown
 	second := 0.0
 	k := 0
 	for _, l := range langs {
