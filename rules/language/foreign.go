@@ -140,7 +140,7 @@ func (f *finding) report(p *audit.Pass, main MainLanguage) {
 	if f.first == f.last && len(p.Doc.Paragraphs[f.para].Sentences) > 1 || f.last > f.first {
 		kind = "paragraph"
 	}
-	msg := fmt.Sprintf("%s in %s in a %s document", kind, name, main.Lang.String())
+	msg := fmt.Sprintf("%s in %s in %s %s document", kind, name, article(main.Lang.String()), main.Lang.String())
 	if f.v.lang != lingua.Unknown {
 		msg += fmt.Sprintf(" (confidence %.2f, %s %.2f)", f.v.confidence, main.Lang.String(), f.v.mainConf)
 	}
@@ -160,3 +160,11 @@ func (f *finding) report(p *audit.Pass, main MainLanguage) {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// article is the English indefinite article before a language name.
+func article(name string) string {
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an"
+	}
+	return "a"
+}

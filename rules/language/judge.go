@@ -167,7 +167,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 		// A word the document itself uses in its own-language prose is no evidence: a
 		// subhead quoting the text ("Total squalor") shares its words with the body.
 		for i, w := range words {
-			if (i == 0 || !w.capital) && stopwords.Is(best, w.lower) && !stopwords.Is(j.mainCode, w.lower) && j.usedInMainProse(w.lower) {
+			if (i == 0 || !w.capital) && stopwords.Is(best, w.lower) && j.usedInMainProse(w.lower) && !stopwords.Is(j.mainCode, w.lower) {
 				bestHits--
 			}
 		}
