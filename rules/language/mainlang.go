@@ -1,6 +1,7 @@
 package language
 
 import (
+	"sort"
 	"sync"
 	"unicode/utf8"
 
@@ -106,39 +107,46 @@ func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language
 		}
 	}
 	if len(words) > profileShortWords {
-		best, density, margin = rankByStopwords(words[:profileShortWords], langs, codes)
-		if density >= 2*profileMinDensity && margin >= 2*profileMinMargin {
-			return best, density, margin
+		ranked := rankByStopwords(words[:profileShortWords], codes)
+		if r := ranked[0]; r.density >= 2*profileMinDensity && r.density-ranked[1].density >= 2*profileMinMargin {
+			return toLingua(r.code), r.density, r.density - ranked[1].density
+		}
+		// Only the short sample's front runners can win on the long one.
+		codes = codes[:0]
+		for _, r := range ranked[:min(3, len(ranked))] {
+			codes = append(codes, r.code)
 		}
 	}
-	return rankByStopwords(words, langs, codes)
+	ranked := rankByStopwords(words, codes)
+	if ranked[0].density == 0 {
+		return lingua.Unknown, 0, 0
+	}
+	return toLingua(ranked[0].code), ranked[0].density, ranked[0].density - ranked[1].density
 }
 
-func rankByStopwords(words []string, langs []lingua.Language, codes []string) (best lingua.Language, density, margin float64) {
-	best = lingua.Unknown // lingua's zero Language is Afrikaans, not Unknown
-	second := 0.0
-	k := 0
-	for _, l := range langs {
-		if k >= len(codes) || stopwordCode(l) != codes[k] {
-			continue
-		}
-		code := codes[k]
-		k++
+type ranking struct {
+	code    string
+	density float64
+}
+
+// rankByStopwords orders stopword lists by the share of words on them, best first; the
+// result has at least two entries.
+func rankByStopwords(words []string, codes []string) []ranking {
+	out := make([]ranking, 0, len(codes)+2)
+	for _, code := range codes {
 		n := 0
 		for _, w := range words {
 			if stopwords.Is(code, w) {
 				n++
 			}
 		}
-		d := float64(n) / float64(len(words))
-		switch {
-		case d > density:
-			best, second, density = l, density, d
-		case d > second:
-			second = d
-		}
+		out = append(out, ranking{code, float64(n) / float64(len(words))})
 	}
-	return best, density, density - second
+	for len(out) < 2 {
+		out = append(out, ranking{})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].density > out[j].density })
+	return out
 }
 
 var (
