@@ -98,8 +98,13 @@ func candidateLanguages(codes []string, main lingua.Language) []lingua.Language 
 			add(toLingua(c))
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+	return sortedLanguages(out)
+}
+
+// sortedLanguages sorts a language set in place, so equal sets share one detector.
+func sortedLanguages(langs []lingua.Language) []lingua.Language {
+	sort.Slice(langs, func(i, j int) bool { return langs[i] < langs[j] })
+	return langs
 }
 
 // Detector is a low-accuracy lingua detector over one candidate set. It is built on first
@@ -165,11 +170,17 @@ func warmLanguage(l lingua.Language) {
 // Confidences returns lingua's confidence values for text (sorted, highest first), after
 // warming the models of the candidates written in script.
 func (d *Detector) Confidences(text string, script Script) []lingua.ConfidenceValue {
+	var wg sync.WaitGroup
 	for _, l := range d.langs {
 		if scriptOfLanguage(l) == script {
-			warmLanguage(l)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				warmLanguage(l)
+			}()
 		}
 	}
+	wg.Wait()
 	return d.get().ComputeLanguageConfidenceValues(text)
 }
 

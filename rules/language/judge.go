@@ -6,6 +6,9 @@ import (
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
+// maxSuspects bounds the languages, besides the main one, that lingua weighs for a passage.
+const maxSuspects = 3
+
 // judgeParams are the foreign-passage thresholds (the rule's Params, resolved).
 type judgeParams struct {
 	minLetters        int     // passages with fewer letters are never judged
@@ -34,13 +37,14 @@ type verdict struct {
 // flagged, so names, loanwords and headlines full of names never reach the model; then lingua
 // in low-accuracy mode, which must give the main language almost no chance.
 type judge struct {
-	main     lingua.Language
-	mainCode string // stopword list code of the main language
-	script   Script
-	others   []string // stopword list codes of the other candidates
-	det      *Detector
-	p        judgeParams
-	lookups  int // models consulted, for tests and benchmarks
+	main       lingua.Language
+	mainCode   string // stopword list code of the main language
+	script     Script
+	others     []string          // stopword list codes of the other candidates
+	otherLangs []lingua.Language // the candidates behind others
+	det        *Detector
+	p          judgeParams
+	lookups    int // models consulted, for tests and benchmarks
 	// paragraphs and vocabulary: the words the document uses in its own-language prose,
 	// gathered only when a short passage needs them.
 	paragraphs []string
@@ -53,6 +57,7 @@ func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams, pa
 	for _, l := range candidates {
 		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
 			j.others = append(j.others, c)
+			j.otherLangs = append(j.otherLangs, l)
 		}
 	}
 	return j
@@ -182,7 +187,16 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	} else if bestHits < 3 || share < j.p.longForeignShare || bestHits < 2*mainOnly {
 		return verdict{}, false
 	}
-	values := j.det.Confidences(text, script)
+	// lingua arbitrates between the main language and the suspects the function words name,
+	// not the whole candidate set: the answer is the same question, and it loads two or three
+	// models instead of every Latin-script one (each costs tens of milliseconds to decode).
+	suspects := []lingua.Language{j.main}
+	for k, h := range hits {
+		if h > 0 && 2*h >= bestHits && len(suspects) <= maxSuspects {
+			suspects = append(suspects, j.otherLangs[k])
+		}
+	}
+	values := detectorFor(sortedLanguages(suspects)).Confidences(text, script)
 	j.lookups++
 	if len(values) == 0 || values[0].Value() == 0 || values[0].Language() == j.main {
 		return verdict{}, false
