@@ -1,0 +1,195 @@
+package language
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	lingua "github.com/pemistahl/lingua-go"
+)
+
+// DefaultCandidates is the candidate set for language identification when the config names
+// none: the languages most often met in scraped news, including non-Latin scripts. Each
+// extra language costs load time and memory (a trigram model each), so the set stays small.
+var DefaultCandidates = []string{
+	"en", "es", "fr", "de", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "tr",
+	"ru", "uk", "el", "ar", "fa", "he", "hi", "zh", "ja", "ko",
+}
+
+// linguaCode maps the few ISO 639-1 codes whose spelling differs between the stopword lists
+// (and users) and lingua.
+var linguaCode = map[string]string{"no": "nb"}
+
+// toLingua turns an ISO 639-1 code into a lingua language (Unknown when lingua lacks it).
+func toLingua(code string) lingua.Language {
+	code = strings.ToLower(strings.TrimSpace(code))
+	if c, ok := linguaCode[code]; ok {
+		code = c
+	}
+	iso := lingua.GetIsoCode639_1FromValue(code)
+	if iso == lingua.UnknownIsoCode639_1 {
+		return lingua.Unknown
+	}
+	return lingua.GetLanguageFromIsoCode639_1(iso)
+}
+
+// isoCode is the lower-case ISO 639-1 code of a lingua language.
+func isoCode(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }
+
+// stopwordCode is the code of the stopword list for a lingua language.
+func stopwordCode(l lingua.Language) string {
+	if l == lingua.Bokmal || l == lingua.Nynorsk {
+		return "no"
+	}
+	return isoCode(l)
+}
+
+// scriptOfLanguage is the script a language is written in, for warming only the models a
+// passage can need: lingua itself keeps only the candidates of the passage's alphabet.
+func scriptOfLanguage(l lingua.Language) Script {
+	switch l {
+	case lingua.Belarusian, lingua.Bulgarian, lingua.Kazakh, lingua.Macedonian, lingua.Mongolian,
+		lingua.Russian, lingua.Serbian, lingua.Ukrainian:
+		return Cyrillic
+	case lingua.Greek:
+		return Greek
+	case lingua.Arabic, lingua.Persian, lingua.Urdu:
+		return Arabic
+	case lingua.Hebrew:
+		return Hebrew
+	case lingua.Chinese, lingua.Japanese:
+		return CJK
+	case lingua.Korean:
+		return Hangul
+	case lingua.Hindi, lingua.Marathi:
+		return Devanagari
+	case lingua.Thai:
+		return Thai
+	case lingua.Georgian:
+		return Georgian
+	case lingua.Armenian:
+		return Armenian
+	case lingua.Bengali, lingua.Gujarati, lingua.Punjabi, lingua.Tamil, lingua.Telugu:
+		return OtherScript
+	}
+	return Latin
+}
+
+// candidateLanguages resolves configured codes (or the default) plus the document's main
+// language into a sorted, duplicate-free set. Codes lingua does not know are skipped.
+func candidateLanguages(codes []string, main lingua.Language) []lingua.Language {
+	if len(codes) == 0 {
+		codes = DefaultCandidates
+	}
+	seen := map[lingua.Language]bool{}
+	var out []lingua.Language
+	add := func(l lingua.Language) {
+		if l != lingua.Unknown && !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	for _, c := range codes {
+		add(toLingua(c))
+	}
+	add(main)
+	if len(out) < 2 {
+		for _, c := range DefaultCandidates {
+			add(toLingua(c))
+		}
+	}
+	return sortedLanguages(out)
+}
+
+// sortedLanguages sorts a language set in place, so equal sets share one detector.
+func sortedLanguages(langs []lingua.Language) []lingua.Language {
+	sort.Slice(langs, func(i, j int) bool { return langs[i] < langs[j] })
+	return langs
+}
+
+// Detector is a low-accuracy lingua detector over one candidate set. It is built on first
+// use and shared by every worker; models are warmed per language before a call needs them,
+// because two goroutines reaching a cold model would both decode it.
+type Detector struct {
+	langs []lingua.Language
+	once  sync.Once
+	det   lingua.LanguageDetector
+}
+
+var (
+	detectorsMu sync.Mutex
+	detectors   = map[string]*Detector{}
+)
+
+// detectorFor returns the shared detector for a candidate set; building it loads nothing.
+func detectorFor(langs []lingua.Language) *Detector {
+	var key strings.Builder
+	for _, l := range langs {
+		key.WriteString(l.String())
+		key.WriteByte(',')
+	}
+	detectorsMu.Lock()
+	defer detectorsMu.Unlock()
+	d, ok := detectors[key.String()]
+	if !ok {
+		d = &Detector{langs: langs}
+		detectors[key.String()] = d
+	}
+	return d
+}
+
+func (d *Detector) get() lingua.LanguageDetector {
+	d.once.Do(func() {
+		d.det = lingua.NewLanguageDetectorBuilder().FromLanguages(d.langs...).WithLowAccuracyMode().Build()
+	})
+	return d.det
+}
+
+// languageWarmers holds one sync.Once per language so a trigram model is decoded once per
+// process, whichever detector asks first.
+var (
+	warmMu          sync.Mutex
+	languageWarmers = map[lingua.Language]*sync.Once{}
+)
+
+func warmLanguage(l lingua.Language) {
+	warmMu.Lock()
+	once, ok := languageWarmers[l]
+	if !ok {
+		once = &sync.Once{}
+		languageWarmers[l] = once
+	}
+	warmMu.Unlock()
+	once.Do(func() {
+		// lingua offers no per-language loader; a preloaded one-language detector is one.
+		// FromLanguages wants two entries and removes the duplicate.
+		lingua.NewLanguageDetectorBuilder().FromLanguages(l, l).WithLowAccuracyMode().WithPreloadedLanguageModels().Build()
+	})
+}
+
+// Confidences returns lingua's confidence values for text (sorted, highest first), after
+// warming the models of the candidates written in script.
+func (d *Detector) Confidences(text string, script Script) []lingua.ConfidenceValue {
+	var wg sync.WaitGroup
+	for _, l := range d.langs {
+		if scriptOfLanguage(l) == script {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				warmLanguage(l)
+			}()
+		}
+	}
+	wg.Wait()
+	return d.get().ComputeLanguageConfidenceValues(text)
+}
+
+// confidenceOf finds one language's value in a confidence list.
+func confidenceOf(values []lingua.ConfidenceValue, l lingua.Language) float64 {
+	for _, v := range values {
+		if v.Language() == l {
+			return v.Value()
+		}
+	}
+	return 0
+}

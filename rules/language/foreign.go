@@ -1,0 +1,170 @@
+package language
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	lingua "github.com/pemistahl/lingua-go"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// ForeignPassage flags lines and paragraphs written in another language than the document's
+// main one, residue lines of two or three words included. It also publishes the main
+// language as the file's "language" fact.
+var ForeignPassage = &audit.Rule{
+	ID:          "language.foreign-passage",
+	Category:    audit.Language,
+	Severity:    audit.Warning,
+	Description: "A line or paragraph in another language than the document's own (\"Otras noticias\" in an English article)",
+	Params: map[string]float64{
+		"min-letters":         8,
+		"main-density":        0.5,
+		"main-unique-density": 0.15,
+		"short-words":         8,
+		"short-foreign-share": 0.3,
+		"long-foreign-share":  0.15,
+		"max-main-confidence": 0.05,
+		"script-share":        0.6,
+	},
+	Check: checkForeign,
+}
+
+// unit is a passage judged as a whole: a paragraph, or one line of a block of short lines.
+type unit struct {
+	para        int
+	first, last int // 1-based lines
+	text        string
+}
+
+// wrappedMinRunes is the length below which a non-final line of a block is not a wrapped
+// line of prose but a line of its own (a teaser list, a caption under a headline).
+const wrappedMinRunes = 40
+
+// passageUnits cuts the document into the passages judged: whole paragraphs, except blocks
+// of short lines, whose lines are judged one by one.
+func passageUnits(doc *audit.Document) []unit {
+	var out []unit
+	for _, p := range doc.Paragraphs {
+		if !p.Wrapped() || hardWrapped(doc, p) {
+			out = append(out, unit{para: p.Index, first: p.FirstLine, last: p.LastLine, text: p.Flat()})
+			continue
+		}
+		for n := p.FirstLine; n <= p.LastLine; n++ {
+			l := doc.Lines[n-1]
+			if !l.Blank() {
+				out = append(out, unit{para: p.Index, first: n, last: n, text: strings.TrimSpace(l.Text)})
+			}
+		}
+	}
+	return out
+}
+
+func hardWrapped(doc *audit.Document, p audit.Paragraph) bool {
+	for n := p.FirstLine; n < p.LastLine; n++ {
+		if utf8.RuneCountInString(strings.TrimSpace(doc.Lines[n-1].Text)) < wrappedMinRunes {
+			return false
+		}
+	}
+	return true
+}
+
+func paramsOf(p audit.Params) judgeParams {
+	return judgeParams{
+		minLetters:        int(p.Get("min-letters")),
+		mainDensity:       p.Get("main-density"),
+		mainUniqueDensity: p.Get("main-unique-density"),
+		shortWords:        int(p.Get("short-words")),
+		shortForeignShare: p.Get("short-foreign-share"),
+		longForeignShare:  p.Get("long-foreign-share"),
+		maxMainConfidence: p.Get("max-main-confidence"),
+		scriptShare:       p.Get("script-share"),
+	}
+}
+
+func checkForeign(p *audit.Pass) {
+	var codes []string
+	if p.Config != nil {
+		codes = p.Config.Languages
+	}
+	main := DocumentLanguage(p.Doc, codes)
+	if main.Lang == lingua.Unknown {
+		return
+	}
+	p.SetFact("language", main.Code())
+	if main.Source == "lingua" {
+		p.SetFact("language_confidence", round2(main.Confidence))
+	}
+	paragraphs := make([]string, len(p.Doc.Paragraphs))
+	for i, para := range p.Doc.Paragraphs {
+		paragraphs[i] = para.Text
+	}
+	j := newJudge(main, candidateLanguages(codes, main.Lang), paramsOf(p.Params), paragraphs)
+	var open *finding
+	flush := func() {
+		if open != nil {
+			open.report(p, main)
+			open = nil
+		}
+	}
+	for _, u := range passageUnits(p.Doc) {
+		v, ok := j.foreign(u.text)
+		if !ok {
+			flush()
+			continue
+		}
+		// Consecutive lines of one block in the same language are one passage.
+		if open != nil && open.para == u.para && open.last == u.first-1 && open.v.lang == v.lang {
+			open.last = u.last
+			continue
+		}
+		flush()
+		open = &finding{unit: u, v: v}
+	}
+	flush()
+}
+
+type finding struct {
+	unit
+	v verdict
+}
+
+func (f *finding) report(p *audit.Pass, main MainLanguage) {
+	name, code := f.v.script.String()+" script", "und"
+	if f.v.lang != lingua.Unknown {
+		name, code = f.v.lang.String(), isoCode(f.v.lang)
+	}
+	kind := "line"
+	if f.first == f.last && len(p.Doc.Paragraphs[f.para].Sentences) > 1 || f.last > f.first {
+		kind = "paragraph"
+	}
+	msg := fmt.Sprintf("%s in %s in %s %s document", kind, name, article(main.Lang.String()), main.Lang.String())
+	if f.v.lang != lingua.Unknown {
+		msg += fmt.Sprintf(" (confidence %.2f, %s %.2f)", f.v.confidence, main.Lang.String(), f.v.mainConf)
+	}
+	ev := audit.Evidence{
+		"language":            code,
+		"language_name":       name,
+		"confidence":          round2(f.v.confidence),
+		"document_language":   main.Code(),
+		"document_confidence": round2(f.v.mainConf),
+		"script":              f.v.script.String(),
+		"method":              f.v.method,
+	}
+	if f.v.method == "function-words" {
+		ev["foreign_function_words"] = f.v.foreignFW
+	}
+	p.ReportLines(f.first, f.last, msg, ev)
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// article is the English indefinite article before a language name.
+func article(name string) string {
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an"
+	}
+	return "a"
+}

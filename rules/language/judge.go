@@ -1,0 +1,250 @@
+package language
+
+import (
+	lingua "github.com/pemistahl/lingua-go"
+
+	"github.com/textaudit/textaudit/rules/stopwords"
+)
+
+// maxSuspects bounds the languages, besides the main one, that lingua weighs for a passage.
+const maxSuspects = 3
+
+// judgeParams are the foreign-passage thresholds (the rule's Params, resolved).
+type judgeParams struct {
+	minLetters        int     // passages with fewer letters are never judged
+	mainDensity       float64 // share of main-language stopwords that settles a passage as main
+	mainUniqueDensity float64 // same, for stopwords of the main language only
+	shortWords        int     // passages with fewer words are "short"
+	shortForeignShare float64 // short passage: share of its words that must be foreign function words
+	longForeignShare  float64 // long passage: same, lower because prose has content words
+	maxMainConfidence float64 // lingua's confidence in the main language must stay below this
+	scriptShare       float64 // share of letters in another script that makes a passage foreign
+}
+
+// verdict is why a passage is foreign.
+type verdict struct {
+	lang       lingua.Language // lingua's best language (Unknown: a script no candidate writes)
+	confidence float64         // lingua's confidence in lang
+	mainConf   float64         // lingua's confidence in the document's language
+	script     Script          // the passage's script
+	method     string          // "script" or "function-words"
+	foreignFW  int             // foreign function words seen (function-words method)
+}
+
+// judge decides, passage by passage, whether text is in another language than the main one.
+// Layers, cheapest first: letters by script; the main language's stopwords (most passages
+// stop here); function words of another candidate language, without which nothing is
+// flagged, so names, loanwords and headlines full of names never reach the model; then lingua
+// in low-accuracy mode, which must give the main language almost no chance.
+type judge struct {
+	main       lingua.Language
+	mainCode   string // stopword list code of the main language
+	script     Script
+	others     []string          // stopword list codes of the other candidates
+	otherLangs []lingua.Language // the candidates behind others
+	det        *Detector
+	p          judgeParams
+	lookups    int // models consulted, for tests and benchmarks
+	// paragraphs and vocabulary: the words the document uses in its own-language prose,
+	// gathered only when a short passage needs them.
+	paragraphs []string
+	vocabulary map[string]bool
+}
+
+func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams, paragraphs []string) *judge {
+	j := &judge{main: main.Lang, mainCode: stopwordCode(main.Lang), script: main.Script, p: p,
+		det: detectorFor(candidates), paragraphs: paragraphs}
+	for _, l := range candidates {
+		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
+			j.others = append(j.others, c)
+			j.otherLangs = append(j.otherLangs, l)
+		}
+	}
+	return j
+}
+
+// foreign judges one passage.
+func (j *judge) foreign(text string) (verdict, bool) {
+	counts := countScripts(text)
+	letters := counts.letters()
+	if letters < j.p.minLetters {
+		return verdict{}, false
+	}
+	script, share := counts.dominant()
+	if script != j.script && script != Latin {
+		return j.byScript(text, script, share, counts[script])
+	}
+	if script != j.script && share < j.p.scriptShare {
+		return verdict{}, false
+	}
+	return j.byFunctionWords(text, script)
+}
+
+// byScript handles a passage written mostly in a script the main language does not use:
+// foreign without doubt once it is more than a name or two; lingua only names the language.
+func (j *judge) byScript(text string, script Script, share float64, n int) (verdict, bool) {
+	if share < j.p.scriptShare {
+		return verdict{}, false
+	}
+	if script.unspaced() {
+		if n < 4 {
+			return verdict{}, false
+		}
+	} else if countWordsIn(text, script) < 2 {
+		return verdict{}, false
+	}
+	v := verdict{lang: lingua.Unknown, script: script, method: "script"}
+	values := j.det.Confidences(text, script)
+	j.lookups++
+	if len(values) > 0 && values[0].Value() > 0 && values[0].Language() != j.main {
+		v.lang, v.confidence = values[0].Language(), values[0].Value()
+		v.mainConf = confidenceOf(values, j.main)
+	}
+	return v, true
+}
+
+// countWordsIn counts words whose first letter is in script.
+func countWordsIn(text string, script Script) int {
+	n := 0
+	for _, w := range wordsOf(text) {
+		for _, r := range w.lower {
+			if scriptOf(r) == script {
+				n++
+			}
+			break
+		}
+	}
+	return n
+}
+
+func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
+	words := wordsOf(text)
+	n := len(words)
+	if n < 2 {
+		return verdict{}, false
+	}
+	// Prose in the main language is settled with one lookup a word: the broad lists share
+	// many words ("de", "la", "a" are on the English list too), so only a high share counts.
+	if j.plainlyMain(words) {
+		return verdict{}, false
+	}
+	// Otherwise look at which lists each word is on. Words of the main language found on no
+	// other candidate's list ("the", "which") settle the passage as main too.
+	hits := make([]int, len(j.others))
+	mainUnique := 0
+	for i, w := range words {
+		inMain := stopwords.Is(j.mainCode, w.lower)
+		// A capitalised word inside the passage is most likely a name ("Le Pen", "Real
+		// Madrid"), so it is no evidence of a foreign language.
+		name := i > 0 && w.capital
+		elsewhere := false
+		for k, lang := range j.others {
+			if stopwords.Is(lang, w.lower) {
+				elsewhere = true
+				if !inMain && !name {
+					hits[k]++
+				}
+			}
+		}
+		if inMain && !elsewhere {
+			mainUnique++
+		}
+	}
+	if mainUnique >= 2 && float64(mainUnique) >= j.p.mainUniqueDensity*float64(n) {
+		return verdict{}, false
+	}
+	best, bestHits := "", 0
+	for k, h := range hits {
+		if h > bestHits {
+			best, bestHits = j.others[k], h
+		}
+	}
+	if best == "" {
+		return verdict{}, false
+	}
+	mainOnly := 0
+	for _, w := range words {
+		if stopwords.Is(j.mainCode, w.lower) && !stopwords.Is(best, w.lower) {
+			mainOnly++
+		}
+	}
+	if n < j.p.shortWords {
+		// A word the document itself uses in its own-language prose is no evidence: a
+		// subhead quoting the text ("Total squalor") shares its words with the body.
+		for i, w := range words {
+			if (i == 0 || !w.capital) && stopwords.Is(best, w.lower) && j.usedInMainProse(w.lower) && !stopwords.Is(j.mainCode, w.lower) {
+				bestHits--
+			}
+		}
+	}
+	share := float64(bestHits) / float64(n)
+	if n < j.p.shortWords {
+		// A short line of capitalised words is a name list or a title-case headline
+		// ("Tim Henman (Britain)"): the residue lines this layer is for have lower-case words.
+		if !hasLowerAfterFirst(words) || share < j.p.shortForeignShare || bestHits <= mainOnly {
+			return verdict{}, false
+		}
+	} else if bestHits < 3 || share < j.p.longForeignShare || bestHits < 2*mainOnly {
+		return verdict{}, false
+	}
+	// lingua arbitrates between the main language and the suspects the function words name,
+	// not the whole candidate set: the answer is the same question, and it loads two or three
+	// models instead of every Latin-script one (each costs tens of milliseconds to decode).
+	suspects := []lingua.Language{j.main}
+	for k, h := range hits {
+		if h > 0 && 2*h >= bestHits && len(suspects) <= maxSuspects {
+			suspects = append(suspects, j.otherLangs[k])
+		}
+	}
+	values := detectorFor(sortedLanguages(suspects)).Confidences(text, script)
+	j.lookups++
+	if len(values) == 0 || values[0].Value() == 0 || values[0].Language() == j.main {
+		return verdict{}, false
+	}
+	mainConf := confidenceOf(values, j.main)
+	if mainConf > j.p.maxMainConfidence {
+		return verdict{}, false
+	}
+	return verdict{lang: values[0].Language(), confidence: values[0].Value(), mainConf: mainConf,
+		script: script, method: "function-words", foreignFW: bestHits}, true
+}
+
+// hasLowerAfterFirst reports whether a word after the first starts with a lower-case letter.
+func hasLowerAfterFirst(words []word) bool {
+	for _, w := range words[1:] {
+		if !w.capital {
+			return true
+		}
+	}
+	return false
+}
+
+// usedInMainProse reports whether w occurs in a paragraph settled as the main language by its
+// stopwords alone.
+func (j *judge) usedInMainProse(w string) bool {
+	if j.vocabulary == nil {
+		j.vocabulary = map[string]bool{}
+		for _, para := range j.paragraphs {
+			words := wordsOf(para)
+			if !j.plainlyMain(words) {
+				continue
+			}
+			for _, w := range words {
+				j.vocabulary[w.lower] = true
+			}
+		}
+	}
+	return j.vocabulary[w]
+}
+
+// plainlyMain is the cheap test that settles most passages: many words on the main
+// language's stopword list.
+func (j *judge) plainlyMain(words []word) bool {
+	hits := 0
+	for _, w := range words {
+		if stopwords.Is(j.mainCode, w.lower) {
+			hits++
+		}
+	}
+	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(len(words))
+}

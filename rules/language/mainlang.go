@@ -1,0 +1,166 @@
+package language
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	lingua "github.com/pemistahl/lingua-go"
+
+	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/stopwords"
+)
+
+// MainLanguage is a document's own language: passages in any other are flagged.
+type MainLanguage struct {
+	Lang   lingua.Language // lingua.Unknown when the text is too short or too mixed to tell
+	Script Script          // the script most of the document's letters are written in
+	// Confidence is lingua's confidence when lingua decided, 0 when the stopword profile did.
+	Confidence float64
+	Source     string // "stopwords" or "lingua"
+}
+
+// Code is the ISO 639-1 code of the main language ("" when unknown).
+func (m MainLanguage) Code() string {
+	if m.Lang == lingua.Unknown {
+		return ""
+	}
+	return isoCode(m.Lang)
+}
+
+// Thresholds under which the stopword profile is trusted to name the main language: a clear
+// lead over the runner-up on a text where stopwords are frequent, as they are in prose.
+const (
+	profileMinDensity = 0.2
+	profileMinMargin  = 0.08
+	profileMinLetters = 20
+	// profileWords is how many words the stopword profile reads; a few hundred words of
+	// prose name their language, and the cost stays flat on long documents.
+	profileWords = 400
+	// profileShortWords is the first sample: enough when the text is plainly one language.
+	profileShortWords = 80
+	// linguaSampleBytes bounds the text lingua reads to decide the main language; beyond a
+	// few hundred words more text does not change the answer, only the cost.
+	linguaSampleBytes = 3000
+	linguaMinMain     = 0.5
+)
+
+type mainKey struct{}
+
+// DocumentLanguage determines the document's main language once per document. The cheap
+// stopword profile decides prose in the languages it knows; lingua (low accuracy, over the
+// candidate set) is asked only when the profile is weak or the script does not match it.
+func DocumentLanguage(doc *audit.Document, candidates []string) MainLanguage {
+	return doc.Memo(mainKey{}, func() any { return detectMain(doc, candidates) }).(MainLanguage)
+}
+
+func detectMain(doc *audit.Document, candidates []string) MainLanguage {
+	counts := countScripts(doc.Text)
+	script, _ := counts.dominant()
+	if counts.letters() < profileMinLetters {
+		return MainLanguage{Lang: lingua.Unknown, Script: script}
+	}
+	langs := candidateLanguages(candidates, lingua.Unknown)
+	if l, density, margin := profile(doc, langs); l != lingua.Unknown && scriptOfLanguage(l) == script &&
+		density >= profileMinDensity && margin >= profileMinMargin {
+		return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
+	}
+	sample := doc.Text
+	if len(sample) > linguaSampleBytes {
+		cut := linguaSampleBytes
+		for cut > 0 && !utf8.RuneStart(sample[cut]) {
+			cut--
+		}
+		sample = sample[:cut]
+	}
+	det := detectorFor(langs)
+	values := det.Confidences(sample, script)
+	if len(values) == 0 || values[0].Value() < linguaMinMain {
+		return MainLanguage{Lang: lingua.Unknown, Script: script}
+	}
+	return MainLanguage{Lang: values[0].Language(), Script: script, Confidence: values[0].Value(), Source: "lingua"}
+}
+
+// profile ranks the candidate languages that have a stopword list by the share of the
+// document's first words on their list; it returns the best, its share and its lead. It
+// reads a short sample first and the longer one only when the short one is not clear-cut.
+func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language, density, margin float64) {
+	var words []string
+	for _, p := range doc.Paragraphs {
+		text := p.Text
+		if len(text) > 16*profileWords {
+			text = text[:16*profileWords] // a word is well under 16 bytes; a cut word is harmless
+		}
+		words = append(words, stopwords.Words(text)...)
+		if len(words) >= profileWords {
+			words = words[:profileWords]
+			break
+		}
+	}
+	if len(words) < 3 {
+		return lingua.Unknown, 0, 0
+	}
+	var codes []string
+	for _, l := range langs {
+		if hasStopwords(stopwordCode(l)) {
+			codes = append(codes, stopwordCode(l))
+		}
+	}
+	if len(words) > profileShortWords {
+		ranked := rankByStopwords(words[:profileShortWords], codes)
+		if r := ranked[0]; r.density >= 2*profileMinDensity && r.density-ranked[1].density >= 2*profileMinMargin {
+			return toLingua(r.code), r.density, r.density - ranked[1].density
+		}
+		// Only the short sample's front runners can win on the long one.
+		codes = codes[:0]
+		for _, r := range ranked[:min(3, len(ranked))] {
+			codes = append(codes, r.code)
+		}
+	}
+	ranked := rankByStopwords(words, codes)
+	if ranked[0].density == 0 {
+		return lingua.Unknown, 0, 0
+	}
+	return toLingua(ranked[0].code), ranked[0].density, ranked[0].density - ranked[1].density
+}
+
+type ranking struct {
+	code    string
+	density float64
+}
+
+// rankByStopwords orders stopword lists by the share of words on them, best first; the
+// result has at least two entries.
+func rankByStopwords(words []string, codes []string) []ranking {
+	out := make([]ranking, 0, len(codes)+2)
+	for _, code := range codes {
+		n := 0
+		for _, w := range words {
+			if stopwords.Is(code, w) {
+				n++
+			}
+		}
+		out = append(out, ranking{code, float64(n) / float64(len(words))})
+	}
+	for len(out) < 2 {
+		out = append(out, ranking{})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].density > out[j].density })
+	return out
+}
+
+var (
+	stopwordLangsOnce sync.Once
+	stopwordLangs     map[string]bool
+)
+
+// hasStopwords reports whether the stopword package has a list for code.
+func hasStopwords(code string) bool {
+	stopwordLangsOnce.Do(func() {
+		stopwordLangs = map[string]bool{}
+		for _, l := range stopwords.Languages() {
+			stopwordLangs[l] = true
+		}
+	})
+	return stopwordLangs[code]
+}
