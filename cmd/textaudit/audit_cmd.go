@@ -32,6 +32,7 @@ type auditFlags struct {
 	baseline    string
 	writeBase   string
 	progress    bool
+	cpuProfile  string
 }
 
 func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -64,6 +65,8 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringArrayVar(&f.reports, "report", nil, "also write FORMAT=FILE (repeatable), e.g. --report sarif=audit.sarif --report html=audit.html")
 	fl.StringVar(&f.baseline, "baseline", "", "hide findings recorded in this baseline file; gates judge only new findings")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record the fingerprints of this run's findings in FILE")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
+	_ = fl.MarkHidden("cpuprofile")
 	fl.BoolVar(&f.progress, "progress", true, "show progress on stderr when it is a terminal (never in pipes or CI)")
 	return cmd
 }
@@ -135,6 +138,13 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	keepText := reports.NeedsText(f.format)
 	for _, e := range extra {
 		keepText = keepText || reports.NeedsText(e.format)
+	}
+	if f.cpuProfile != "" {
+		stop, err := startCPUProfile(f.cpuProfile)
+		if err != nil {
+			return usageError("--cpuprofile: %v", err)
+		}
+		defer stop()
 	}
 	progress := newProgress(stderr, f.progress)
 	res, err := audit.Run(files, audit.Options{

@@ -131,15 +131,21 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	// Otherwise look at which lists each word is on. Words of the main language found on no
 	// other candidate's list ("the", "which") settle the passage as main too.
 	hits := make([]int, len(j.others))
+	otherBits := make([]stopwords.Set, len(j.others))
+	for k, lang := range j.others {
+		otherBits[k] = stopwords.Of(lang)
+	}
+	mainBit := stopwords.Of(j.mainCode)
 	mainUnique := 0
 	for i, w := range words {
-		inMain := stopwords.Is(j.mainCode, w.lower)
+		set := stopwords.Lookup(w.lower)
+		inMain := set&mainBit != 0
 		// A capitalised word inside the passage is most likely a name ("Le Pen", "Real
 		// Madrid"), so it is no evidence of a foreign language.
 		name := i > 0 && w.capital
 		elsewhere := false
-		for k, lang := range j.others {
-			if stopwords.Is(lang, w.lower) {
+		for k := range j.others {
+			if set&otherBits[k] != 0 {
 				elsewhere = true
 				if !inMain && !name {
 					hits[k]++

@@ -133,10 +133,14 @@ type ranking struct {
 // result has at least two entries.
 func rankByStopwords(words []string, codes []string) []ranking {
 	out := make([]ranking, 0, len(codes)+2)
+	sets := make([]stopwords.Set, len(words))
+	for i, w := range words {
+		sets[i] = stopwords.Lookup(w)
+	}
 	for _, code := range codes {
-		n := 0
-		for _, w := range words {
-			if stopwords.Is(code, w) {
+		n, bit := 0, stopwords.Of(code)
+		for _, s := range sets {
+			if s&bit != 0 {
 				n++
 			}
 		}

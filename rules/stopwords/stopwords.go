@@ -5,6 +5,7 @@ package stopwords
 
 import (
 	"embed"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -16,45 +17,81 @@ import (
 //go:embed lists/*.txt
 var listFiles embed.FS
 
+// Set is a set of languages, one bit per list, so a word's languages come from one lookup.
+type Set uint64
+
+// Has reports whether lang is in the set. In loops, compare with Of(lang) instead: it saves
+// a map lookup per word.
+func (s Set) Has(lang string) bool { return s&Of(lang) != 0 }
+
+// Of returns the set holding only lang (empty when there is no list for it).
+func Of(lang string) Set {
+	i, ok := load().bit[lang]
+	if !ok {
+		return 0
+	}
+	return 1 << i
+}
+
+// index maps every stopword to the set of languages whose list holds it.
+type index struct {
+	langs []string       // bit i stands for langs[i]
+	bit   map[string]int // language → bit
+	words map[string]Set // word → languages
+}
+
 var (
 	loadOnce sync.Once
-	sets     map[string]map[string]bool
+	idx      *index
 )
 
-func load() map[string]map[string]bool {
+func load() *index {
 	loadOnce.Do(func() {
-		sets = map[string]map[string]bool{}
+		idx = &index{bit: map[string]int{}, words: map[string]Set{}}
 		entries, _ := listFiles.ReadDir("lists")
 		for _, e := range entries {
 			data, err := listFiles.ReadFile("lists/" + e.Name())
-			if err != nil {
+			if err != nil || len(idx.langs) == 64 {
 				continue
 			}
-			set := map[string]bool{}
+			lang := strings.TrimSuffix(e.Name(), ".txt")
+			b := len(idx.langs)
+			idx.langs = append(idx.langs, lang)
+			idx.bit[lang] = b
 			for _, w := range strings.Split(string(data), "\n") {
 				if w != "" {
-					set[w] = true
+					idx.words[w] |= 1 << b
 				}
 			}
-			sets[strings.TrimSuffix(e.Name(), ".txt")] = set
 		}
 	})
-	return sets
+	return idx
 }
+
+// Lookup returns the languages whose stopword list holds word (already lower-cased, as
+// Words returns it).
+func Lookup(word string) Set { return load().words[word] }
 
 // Languages lists the ISO 639-1 codes that have a list.
 func Languages() []string {
-	var out []string
-	for l := range load() {
-		out = append(out, l)
-	}
+	out := append([]string(nil), load().langs...)
 	sort.Strings(out)
 	return out
 }
 
 // Is reports whether word (any case) is a stopword of lang.
 func Is(lang, word string) bool {
-	return load()[lang][strings.ToLower(word)]
+	return lookupAnyCase(word).Has(lang)
+}
+
+// lookupAnyCase lower-cases only when needed: most words arrive lower-cased already.
+func lookupAnyCase(word string) Set {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return Lookup(strings.ToLower(word))
+		}
+	}
+	return Lookup(word)
 }
 
 // Words splits text into lower-cased words: runs of letters, marks and apostrophes inside
@@ -89,10 +126,9 @@ func Density(lang string, words []string) float64 {
 	if len(words) == 0 {
 		return 0
 	}
-	set := load()[lang]
 	n := 0
 	for _, w := range words {
-		if set[w] {
+		if lookupAnyCase(w).Has(lang) {
 			n++
 		}
 	}
@@ -111,17 +147,18 @@ func Profile(words []string) Guess {
 	if len(words) < 3 {
 		return Guess{}
 	}
-	var best, second Guess
-	for lang, set := range load() {
-		n := 0
-		for _, w := range words {
-			if set[w] {
-				n++
-			}
+	ix := load()
+	counts := make([]int, len(ix.langs))
+	for _, w := range words {
+		for set := lookupAnyCase(w); set != 0; set &= set - 1 {
+			counts[bits.TrailingZeros64(uint64(set))]++
 		}
-		d := float64(n) / float64(len(words))
+	}
+	var best, second Guess
+	for i, lang := range ix.langs {
+		d := float64(counts[i]) / float64(len(words))
 		switch {
-		case d > best.Density || (d == best.Density && lang < best.Lang):
+		case d > best.Density || (d == best.Density && d > 0 && lang < best.Lang):
 			second, best = best, Guess{Lang: lang, Density: d}
 		case d > second.Density:
 			second = Guess{Lang: lang, Density: d}
