@@ -1,0 +1,219 @@
+package boilerplate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// unitClass is structure's judgement of one unit.
+type unitClass int
+
+const (
+	classProse   unitClass = iota // article text
+	classWeak                     // short, unpunctuated: residue or a subhead, context decides
+	classNeutral                  // date lines, the title: neither residue nor prose
+	classKnown                    // residue found by another boilerplate rule
+	classOwn                      // residue by structure's own signal (link, counter)
+)
+
+// structureParams are the resolved thresholds.
+type structureParams struct {
+	shortWords, proseDensity, edgeMaxDensity float64
+	maxTeasers, edgeWeakLines, headlineWords int
+}
+
+func structureParamsOf(p audit.Params) structureParams {
+	return structureParams{
+		shortWords:     p.Get("short_words"),
+		proseDensity:   p.Get("prose_density"),
+		edgeMaxDensity: p.Get("edge_max_density"),
+		maxTeasers:     int(p.Get("max_teasers")),
+		edgeWeakLines:  int(p.Get("edge_weak_lines")),
+		headlineWords:  int(p.Get("headline_max_word")),
+	}
+}
+
+// classify judges a unit from its own features and the line detectors.
+func (r *reading) classify(u unit, sp structureParams) unitClass {
+	if !u.multiLine {
+		s := &r.lines[u.first-1]
+		switch {
+		case s.title:
+			return classNeutral
+		case s.residue():
+			return classKnown
+		case u.own != "":
+			return classOwn
+		case s.dateLike || (wireDateline(u.text) > 0 && len(tokenize(u.text[wireDateline(u.text):])) == 0):
+			return classNeutral
+		}
+	}
+	w := float64(u.words)
+	switch {
+	case u.multiLine && (w > sp.shortWords || u.sentenceEnd):
+		return classProse
+	case w > sp.shortWords:
+		return classProse
+	case u.sentenceEnd && u.words >= 4:
+		return classProse
+	case u.words >= 8 && r.lang != "" && u.density >= sp.proseDensity:
+		return classProse
+	}
+	return classWeak
+}
+
+// headlineLike reports whether a unit after a teaser header reads as a teaser headline:
+// short and not ending with a full stop (a question or exclamation is allowed).
+func headlineLike(u unit, c unitClass, sp structureParams) bool {
+	if c == classWeak {
+		return u.words > 0 || u.symbols
+	}
+	if c != classProse || u.multiLine || u.words > sp.headlineWords {
+		return false
+	}
+	t := strings.TrimRight(u.text, `"'”’») `)
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
+}
+
+func checkStructure(p *audit.Pass) {
+	r := readDocument(p.Doc, p.Config)
+	sp := structureParamsOf(p.Params)
+	n := len(r.units)
+	class := make([]unitClass, n)
+	for i, u := range r.units {
+		class[i] = r.classify(u, sp)
+	}
+	reason := make([]string, n)
+	for i, u := range r.units {
+		if class[i] == classOwn {
+			reason[i] = u.own + " line"
+		}
+	}
+	// Teaser headlines after a "Related"/"Read more" header.
+	for i, u := range r.units {
+		if class[i] != classKnown || u.multiLine {
+			continue
+		}
+		ph := r.lines[u.first-1].phrase
+		if ph == nil || !ph.announcesTeasers() {
+			continue
+		}
+		header := strings.TrimSpace(u.text)
+		taken := 0
+		for j := i + 1; j < n && taken < sp.maxTeasers; j++ {
+			if class[j] == classKnown || class[j] == classOwn {
+				continue
+			}
+			if !headlineLike(r.units[j], class[j], sp) {
+				break
+			}
+			reason[j] = fmt.Sprintf("teaser headline after %q", header)
+			taken++
+		}
+	}
+	// Runs at the top (after the title) and at the bottom of the article.
+	firstProse, lastProse := -1, -1
+	for i := range r.units {
+		if class[i] == classProse {
+			if firstProse < 0 {
+				firstProse = i
+			}
+			lastProse = i
+		}
+	}
+	if firstProse < 0 {
+		firstProse, lastProse = n, n // no prose at all: one run, judged as the top
+	}
+	markEdge(r, class, reason, 0, firstProse, sp, "short line without sentence punctuation in the run before the article starts")
+	if lastProse < n {
+		markEdge(r, class, reason, lastProse+1, n, sp, "short line without sentence punctuation in the run after the article ends")
+	}
+	// A short line between two residue lines is residue (jusText's context rule).
+	for i := range r.units {
+		if class[i] != classWeak || reason[i] != "" {
+			continue
+		}
+		if knownNeighbour(class, reason, i, -1) && knownNeighbour(class, reason, i, +1) {
+			reason[i] = "short line between residue lines"
+		}
+	}
+	reportRuns(p, r, class, reason)
+}
+
+// markEdge flags the weak units of units[from:to] when the run holds other residue, or
+// enough short low-stopword lines to be navigation rather than a subhead.
+func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp structureParams, why string) {
+	known, weak := 0, 0
+	density := 0.0
+	for i := from; i < to; i++ {
+		switch class[i] {
+		case classKnown, classOwn:
+			known++
+		case classWeak:
+			weak++
+			density += r.units[i].density
+		}
+	}
+	if weak == 0 {
+		return
+	}
+	if known == 0 && (weak < sp.edgeWeakLines || density/float64(weak) >= sp.edgeMaxDensity) {
+		return
+	}
+	for i := from; i < to; i++ {
+		if class[i] == classWeak && reason[i] == "" {
+			reason[i] = why
+		}
+	}
+}
+
+// knownNeighbour reports whether the nearest non-neutral unit in direction dir is residue.
+func knownNeighbour(class []unitClass, reason []string, i, dir int) bool {
+	for j := i + dir; j >= 0 && j < len(class); j += dir {
+		switch class[j] {
+		case classNeutral:
+			continue
+		case classKnown, classOwn:
+			return true
+		case classWeak:
+			return reason[j] != ""
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// reportRuns reports consecutive flagged units with the same reason as one finding.
+func reportRuns(p *audit.Pass, r *reading, class []unitClass, reason []string) {
+	for i := 0; i < len(r.units); {
+		if reason[i] == "" {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(r.units) && reason[j+1] != "" && sameReason(reason[i], reason[j+1]) {
+			j++
+		}
+		first, last := r.units[i], r.units[j]
+		var texts []string
+		for k := i; k <= j; k++ {
+			texts = append(texts, strings.TrimSpace(r.units[k].text))
+		}
+		msg := reason[i]
+		if j > i {
+			msg = fmt.Sprintf("%d lines of page structure: %s", j-i+1, reason[i])
+		}
+		p.Report(first.start, last.end, msg, audit.Evidence{
+			"lines": texts, "signal": reason[i], "stopword_density": round2(first.density), "language": r.lang,
+		})
+		i = j + 1
+	}
+}
+
+// sameReason groups teaser lines of one header, or edge lines, into one finding.
+func sameReason(a, b string) bool { return a == b }
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
