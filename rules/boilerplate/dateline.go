@@ -35,7 +35,7 @@ func init() {
 		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 		января февраля марта апреля мая июня июля августа сентября октября ноября декабря
 		monday tuesday wednesday thursday friday saturday sunday
-		mon tue tues wed thu thur thurs fri sat sun`) {
+		mon tue tues wed thu thur thurs fri sat sun gmt bst utc cet cest est edt pst pdt ist msk`) {
 		monthWords[m] = true
 	}
 }

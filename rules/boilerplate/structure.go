@@ -3,6 +3,8 @@ package boilerplate
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -60,6 +62,10 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 		return classProse
 	case u.words >= 8 && r.lang != "" && u.density >= sp.proseDensity:
 		return classProse
+	case u.sentenceEnd:
+		// "Byrne 33." or "Blanchard, McGuire.": a short line that ends like a sentence is a
+		// list entry or fragment of the article; navigation and teasers carry no full stop.
+		return classNeutral
 	}
 	return classWeak
 }
@@ -67,6 +73,10 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 // headlineLike reports whether a unit after a teaser header reads as a teaser headline:
 // short and not ending with a full stop (a question or exclamation is allowed).
 func headlineLike(u unit, c unitClass, sp structureParams) bool {
+	r, _ := utf8.DecodeRuneInString(u.text)
+	if unicode.IsLower(r) {
+		return false // headlines start with a capital, a digit or a quote
+	}
 	if c == classWeak {
 		return u.words > 0 || u.symbols
 	}
@@ -92,6 +102,7 @@ func checkStructure(p *audit.Pass) {
 		}
 	}
 	// Teaser headlines after a "Related"/"Read more" header.
+	headers := 0
 	for i, u := range r.units {
 		if class[i] != classKnown || u.multiLine {
 			continue
@@ -101,6 +112,7 @@ func checkStructure(p *audit.Pass) {
 			continue
 		}
 		header := strings.TrimSpace(u.text)
+		headers++
 		taken := 0
 		for j := i + 1; j < n && taken < sp.maxTeasers; j++ {
 			if class[j] == classKnown || class[j] == classOwn {
@@ -126,9 +138,11 @@ func checkStructure(p *audit.Pass) {
 	if firstProse < 0 {
 		firstProse, lastProse = n, n // no prose at all: one run, judged as the top
 	}
-	markEdge(r, class, reason, 0, firstProse, sp, "short line without sentence punctuation in the run before the article starts")
+	markEdge(r, class, reason, 0, firstProse, sp, false, "short line without sentence punctuation in the run before the article starts")
 	if lastProse < n {
-		markEdge(r, class, reason, lastProse+1, n, sp, "short line without sentence punctuation in the run after the article ends")
+		// Teasers injected after a header often resume below the next paragraph, so a
+		// document with a teaser header lends that evidence to its bottom run.
+		markEdge(r, class, reason, lastProse+1, n, sp, headers > 0, "short line without sentence punctuation in the run after the article ends")
 	}
 	// A short line between two residue lines is residue (jusText's context rule).
 	for i := range r.units {
@@ -144,16 +158,24 @@ func checkStructure(p *audit.Pass) {
 
 // markEdge flags the weak units of units[from:to] when the run holds other residue, or
 // enough short low-stopword lines to be navigation rather than a subhead.
-func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp structureParams, why string) {
+func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp structureParams, teasers bool, why string) {
 	known, weak := 0, 0
+	if teasers {
+		known++
+	}
 	density := 0.0
 	for i := from; i < to; i++ {
 		switch class[i] {
 		case classKnown, classOwn:
 			known++
 		case classWeak:
-			weak++
-			density += r.units[i].density
+			// Numbered lines ("1 Roger Federer (Switzerland)") are rankings and results,
+			// article content; they do not count towards a run of navigation.
+			// Lines opening in lower case are broken-off sentence fragments, not menu items.
+			if !startsDigit(r.units[i].text) && !startsLower(r.units[i].text) {
+				weak++
+				density += r.units[i].density
+			}
 		}
 	}
 	if weak == 0 {
@@ -215,5 +237,15 @@ func reportRuns(p *audit.Pass, r *reading, class []unitClass, reason []string) {
 
 // sameReason groups teaser lines of one header, or edge lines, into one finding.
 func sameReason(a, b string) bool { return a == b }
+
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
