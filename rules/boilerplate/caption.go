@@ -51,15 +51,17 @@ var (
 	// agencyPhrases are credits that need no label.
 	agencyPhraseRE = regexp.MustCompile(`(?:(?:[Vv]ia |[/©] ?)?Getty Images|Image copyright\b[^\n.]{0,60}|Image caption\b|Copyright (?:Getty|AFP|Reuters|AP|EPA|PA)\b[^\n.,]{0,40}|(?:toggle|hide) caption\b[^\n]{0,60})`)
 	// galleryRE is a gallery counter, alone ("1 of 6") or opening a caption ("3 of 12. ...").
-	galleryRE = regexp.MustCompile(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:of|/|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)`)
+	galleryRE = regexp.MustCompile(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:(?:of|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)|/\s*\d{1,3}\s*$)`)
 	// creditLineRE is a short line that is nothing but a credit.
-	creditLineRE = regexp.MustCompile(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?|Credit|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
+	creditLineRE = regexp.MustCompile(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
 	// slashCreditRE is "Name Name/Agency" or "Name / Agency" alone on a short line.
 	slashCreditRE = regexp.MustCompile(`^\s*[\p{L}.'’ -]{2,40}?\s*/\s*([\p{L}-]+)(?: (?:via|for) [\p{L} ]{2,30})?\s*\.?\s*$`)
 )
 
-// findCaption looks for a credit, caption or gallery counter on one line.
-func findCaption(line string) (captionMatch, bool) {
+// findCaption looks for a credit, caption or gallery counter on one line. A line that is
+// not standalone (it is part of a wrapped paragraph) is only searched for credits inside
+// it: whole-line forms such as "Courtesy of ..." would fire on wrapped prose.
+func findCaption(line string, standalone bool) (captionMatch, bool) {
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" {
 		return captionMatch{}, false
@@ -69,13 +71,16 @@ func findCaption(line string) (captionMatch, bool) {
 	whole := func(signal string) (captionMatch, bool) {
 		return captionMatch{start: lead, end: lead + len(trimmed), signal: signal, whole: true}, true
 	}
-	if galleryRE.MatchString(line) {
+	if !standalone {
+		words = maxWholeTokens + 1 // never judge a wrapped line as a whole caption
+	}
+	if standalone && galleryRE.MatchString(line) {
 		return whole("gallery counter")
 	}
-	if words <= 10 && !endsSentence(trimmed) && creditLineRE.MatchString(line) {
+	if standalone && words <= 10 && !endsSentence(trimmed) && creditLineRE.MatchString(line) {
 		return whole("credit line")
 	}
-	if words <= 8 {
+	if standalone && words <= 8 {
 		if m := slashCreditRE.FindStringSubmatch(line); m != nil && agencies[strings.ToLower(m[1])] {
 			return whole("credit line")
 		}
@@ -84,7 +89,7 @@ func findCaption(line string) (captionMatch, bool) {
 		if !creditContext(line, loc[0]) || !creditText(line[loc[4]:loc[5]]) {
 			continue
 		}
-		if strings.TrimSpace(line[:loc[0]]) == "" {
+		if standalone && strings.TrimSpace(line[:loc[0]]) == "" {
 			return whole("labelled credit")
 		}
 		start := loc[0]

@@ -56,6 +56,18 @@ func readDocument(doc *audit.Document, cfg *audit.Config) *reading {
 func newReading(doc *audit.Document, lx *lexicon) *reading {
 	r := &reading{lines: make([]lineSignals, len(doc.Lines))}
 	r.lang = stopwords.MainLanguage(doc).Lang
+	// A line stands alone when it is its own paragraph or an item of a block of short
+	// lines; a line of a wrapped paragraph is only part of a sentence ("per\nshare.").
+	standalone := make([]bool, len(doc.Lines))
+	opens := make([]bool, len(doc.Lines))
+	blocks := make([]bool, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		blocks[i] = p.Wrapped() && shortLineBlock(doc, p)
+		opens[p.FirstLine-1] = true
+		for n := p.FirstLine; n <= p.LastLine; n++ {
+			standalone[n-1] = !p.Wrapped() || blocks[i]
+		}
+	}
 	titleSeen := false
 	for i, l := range doc.Lines {
 		if l.Blank() {
@@ -67,19 +79,23 @@ func newReading(doc *audit.Document, lx *lexicon) *reading {
 			s.title = true
 			continue
 		}
-		if m, ok := lx.match(l.Text); ok {
-			s.phrase = &m
+		if standalone[i] {
+			if m, ok := lx.match(l.Text); ok {
+				s.phrase = &m
+			}
 		}
-		if m, ok := findCaption(l.Text); ok {
+		if m, ok := findCaption(l.Text, standalone[i]); ok {
 			s.caption = &m
 		}
-		if st, en, whole, ok := findByline(l.Text); ok {
-			s.byline, s.bylineW = &[2]int{st, en}, whole
+		if standalone[i] || opens[i] {
+			if st, en, whole, ok := findByline(l.Text); ok && (standalone[i] || !whole) {
+				s.byline, s.bylineW = &[2]int{st, en}, whole
+			}
 		}
 		s.dateLike = looksLikeDateLine(l.Text)
 	}
-	for _, p := range doc.Paragraphs {
-		if p.Wrapped() && !shortLineBlock(doc, p) {
+	for i, p := range doc.Paragraphs {
+		if p.Wrapped() && !blocks[i] {
 			r.units = append(r.units, r.newUnit(doc, p.FirstLine, p.LastLine, p.Start, p.End, true))
 			continue
 		}
@@ -97,11 +113,13 @@ func newReading(doc *audit.Document, lx *lexicon) *reading {
 }
 
 // shortLineBlock reports whether a multi-line paragraph is a stack of short items (a menu,
-// a list of links) rather than wrapped prose: every line is short and none ends a sentence.
+// a list of links) rather than wrapped prose: every line is short, flush left (indented
+// lines mark paragraphs of hard-wrapped wire text) and none ends a sentence.
 func shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
 	for n := p.FirstLine; n <= p.LastLine; n++ {
-		t := strings.TrimSpace(doc.Lines[n-1].Text)
-		if len(tokenize(t)) > 6 || endsSentence(t) || digitShare(t) > 0.3 {
+		raw := doc.Lines[n-1].Text
+		t := strings.TrimSpace(raw)
+		if len(tokenize(t)) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
 			return false
 		}
 	}

@@ -34,13 +34,27 @@ type spliceAt struct {
 func findSplices(line string) []spliceAt {
 	var out []spliceAt
 	for _, m := range spliceRE.FindAllStringSubmatchIndex(line, -1) {
-		left, right := line[m[2]:m[3]], line[m[6]:m[7]]
-		if !spliceLooksReal(line, m[2], m[7], left, right) {
+		start := wordStart(line, m[2])
+		left, right := line[start:m[3]], line[m[6]:m[7]]
+		if !spliceLooksReal(line, start, m[7], left, right) {
 			continue
 		}
-		out = append(out, spliceAt{start: m[2], end: m[7], left: left, right: right})
+		out = append(out, spliceAt{start: start, end: m[7], left: left, right: right})
 	}
 	return out
+}
+
+// wordStart walks back over letters and hyphens from at, so "Syria.The" is judged (and
+// reported) on "Syria", not on "yria".
+func wordStart(line string, at int) int {
+	for at > 0 {
+		r, size := utf8.DecodeLastRuneInString(line[:at])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		at -= size
+	}
+	return at
 }
 
 // spliceLooksReal rules out URLs, e-mail addresses, file names, abbreviations such as
@@ -49,16 +63,7 @@ func spliceLooksReal(line string, start, end int, left, right string) bool {
 	if domainWords[strings.ToLower(right)] || creditLabels[strings.ToLower(right)] {
 		return false
 	}
-	// The word the match ends: walk back over letters, so "Syria.The" is judged on "Syria".
-	ws := start
-	for ws > 0 {
-		r, size := utf8.DecodeLastRuneInString(line[:ws])
-		if !unicode.IsLetter(r) && r != '-' {
-			break
-		}
-		ws -= size
-	}
-	word := line[ws : start+len(left)]
+	ws, word := start, left
 	if _, ok := abbreviation[strings.ToLower(word)]; ok {
 		return false
 	}

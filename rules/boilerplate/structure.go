@@ -56,6 +56,10 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 	switch {
 	case u.multiLine && (w > sp.shortWords || u.sentenceEnd):
 		return classProse
+	case u.multiLine:
+		// A short wrapped block is a table or a list of a wire story ("Shr 10 cts vs 5 cts /
+		// Net 1.2 mln vs ..."): article content in an odd shape, never navigation.
+		return classNeutral
 	case w > sp.shortWords:
 		return classProse
 	case u.sentenceEnd && u.words >= 4:
@@ -159,12 +163,15 @@ func checkStructure(p *audit.Pass) {
 // markEdge flags the weak units of units[from:to] when the run holds other residue, or
 // enough short low-stopword lines to be navigation rather than a subhead.
 func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp structureParams, teasers bool, why string) {
-	known, weak := 0, 0
+	known, weak, tables := 0, 0, 0
 	if teasers {
 		known++
 	}
 	density := 0.0
 	for i := from; i < to; i++ {
+		if r.units[i].multiLine {
+			tables++
+		}
 		switch class[i] {
 		case classKnown, classOwn:
 			known++
@@ -181,7 +188,9 @@ func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp s
 	if weak == 0 {
 		return
 	}
-	if known == 0 && (weak < sp.edgeWeakLines || density/float64(weak) >= sp.edgeMaxDensity) {
+	// Short lines around a table or list block are its headings: content, unless other
+	// residue shows this run is page furniture.
+	if known == 0 && (tables > 0 || weak < sp.edgeWeakLines || density/float64(weak) >= sp.edgeMaxDensity) {
 		return
 	}
 	for i := from; i < to; i++ {

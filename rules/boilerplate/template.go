@@ -60,8 +60,8 @@ func templateKey(text string) (uint64, bool) {
 }
 
 // Add hashes the document's short one-line paragraphs. The title counts (a headline reused
-// as a teaser elsewhere is template) but is never reported; prose, quotes, dates and wire
-// sign-offs are legitimately repeated and left out.
+// as a teaser elsewhere is template) but is never reported; prose, quotes, dates, wire
+// datelines and wire sign-offs are legitimately repeated and left out.
 func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 	r := readDocument(doc, c.cfg)
 	seen := map[uint64]bool{}
@@ -75,7 +75,8 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 			continue
 		}
 		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(u.text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) || wireSignoff(toks) {
+		if s.dateLike || strings.ContainsAny(u.text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) ||
+			wireSignoff(toks) || wireDateline(u.text) > 0 || numberShare(toks) >= 0.3 {
 			continue
 		}
 		h, ok := templateKey(u.text)
@@ -108,6 +109,18 @@ func (c *templateCheck) Finish(report func(audit.Finding)) {
 		ev := audit.Evidence{"text": cand.text, "files": n, "corpus_files": c.files, "min_files": c.minFiles}
 		report(audit.NewFinding(Template, &audit.Document{Path: cand.path}, cand.span, msg, ev))
 	}
+}
+
+// numberShare is the share of tokens that are numbers: a line of figures ("Shr 13 cts vs
+// 14 cts") recurs by format, not by template, once its digits are folded.
+func numberShare(toks []token) float64 {
+	n := 0
+	for _, t := range toks {
+		if t.norm == "#" {
+			n++
+		}
+	}
+	return float64(n) / float64(len(toks))
 }
 
 // wireSignoff reports a line that is only a news agency's name ("Reuter", "AP"): the
