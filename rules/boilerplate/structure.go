@@ -148,6 +148,35 @@ func checkStructure(p *audit.Pass) {
 		// document with a teaser header lends that evidence to its bottom run.
 		markEdge(r, class, reason, lastProse+1, n, sp, headers > 0, "short line without sentence punctuation in the run after the article ends")
 	}
+	// A stack of three or more headline-like lines inside the article is a teaser or link
+	// list even when its header is in no lexicon: subheads come one at a time.
+	for i := 0; i < n; {
+		if class[i] != classWeak && class[i] != classKnown && class[i] != classOwn {
+			i++
+			continue
+		}
+		j := i
+		for j < n && (class[j] == classWeak || class[j] == classKnown || class[j] == classOwn) {
+			j++
+		}
+		heads, density := 0, 0.0
+		var stack []string
+		for k := i; k < j; k++ {
+			if class[k] == classWeak && headlineLike(r.units[k], class[k], sp) && !startsDigit(r.units[k].text) {
+				heads++
+				density += r.units[k].density
+				stack = append(stack, r.units[k].text)
+			}
+		}
+		if heads >= sp.edgeWeakLines && density/float64(heads) < sp.edgeMaxDensity && !patternedList(stack) {
+			for k := i; k < j; k++ {
+				if class[k] == classWeak && reason[k] == "" {
+					reason[k] = "stack of short headline-like lines (a teaser or link list)"
+				}
+			}
+		}
+		i = j
+	}
 	// A short line between two residue lines is residue (jusText's context rule).
 	for i := range r.units {
 		if class[i] != classWeak || reason[i] != "" {
@@ -160,10 +189,44 @@ func checkStructure(p *audit.Pass) {
 	reportRuns(p, r, class, reason)
 }
 
+// patternedList reports whether most lines of a stack share a separator ("Arsenal v Stoke",
+// "Balamory - Pre-School Live Action", "Jane Roe (Show, Channel)"): fixtures, results and
+// nominee lists are article content. Teaser headlines of other stories share no pattern.
+func patternedList(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	seen := map[string]int{}
+	for _, l := range lines {
+		marks := map[string]bool{}
+		for _, r := range l {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(`'’‘"“”`, r) {
+				continue
+			}
+			marks[string(r)] = true
+		}
+		for _, t := range tokenize(l) {
+			if t.norm == "v" || t.norm == "vs" || t.norm == "#" {
+				marks[t.norm] = true
+			}
+		}
+		for m := range marks {
+			seen[m]++
+		}
+	}
+	for _, n := range seen {
+		if float64(n) >= 0.6*float64(len(lines)) {
+			return true
+		}
+	}
+	return false
+}
+
 // markEdge flags the weak units of units[from:to] when the run holds other residue, or
 // enough short low-stopword lines to be navigation rather than a subhead.
 func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp structureParams, teasers bool, why string) {
 	known, weak, tables := 0, 0, 0
+	var texts []string
 	if teasers {
 		known++
 	}
@@ -182,6 +245,7 @@ func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp s
 			if !startsDigit(r.units[i].text) && !startsLower(r.units[i].text) {
 				weak++
 				density += r.units[i].density
+				texts = append(texts, r.units[i].text)
 			}
 		}
 	}
@@ -190,7 +254,7 @@ func markEdge(r *reading, class []unitClass, reason []string, from, to int, sp s
 	}
 	// Short lines around a table or list block are its headings: content, unless other
 	// residue shows this run is page furniture.
-	if known == 0 && (tables > 0 || weak < sp.edgeWeakLines || density/float64(weak) >= sp.edgeMaxDensity) {
+	if known == 0 && (tables > 0 || weak < sp.edgeWeakLines || density/float64(weak) >= sp.edgeMaxDensity || patternedList(texts)) {
 		return
 	}
 	for i := from; i < to; i++ {

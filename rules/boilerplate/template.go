@@ -12,7 +12,8 @@ import (
 // templateCandidate is a short line of an audited file kept until the corpus is counted.
 // Only the hash, the place and the line text are kept, never the document.
 type templateCandidate struct {
-	hash uint64
+	hash     uint64
+	dateline bool // the line opens with a wire dateline; only the rest was hashed
 	path string
 	span audit.Span
 	text string
@@ -27,7 +28,7 @@ type templateCheck struct {
 
 	mu         sync.Mutex
 	files      int
-	counts     map[uint64]int32
+	counts     map[uint64]lineCount
 	candidates []templateCandidate
 }
 
@@ -37,9 +38,13 @@ func newTemplateCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck 
 		minFiles: int(params.Get("min_files")),
 		maxWords: int(params.Get("max_words")),
 		maxChars: int(params.Get("max_chars")),
-		counts:   map[uint64]int32{},
+		counts:   map[uint64]lineCount{},
 	}
 }
+
+// lineCount is how many files hold a normalised line, and how many hold it on its own,
+// without a wire dateline before it.
+type lineCount struct{ files, plain int32 }
 
 // templateKey normalises a line the cc_net way (lower case, numbers folded, punctuation
 // dropped) and hashes it; ok is false when nothing distinctive is left.
@@ -64,36 +69,49 @@ func templateKey(text string) (uint64, bool) {
 // datelines and wire sign-offs are legitimately repeated and left out.
 func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 	r := readDocument(doc, c.cfg)
-	seen := map[uint64]bool{}
+	seen := map[uint64]bool{} // hash → seen without a dateline
 	var mine []templateCandidate
 	for _, u := range r.units {
 		if u.multiLine || len(u.text) > c.maxChars {
 			continue
 		}
-		toks := tokenize(u.text)
+		// A wire dateline is the story's own; what follows it is judged alone, so "BEIRUT
+		// (Reuters) - Share on Facebook" counts with every other "Share on Facebook".
+		cut := wireDateline(u.text)
+		text := u.text[cut:]
+		toks := tokenize(text)
 		if len(toks) == 0 || len(toks) > c.maxWords {
 			continue
 		}
 		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(u.text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) ||
-			wireSignoff(toks) || wireDateline(u.text) > 0 || numberShare(toks) >= 0.3 {
+		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) ||
+			wireSignoff(toks) || numberShare(toks) >= 0.3 {
 			continue
 		}
-		h, ok := templateKey(u.text)
-		if !ok || seen[h] {
+		h, ok := templateKey(text)
+		if !ok {
 			continue
 		}
-		seen[h] = true
+		plain, dup := seen[h]
+		seen[h] = plain || cut == 0
+		if dup {
+			continue
+		}
 		// Lines another boilerplate rule already reports are counted but not reported twice.
 		if audited && !s.title && !s.residue() && s.caption == nil && s.byline == nil {
-			mine = append(mine, templateCandidate{hash: h, path: doc.Path, span: doc.Span(u.start, u.end), text: u.text})
+			mine = append(mine, templateCandidate{hash: h, dateline: cut > 0, path: doc.Path, span: doc.Span(u.start, u.end), text: u.text})
 		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files++
-	for h := range seen {
-		c.counts[h]++
+	for h, plain := range seen {
+		lc := c.counts[h]
+		lc.files++
+		if plain {
+			lc.plain++
+		}
+		c.counts[h] = lc
 	}
 	c.candidates = append(c.candidates, mine...)
 }
@@ -101,8 +119,12 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 // Finish reports every kept line whose normalised form is in at least minFiles files.
 func (c *templateCheck) Finish(report func(audit.Finding)) {
 	for _, cand := range c.candidates {
-		n := int(c.counts[cand.hash])
-		if n < c.minFiles {
+		lc := c.counts[cand.hash]
+		n := int(lc.files)
+		// After a dateline, the rest of the line is usually the story's lead in a house
+		// formula ("Qtly div 10 cts vs 10 cts prior"); it is template only when the same
+		// text also stands alone elsewhere.
+		if n < c.minFiles || (cand.dateline && lc.plain == 0) {
 			continue
 		}
 		msg := fmt.Sprintf("%q recurs in %d of %d files: a site template line, not article text", cand.text, n, c.files)
