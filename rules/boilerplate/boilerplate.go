@@ -54,12 +54,12 @@ var Structure = &audit.Rule{
 	Severity:    audit.Warning,
 	Description: "Lines that read as page structure, not prose: teaser headlines after a \"Related\" header, runs of short unpunctuated lines at the edges, link, counter or symbol lines",
 	Params: map[string]float64{
-		"short_words":       15,   // a line of more words is prose even without punctuation
-		"prose_density":     0.4,  // stopword share above which an 8+ word line is prose (stopwords-iso lists: prose ≈ 0.55, headlines ≈ 0.2)
-		"max_teasers":       12,   // teaser lines taken after one header
-		"edge_weak_lines":   3,    // short lines alone that make an edge run residue
-		"edge_max_density":  0.4,  // their mean stopword share must stay below this
-		"headline_max_word": 14,   // a teaser ending in ? or ! may have this many words
+		"short_words":       15,  // a line of more words is prose even without punctuation
+		"prose_density":     0.4, // stopword share above which an 8+ word line is prose (stopwords-iso lists: prose ≈ 0.55, headlines ≈ 0.2)
+		"max_teasers":       12,  // teaser lines taken after one header
+		"edge_weak_lines":   3,   // short lines alone that make an edge run residue
+		"edge_max_density":  0.4, // their mean stopword share must stay below this
+		"headline_max_word": 14,  // a teaser ending in ? or ! may have this many words
 	},
 	Check: checkStructure,
 }

@@ -11,7 +11,7 @@ const roleWords = `(?i:reporters?|correspondents?|desk|editors?|writers?|bureau|
 var (
 	// bylineChainRE is a paragraph opening with "Label: Name," pairs where a label names a
 	// role ("Owm Reporter: Staff Reporter, International Desk: Jane Roe, ...").
-	bylineChainRE = regexp.MustCompile(`^\s*(?:\p{Lu}[\p{L}.'’ -]{0,30}?\b` + roleWords + `\b[\p{L} ]{0,20}?\s*:\s*[^:,.\n]{1,40}?\s*(?:,|\||—|–| - )\s*)+`)
+	bylineChainRE = regexp.MustCompile(`^\s*(?:\p{Lu}[\p{L}.'’ -]{0,30}?\b` + roleWords + `\b[\p{L} ]{0,20}?\s*:\s*[^:,\n]{1,40}?\s*(?:,|\||—|–| - )\s*)+`)
 	// bylineLineRE is a short line holding only a site byline ("By Jane Roe | Staff Writer",
 	// "Web Desk", "Written by Jane Roe, Senior Correspondent").
 	bylineLineRE = regexp.MustCompile(`^\s*(?:(?:By|BY|Written by|Posted by|Author:|Por|Par|Von|Di|Автор:?|بقلم)\s+\p{Lu}[^\n]{0,80}?\b` + roleWords + `\b[^\n]{0,40}|(?:\p{Lu}[\p{L}]+ ){0,3}` + roleWords + `|(?:By|BY|Written by|Posted by)\s+\p{Lu}[\p{L}.'’ -]{1,40}\s*[|•·]\s*[^\n]{1,60})\s*$`)

@@ -53,7 +53,7 @@ var (
 	// galleryRE is a gallery counter, alone ("1 of 6") or opening a caption ("3 of 12. ...").
 	galleryRE = regexp.MustCompile(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:(?:of|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)|/\s*\d{1,3}\s*$)`)
 	// creditLineRE is a short line that is nothing but a credit.
-	creditLineRE = regexp.MustCompile(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
+	creditLineRE = regexp.MustCompile(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?(?: the)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
 	// slashCreditRE is "Name Name/Agency" or "Name / Agency" alone on a short line.
 	slashCreditRE = regexp.MustCompile(`^\s*[\p{L}.'’ -]{2,40}?\s*/\s*([\p{L}-]+)(?: (?:via|for) [\p{L} ]{2,30})?\s*\.?\s*$`)
 )

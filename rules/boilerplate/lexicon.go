@@ -258,7 +258,9 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 		return phraseMatch{}, false
 	}
 	if ps := lx.cover(toks); ps != nil {
-		return phraseMatch{phrases: ps, start: toks[0].start, end: toks[len(toks)-1].end, how: "whole line"}, true
+		t := strings.TrimSpace(line)
+		start := strings.Index(line, t)
+		return phraseMatch{phrases: ps, start: start, end: start + len(t), how: "whole line"}, true
 	}
 	if n := wireDateline(line); n > 0 {
 		if m, ok := lx.match(line[n:]); ok {

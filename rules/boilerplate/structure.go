@@ -74,21 +74,26 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 	return classWeak
 }
 
-// headlineLike reports whether a unit after a teaser header reads as a teaser headline:
-// short and not ending with a full stop (a question or exclamation is allowed).
+// headlineLike reports whether a unit reads as a teaser headline: one short line that
+// starts with a capital, a digit or a quote and does not end with a full stop (a question
+// or an exclamation is allowed). Stopword density is not asked: in Spanish or French a
+// headline has as many function words as prose.
 func headlineLike(u unit, c unitClass, sp structureParams) bool {
+	if u.multiLine || (c != classWeak && c != classProse) {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(u.text)
 	if unicode.IsLower(r) {
-		return false // headlines start with a capital, a digit or a quote
+		return false
 	}
 	if c == classWeak {
 		return u.words > 0 || u.symbols
 	}
-	if c != classProse || u.multiLine || u.words > sp.headlineWords {
+	if u.words > sp.headlineWords {
 		return false
 	}
 	t := strings.TrimRight(u.text, `"'”’») `)
-	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
+	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "…")
 }
 
 func checkStructure(p *audit.Pass) {

@@ -14,9 +14,9 @@ import (
 type templateCandidate struct {
 	hash     uint64
 	dateline bool // the line opens with a wire dateline; only the rest was hashed
-	path string
-	span audit.Span
-	text string
+	path     string
+	span     audit.Span
+	text     string
 }
 
 // templateCheck counts, for each normalised short line, the files it appears in (cc_net's
