@@ -154,9 +154,9 @@ func TestFindSplices(t *testing.T) {
 
 func TestDateLinesAndDatelines(t *testing.T) {
 	dates := map[string]bool{
-		"Posted on 2021-03-04 10:15":        true,
-		"Published: 4 March 2021":           true,
-		"Updated 5:32 PM GMT, Fri 6 Oct":    true,
+		"Posted on 2021-03-04 10:15":         true,
+		"Published: 4 March 2021":            true,
+		"Updated 5:32 PM GMT, Fri 6 Oct":     true,
 		"Storm warning issued for the coast": false,
 		"Top 10 beaches":                     false,
 	}

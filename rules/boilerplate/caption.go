@@ -74,7 +74,7 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 	if !standalone {
 		words = maxWholeTokens + 1 // never judge a wrapped line as a whole caption
 	}
-	if standalone && galleryRE.MatchString(line) {
+	if standalone && len(trimmed) <= 60 && galleryRE.MatchString(line) {
 		return whole("gallery counter")
 	}
 	if standalone && words <= 10 && !endsSentence(trimmed) && creditLineRE.MatchString(line) {
@@ -84,6 +84,11 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 		if m := slashCreditRE.FindStringSubmatch(line); m != nil && agencies[strings.ToLower(m[1])] {
 			return whole("credit line")
 		}
+	}
+	// Cheap byte tests first: most lines hold none of these marks, and the regular
+	// expressions below are the rule's main cost.
+	if !strings.ContainsAny(line, ":：") {
+		goto brackets
 	}
 	for _, loc := range creditLabel.FindAllStringSubmatchIndex(line, -1) {
 		if !creditContext(line, loc[0]) || !creditText(line[loc[4]:loc[5]]) {
@@ -102,6 +107,10 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 		}
 		return captionMatch{start: start, end: end, signal: "labelled credit"}, true
 	}
+brackets:
+	if strings.IndexByte(line, '(') < 0 {
+		goto agencies
+	}
 	for _, loc := range bracketRE.FindAllStringSubmatchIndex(line, -1) {
 		if bracketIsCredit(line[loc[2]:loc[3]]) {
 			if words <= 25 && loc[1] == lead+len(trimmed) {
@@ -109,6 +118,10 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 			}
 			return captionMatch{start: loc[0], end: loc[1], signal: "bracketed credit"}, true
 		}
+	}
+agencies:
+	if !strings.Contains(line, "Getty") && !strings.Contains(line, "Image") && !strings.Contains(line, "Copyright") && !strings.Contains(line, "caption") {
+		return captionMatch{}, false
 	}
 	if loc := agencyPhraseRE.FindStringIndex(line); loc != nil {
 		if words <= 12 {

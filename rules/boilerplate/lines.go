@@ -150,18 +150,26 @@ var (
 // ownSignal names structure's own evidence that a line is web furniture: it is mostly
 // links or addresses, or it is a counter ("12 comments", "Shares (3)").
 func ownSignal(text string) string {
+	// A line that is half links is short; longer lines are prose that may cite an address.
+	if len(text) > 200 {
+		return ""
+	}
 	nonSpace := len(strings.Join(strings.Fields(text), ""))
 	if nonSpace == 0 {
 		return ""
 	}
 	linked := 0
-	for _, loc := range urlRE.FindAllStringIndex(text, -1) {
-		linked += len(strings.TrimSpace(text[loc[0]:loc[1]]))
+	if strings.ContainsAny(text, "@/") || strings.Contains(text, "www.") || strings.Contains(text, ".co") ||
+		strings.Contains(text, ".org") || strings.Contains(text, ".net") || strings.Contains(text, ".gov") ||
+		strings.Contains(text, ".edu") || strings.Contains(text, ".info") || strings.Contains(text, ".io") {
+		for _, loc := range urlRE.FindAllStringIndex(text, -1) {
+			linked += len(strings.TrimSpace(text[loc[0]:loc[1]]))
+		}
 	}
 	if float64(linked) >= 0.5*float64(nonSpace) {
 		return "link"
 	}
-	if counterRE.MatchString(text) {
+	if len(text) < 40 && strings.ContainsAny(text, "0123456789") && counterRE.MatchString(text) {
 		return "counter"
 	}
 	return ""

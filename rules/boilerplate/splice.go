@@ -33,6 +33,9 @@ type spliceAt struct {
 // findSplices lists spliced sentences in one line.
 func findSplices(line string) []spliceAt {
 	var out []spliceAt
+	if !hasGlue(line) {
+		return nil
+	}
 	for _, m := range spliceRE.FindAllStringSubmatchIndex(line, -1) {
 		start := wordStart(line, m[2])
 		left, right := line[start:m[3]], line[m[6]:m[7]]
@@ -42,6 +45,21 @@ func findSplices(line string) []spliceAt {
 		out = append(out, spliceAt{start: start, end: m[7], left: left, right: right})
 	}
 	return out
+}
+
+// hasGlue is a fast scan for a sentence mark followed directly by an upper-case letter,
+// so the regular expression only runs on the rare lines that may hold a splice.
+func hasGlue(line string) bool {
+	for i := 0; i+1 < len(line); i++ {
+		switch line[i] {
+		case '.', '!', '?':
+			r, _ := utf8.DecodeRuneInString(line[i+1:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordStart walks back over letters and hyphens from at, so "Syria.The" is judged (and
