@@ -1,104 +1,90 @@
 // Package boilerplate flags residue that scrapers leave in article text: page furniture
-// phrases, captions and credits, bylines of the site, templates repeated across files.
+// phrases, captions and credits, bylines of the scraping site, lines that only make sense
+// on a web page, templates repeated across files, and sentences spliced without a space.
+//
+// Each rule reports its own signal; they share one per-document reading of the lines
+// (lines.go) so that a line is judged once and each finding names the signal that fired.
 package boilerplate
 
 import (
-	"bufio"
-	"embed"
-	"fmt"
-	"path"
-	"strings"
-	"sync"
-
 	"github.com/textaudit/textaudit/audit"
 )
 
-//go:embed lexicon/*.txt
-var lexiconFiles embed.FS
-
 // Rules returns the boilerplate family.
-func Rules() []*audit.Rule { return []*audit.Rule{Phrase} }
+func Rules() []*audit.Rule {
+	return []*audit.Rule{Phrase, Caption, Byline, Structure, Template, Splice}
+}
 
-// Phrase flags a line that is, as a whole, a known residue phrase in some language.
+// Phrase flags lines that are, wholly or at their start or end, known page-furniture
+// phrases of some language ("Related Post", "Otras noticias", "Share this article").
 var Phrase = &audit.Rule{
 	ID:          "boilerplate.phrase",
 	Category:    audit.Boilerplate,
 	Severity:    audit.Warning,
-	Description: "A whole line is a known page-furniture phrase (\"Related Post\", \"Otras noticias\")",
+	Description: "A line is (or starts or ends with) a known page-furniture phrase in some language; extend with `phrases:` in the config",
 	Check:       checkPhrase,
 }
 
-// phraseEntry says where a lexicon phrase comes from.
-type phraseEntry struct {
-	Lang   string
-	Source string // "lexicon/en.txt" or the config file
+// Caption flags photo credits, captions and gallery counters, also when a credit is glued
+// to the end of a sentence ("...Maskaneh.PHOTO: AFP") or sits in mid-sentence.
+var Caption = &audit.Rule{
+	ID:          "boilerplate.caption",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "Photo credit, image caption or gallery counter left in the text (\"PHOTO: AFP\", \"(AP Photo/...)\", \"1 of 6\")",
+	Check:       checkCaption,
 }
 
-var (
-	lexiconOnce sync.Once
-	lexicon     map[string]phraseEntry
-	lexiconErr  error
-)
-
-// builtinLexicon loads the shipped phrase lists once per process.
-func builtinLexicon() (map[string]phraseEntry, error) {
-	lexiconOnce.Do(func() {
-		lexicon = map[string]phraseEntry{}
-		entries, err := lexiconFiles.ReadDir("lexicon")
-		if err != nil {
-			lexiconErr = err
-			return
-		}
-		for _, e := range entries {
-			name := "lexicon/" + e.Name()
-			data, err := lexiconFiles.ReadFile(name)
-			if err != nil {
-				lexiconErr = err
-				return
-			}
-			lang := strings.TrimSuffix(path.Base(name), ".txt")
-			sc := bufio.NewScanner(strings.NewReader(string(data)))
-			for sc.Scan() {
-				line := strings.TrimSpace(sc.Text())
-				if line == "" || strings.HasPrefix(line, "#") {
-					continue
-				}
-				lexicon[audit.NormalizeForMatch(line)] = phraseEntry{Lang: lang, Source: name}
-			}
-		}
-	})
-	return lexicon, lexiconErr
+// Byline flags the scraping site's own byline ("Staff Reporter, International Desk: ..."),
+// which is not the story's wire dateline.
+var Byline = &audit.Rule{
+	ID:          "boilerplate.byline",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "Site byline or desk credit of the scraping site (\"Staff Reporter, International Desk: ...\")",
+	Check:       checkByline,
 }
 
-func checkPhrase(p *audit.Pass) {
-	lex, err := builtinLexicon()
-	if err != nil {
-		panic(fmt.Sprintf("boilerplate lexicon: %v", err))
-	}
-	extra := map[string]phraseEntry{}
-	if p.Config != nil {
-		for lang, list := range p.Config.Phrases {
-			for _, ph := range list {
-				extra[audit.NormalizeForMatch(ph)] = phraseEntry{Lang: lang, Source: p.Config.Source}
-			}
-		}
-	}
-	for _, l := range p.Doc.Lines {
-		norm := audit.NormalizeForMatch(l.Text)
-		if norm == "" {
-			continue
-		}
-		e, ok := lex[norm]
-		if !ok {
-			e, ok = extra[norm]
-		}
-		if !ok {
-			continue
-		}
-		text := strings.TrimSpace(l.Text)
-		start := l.Start + strings.Index(l.Text, text)
-		p.Report(start, start+len(text),
-			fmt.Sprintf("scraper residue: %q is page furniture, not article text", text),
-			audit.Evidence{"text": text, "phrase": norm, "language": e.Lang, "source": e.Source})
-	}
+// Structure judges lines the way jusText does for paragraphs: short lines without
+// sentence punctuation and few stopwords are residue when they sit in runs at the top or
+// bottom of the article, next to other residue, or after a "Related"/"Read more" header.
+var Structure = &audit.Rule{
+	ID:          "boilerplate.structure",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "Lines that read as page structure, not prose: teaser headlines after a \"Related\" header, runs of short unpunctuated lines at the edges, link, counter or symbol lines",
+	Params: map[string]float64{
+		"short_words":       15,  // a line of more words is prose even without punctuation
+		"prose_density":     0.4, // stopword share above which an 8+ word line is prose (stopwords-iso lists: prose ≈ 0.55, headlines ≈ 0.2)
+		"max_teasers":       12,  // teaser lines taken after one header
+		"edge_weak_lines":   3,   // short lines alone that make an edge run residue
+		"edge_max_density":  0.4, // their mean stopword share must stay below this
+		"headline_max_word": 14,  // a teaser ending in ? or ! may have this many words
+	},
+	Check: checkStructure,
+}
+
+// Template flags short lines that recur across several files of the audited corpus (the
+// cc_net signal): site templates, navigation and teasers that no single-file rule knows.
+var Template = &audit.Rule{
+	ID:          "boilerplate.template",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
+	Params: map[string]float64{
+		"min_files": 3,   // files a line must appear in
+		"max_words": 12,  // longer lines are content, left to the duplicate family
+		"max_chars": 120, // longer lines are not hashed at all
+	},
+	NewCorpusCheck: newTemplateCheck,
+}
+
+// Splice flags two sentences joined without a space ("offensive.In June"), a sign of text
+// pasted together from page blocks.
+var Splice = &audit.Rule{
+	ID:          "boilerplate.splice",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Info,
+	Description: "Two sentences spliced without a space (\"offensive.In June\")",
+	Check:       checkSplice,
 }

@@ -1,0 +1,300 @@
+package boilerplate
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFiles embed.FS
+
+// phraseKind tells a teaser-list header ("Related articles") from other furniture.
+type phraseKind int
+
+const (
+	furniture phraseKind = iota // residue on its own: "Share this article", "Advertisement"
+	related                     // announces teaser headlines of other stories
+)
+
+// phrase is one lexicon entry.
+type phrase struct {
+	key     string // token key, "#" for numbers: "comments #"
+	text    string // as written in the source
+	lang    string
+	kind    phraseKind
+	source  string // "lexicon/en.txt" or the config file
+	tail    bool   // written with a trailing "*": one to four more words may follow
+	tokens  int
+	letters int
+}
+
+// affixable reports whether the phrase is distinctive enough to be matched at the start or
+// end of a longer line: one-word entries ("Video", "Twitter") are only residue alone.
+func (p *phrase) affixable() bool { return p.tokens >= 2 && p.letters >= 6 }
+
+// lexicon is the set of residue phrases of all languages, keyed by token key.
+type lexicon struct {
+	phrases   map[string]*phrase
+	maxTokens int
+}
+
+func newLexicon() *lexicon { return &lexicon{phrases: map[string]*phrase{}} }
+
+// add puts a phrase in the lexicon; an earlier entry with the same key wins.
+func (lx *lexicon) add(text, lang, source string, kind phraseKind) {
+	raw := strings.TrimSpace(text)
+	tail := strings.HasSuffix(raw, "*")
+	raw = strings.TrimSpace(strings.TrimSuffix(raw, "*"))
+	key := normPhrase(strings.ReplaceAll(raw, "<n>", "0"))
+	if key == "" {
+		return
+	}
+	if _, dup := lx.phrases[key]; dup {
+		return
+	}
+	n := strings.Count(key, " ") + 1
+	lx.phrases[key] = &phrase{key: key, text: raw, lang: lang, kind: kind, source: source,
+		tail: tail, tokens: n, letters: letterCount(raw)}
+	if n > lx.maxTokens {
+		lx.maxTokens = n
+	}
+}
+
+// parse reads one data file: "#" comments, [related] and [furniture] sections, "<n>" for
+// any number.
+func (lx *lexicon) parse(data, lang, source string) error {
+	kind := furniture
+	sc := bufio.NewScanner(strings.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case line == "[related]":
+			kind = related
+		case line == "[furniture]":
+			kind = furniture
+		case strings.HasPrefix(line, "["):
+			return fmt.Errorf("%s:%d: unknown section %s", source, n, line)
+		default:
+			lx.add(line, lang, source, kind)
+		}
+	}
+	return sc.Err()
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *lexicon
+	builtinErr  error
+)
+
+// builtinLexicon loads the shipped phrase lists once per process.
+func builtinLexicon() (*lexicon, error) {
+	builtinOnce.Do(func() {
+		builtin = newLexicon()
+		entries, err := lexiconFiles.ReadDir("lexicon")
+		if err != nil {
+			builtinErr = err
+			return
+		}
+		for _, e := range entries {
+			name := "lexicon/" + e.Name()
+			data, err := lexiconFiles.ReadFile(name)
+			if err != nil {
+				builtinErr = err
+				return
+			}
+			lang := strings.TrimSuffix(path.Base(name), ".txt")
+			if err := builtin.parse(string(data), lang, name); err != nil {
+				builtinErr = err
+				return
+			}
+		}
+	})
+	return builtin, builtinErr
+}
+
+var configLexicons sync.Map // *audit.Config → *lexicon
+
+// lexiconFor returns the built-in lexicon extended by the config's phrases, built once per
+// config (one run has one config, so this is once per run).
+func lexiconFor(cfg *audit.Config) *lexicon {
+	base, err := builtinLexicon()
+	if err != nil {
+		panic(fmt.Sprintf("boilerplate lexicon: %v", err))
+	}
+	if cfg == nil || len(cfg.Phrases) == 0 {
+		return base
+	}
+	if lx, ok := configLexicons.Load(cfg); ok {
+		return lx.(*lexicon)
+	}
+	lx := &lexicon{phrases: make(map[string]*phrase, len(base.phrases)), maxTokens: base.maxTokens}
+	source := cfg.Source
+	if source == "" {
+		source = "config"
+	}
+	langs := make([]string, 0, len(cfg.Phrases))
+	for lang := range cfg.Phrases {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	// User phrases come first so that their source is the one reported.
+	for _, lang := range langs {
+		for _, ph := range cfg.Phrases[lang] {
+			lx.add(ph, lang, source, furniture)
+		}
+	}
+	for k, p := range base.phrases {
+		if _, ok := lx.phrases[k]; !ok {
+			lx.phrases[k] = p
+		}
+	}
+	actual, _ := configLexicons.LoadOrStore(cfg, lx)
+	return actual.(*lexicon)
+}
+
+// lookup finds the phrase whose key is toks[i:j].
+func (lx *lexicon) lookup(toks []token, i, j int) *phrase {
+	if j-i < 1 || j-i > lx.maxTokens {
+		return nil
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].norm)
+	}
+	return lx.phrases[b.String()]
+}
+
+// phraseMatch is a lexicon hit on one line; offsets are relative to the line.
+type phraseMatch struct {
+	phrases    []*phrase // the phrases that cover the match, in order
+	start, end int
+	how        string // "whole line", "line start", "line end", "after the dateline"
+}
+
+// first is the phrase reported as evidence.
+func (m phraseMatch) first() *phrase { return m.phrases[0] }
+
+// announcesTeasers reports whether the match is a header of teaser headlines.
+func (m phraseMatch) announcesTeasers() bool {
+	for _, p := range m.phrases {
+		if p.kind == related {
+			return true
+		}
+	}
+	return false
+}
+
+// maxWholeTokens bounds the lines tried as a chain of phrases; longer lines are prose.
+const maxWholeTokens = 24
+
+// cover reports whether toks can be split entirely into lexicon phrases ("Advertisement
+// Continue reading the main story" is two), returning them in order.
+func (lx *lexicon) cover(toks []token) []*phrase {
+	n := len(toks)
+	if n == 0 || n > maxWholeTokens {
+		return nil
+	}
+	type step struct {
+		from int
+		p    *phrase
+	}
+	reach := make([]*step, n+1)
+	reach[0] = &step{from: -1}
+	for i := 0; i < n; i++ {
+		if reach[i] == nil {
+			continue
+		}
+		for j := i + 1; j <= n && j-i <= lx.maxTokens; j++ {
+			p := lx.lookup(toks, i, j)
+			if p == nil {
+				continue
+			}
+			if reach[j] == nil {
+				reach[j] = &step{from: i, p: p}
+			}
+			// A "more from *" phrase may run to the end of the line with a few more words.
+			if p.tail && n-j >= 1 && n-j <= 4 && reach[n] == nil {
+				reach[n] = &step{from: i, p: p}
+			}
+		}
+	}
+	if reach[n] == nil {
+		return nil
+	}
+	var out []*phrase
+	for k := n; k > 0; k = reach[k].from {
+		out = append(out, reach[k].p)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// affixSeparators end a phrase at the start of a line ("Read more: ...") or open one at
+// its end ("... | Share this article").
+const affixSeparators = ":|»›>-–—•·/"
+
+// match finds residue phrases on one line: the whole line, the line after a wire dateline,
+// or a phrase at the start or end of the line set off by a separator.
+func (lx *lexicon) match(line string) (phraseMatch, bool) {
+	toks := tokenize(line)
+	if len(toks) == 0 {
+		return phraseMatch{}, false
+	}
+	if ps := lx.cover(toks); ps != nil {
+		t := strings.TrimSpace(line)
+		start := strings.Index(line, t)
+		return phraseMatch{phrases: ps, start: start, end: start + len(t), how: "whole line"}, true
+	}
+	if n := wireDateline(line); n > 0 {
+		if m, ok := lx.match(line[n:]); ok {
+			m.start += n
+			m.end += n
+			if m.how == "whole line" {
+				m.how = "after the dateline"
+			}
+			return m, true
+		}
+	}
+	// Phrase at the start, followed by a separator and more text.
+	for k := min(lx.maxTokens, len(toks)-1); k >= 2; k-- {
+		p := lx.lookup(toks, 0, k)
+		if p == nil || !p.affixable() {
+			continue
+		}
+		gap := line[toks[k-1].end:toks[k].start]
+		if strings.ContainsAny(gap, affixSeparators) || strings.Contains(gap, ",") {
+			return phraseMatch{phrases: []*phrase{p}, start: toks[0].start, end: toks[k-1].end, how: "line start"}, true
+		}
+	}
+	// Phrase at the end, set off from the text before it.
+	n := len(toks)
+	for k := min(lx.maxTokens, n-1); k >= 2; k-- {
+		p := lx.lookup(toks, n-k, n)
+		if p == nil || !p.affixable() {
+			continue
+		}
+		gap := line[toks[n-k-1].end:toks[n-k].start]
+		capital := startsUpper(line[toks[n-k].start:])
+		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?")) {
+			return phraseMatch{phrases: []*phrase{p}, start: toks[n-k].start, end: toks[n-1].end, how: "line end"}, true
+		}
+	}
+	return phraseMatch{}, false
+}

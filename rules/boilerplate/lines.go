@@ -1,0 +1,212 @@
+package boilerplate
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/stopwords"
+)
+
+// lineSignals is what the line-level detectors found on one line.
+type lineSignals struct {
+	title    bool // the first non-blank line: the headline, never residue
+	phrase   *phraseMatch
+	caption  *captionMatch
+	byline   *[2]int // [start, end) relative to the line
+	bylineW  bool    // the byline is the whole line
+	dateLike bool
+}
+
+// residue reports whether a line-level detector judged the whole line (or its start or
+// end, for phrases) to be residue, so structure can treat it as a known bad line.
+func (s *lineSignals) residue() bool {
+	return s.phrase != nil || (s.caption != nil && s.caption.whole) || (s.byline != nil && s.bylineW)
+}
+
+// unit is what structure judges: a one-line paragraph, a line of a block of short lines
+// (a menu), or a whole multi-line paragraph (prose, possibly hard-wrapped).
+type unit struct {
+	first, last int // 1-based line numbers
+	start, end  int // byte offsets of the trimmed text
+	text        string
+	words       int     // words of letters (stopwords.Words)
+	density     float64 // stopword share for the document's main language
+	sentenceEnd bool
+	multiLine   bool
+	own         string // structure's own definite signal: "link", "counter"; "" if none
+	symbols     bool   // mostly symbols or digits ("___", "* * *", "12/04")
+}
+
+// reading is the shared per-document view of lines and units.
+type reading struct {
+	lang  string
+	lines []lineSignals // by line number - 1
+	units []unit
+}
+
+type readingKey struct{}
+
+// readDocument computes (once per document) the line signals and units.
+func readDocument(doc *audit.Document, cfg *audit.Config) *reading {
+	return doc.Memo(readingKey{}, func() any { return newReading(doc, lexiconFor(cfg)) }).(*reading)
+}
+
+func newReading(doc *audit.Document, lx *lexicon) *reading {
+	r := &reading{lines: make([]lineSignals, len(doc.Lines))}
+	r.lang = stopwords.MainLanguage(doc).Lang
+	// A line stands alone when it is its own paragraph or an item of a block of short
+	// lines; a line of a wrapped paragraph is only part of a sentence ("per\nshare.").
+	standalone := make([]bool, len(doc.Lines))
+	opens := make([]bool, len(doc.Lines))
+	blocks := make([]bool, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		blocks[i] = p.Wrapped() && shortLineBlock(doc, p)
+		opens[p.FirstLine-1] = true
+		for n := p.FirstLine; n <= p.LastLine; n++ {
+			standalone[n-1] = !p.Wrapped() || blocks[i]
+		}
+	}
+	titleSeen := false
+	for i, l := range doc.Lines {
+		if l.Blank() {
+			continue
+		}
+		s := &r.lines[i]
+		if !titleSeen {
+			titleSeen = true
+			s.title = true
+			continue
+		}
+		if standalone[i] {
+			if m, ok := lx.match(l.Text); ok {
+				s.phrase = &m
+			}
+		}
+		if m, ok := findCaption(l.Text, standalone[i]); ok {
+			s.caption = &m
+		}
+		if standalone[i] || opens[i] {
+			if st, en, whole, ok := findByline(l.Text); ok && (standalone[i] || !whole) {
+				s.byline, s.bylineW = &[2]int{st, en}, whole
+			}
+		}
+		s.dateLike = looksLikeDateLine(l.Text)
+	}
+	for i, p := range doc.Paragraphs {
+		if p.Wrapped() && !blocks[i] {
+			r.units = append(r.units, r.newUnit(doc, p.FirstLine, p.LastLine, p.Start, p.End, true))
+			continue
+		}
+		for n := p.FirstLine; n <= p.LastLine; n++ {
+			l := doc.Lines[n-1]
+			t := strings.TrimSpace(l.Text)
+			if t == "" {
+				continue
+			}
+			start := l.Start + strings.Index(l.Text, t)
+			r.units = append(r.units, r.newUnit(doc, n, n, start, start+len(t), false))
+		}
+	}
+	return r
+}
+
+// shortLineBlock reports whether a multi-line paragraph is a stack of short items (a menu,
+// a list of links) rather than wrapped prose: every line is short, flush left (indented
+// lines mark paragraphs of hard-wrapped wire text) and none ends a sentence.
+func shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
+	for n := p.FirstLine; n <= p.LastLine; n++ {
+		raw := doc.Lines[n-1].Text
+		t := strings.TrimSpace(raw)
+		if len(tokenize(t)) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reading) newUnit(doc *audit.Document, first, last, start, end int, multi bool) unit {
+	text := doc.Text[start:end]
+	u := unit{first: first, last: last, start: start, end: end, text: text, multiLine: multi}
+	words := stopwords.Words(text)
+	u.words = len(words)
+	if r.lang != "" {
+		u.density = stopwords.Density(r.lang, words)
+	}
+	u.sentenceEnd = endsSentence(text)
+	if !multi {
+		u.own = ownSignal(text)
+		u.symbols = symbolShare(text) >= 0.7
+	}
+	return u
+}
+
+var (
+	urlRE     = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|info|io)(?:/\S*)?\b`)
+	counterRE = regexp.MustCompile(`(?i)^\s*(?:\(?\d[\d,.]*[km]?\)?\s+(?:comments?|shares?|views?|likes?|replies|responses|reactions|photos|images|videos|votes|followers|retweets|reviews)|(?:comments?|shares?|views?|likes?|replies|reactions|photos|images|videos)\s*[:(]?\s*\d[\d,.]*[km]?\)?)\s*$`)
+)
+
+// ownSignal names structure's own evidence that a line is web furniture: it is mostly
+// links or addresses, or it is a counter ("12 comments", "Shares (3)").
+func ownSignal(text string) string {
+	// A line that is half links is short; longer lines are prose that may cite an address.
+	if len(text) > 200 {
+		return ""
+	}
+	nonSpace := len(strings.Join(strings.Fields(text), ""))
+	if nonSpace == 0 {
+		return ""
+	}
+	linked := 0
+	if strings.ContainsAny(text, "@/") || strings.Contains(text, "www.") || strings.Contains(text, ".co") ||
+		strings.Contains(text, ".org") || strings.Contains(text, ".net") || strings.Contains(text, ".gov") ||
+		strings.Contains(text, ".edu") || strings.Contains(text, ".info") || strings.Contains(text, ".io") {
+		for _, loc := range urlRE.FindAllStringIndex(text, -1) {
+			linked += len(strings.TrimSpace(text[loc[0]:loc[1]]))
+		}
+	}
+	if float64(linked) >= 0.5*float64(nonSpace) {
+		return "link"
+	}
+	if len(text) < 40 && strings.ContainsAny(text, "0123456789") && counterRE.MatchString(text) {
+		return "counter"
+	}
+	return ""
+}
+
+// symbolShare is the share of non-space characters that are neither letters nor digits.
+func symbolShare(s string) float64 {
+	n, sym := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			sym++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(sym) / float64(n)
+}
+
+// digitShare is the share of non-space characters that are digits.
+func digitShare(s string) float64 {
+	n, d := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		if unicode.IsDigit(r) {
+			d++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(d) / float64(n)
+}
