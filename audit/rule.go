@@ -92,21 +92,27 @@ func NewFinding(r *Rule, doc *Document, s Span, message string, ev Evidence) Fin
 	if ev == nil {
 		ev = Evidence{}
 	}
-	matched, _ := ev["text"].(string)
-	if matched == "" {
-		matched = doc.Text[s.StartOffset:s.EndOffset]
-		ev["text"] = matched
+	if matched, _ := ev["text"].(string); matched == "" {
+		ev["text"] = doc.Text[s.StartOffset:s.EndOffset]
 	}
+	return NewFindingAt(r, doc.Path, s, message, ev)
+}
+
+// NewFindingAt builds a finding for a document no longer in memory: corpus checks that kept
+// only a span and the matched text call it in Finish. The matched text must be in
+// ev["text"]; it feeds the fingerprint.
+func NewFindingAt(r *Rule, path string, s Span, message string, ev Evidence) Finding {
+	matched, _ := ev["text"].(string)
 	f := Finding{
 		Rule:     r.ID,
 		Category: r.Category,
 		Severity: r.Severity,
-		Path:     doc.Path,
+		Path:     path,
 		Message:  message,
 		Evidence: ev,
 	}
 	f.locate(s)
-	f.Fingerprint = Fingerprint(r.ID, doc.Path, matched)
+	f.Fingerprint = Fingerprint(r.ID, path, matched)
 	return f
 }
 

@@ -129,7 +129,7 @@ func (c *templateCheck) Finish(report func(audit.Finding)) {
 		}
 		msg := fmt.Sprintf("%q recurs in %d of %d files: a site template line, not article text", cand.text, n, c.files)
 		ev := audit.Evidence{"text": cand.text, "files": n, "corpus_files": c.files, "min_files": c.minFiles}
-		report(audit.NewFinding(Template, &audit.Document{Path: cand.path}, cand.span, msg, ev))
+		report(audit.NewFindingAt(Template, cand.path, cand.span, msg, ev))
 	}
 }
 
