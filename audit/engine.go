@@ -186,6 +186,18 @@ func Run(files []string, opt Options) (*Result, error) {
 				fr.Findings = append(fr.Findings, f)
 			}
 		})
+		if cf, ok := a.corpus.(CorpusFacts); ok {
+			cf.Facts(func(path, key string, value any) {
+				fr, ok := byPath[path]
+				if !ok {
+					return
+				}
+				if fr.Facts == nil {
+					fr.Facts = map[string]any{}
+				}
+				fr.Facts[key] = value
+			})
+		}
 	}
 	for i := range res.Files {
 		fr := &res.Files[i]

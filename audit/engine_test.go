@@ -41,6 +41,15 @@ func (c *lineCount) Finish(report func(Finding)) {
 	}
 }
 
+// Facts publishes how many documents the check saw, to prove corpus facts reach files.
+func (c *lineCount) Facts(set func(path, key string, value any)) {
+	for _, fs := range c.where {
+		for _, f := range fs {
+			set(f.Path, "corpus_lines", len(c.seen))
+		}
+	}
+}
+
 func engineRegistry(t *testing.T) *Registry {
 	t.Helper()
 	shout := &Rule{ID: "boilerplate.shout", Category: Boilerplate, Severity: Warning, Description: "d",
@@ -117,6 +126,9 @@ func TestRunAuditsInPathOrderWithBothPasses(t *testing.T) {
 	}
 	if got := rules(res.Files[1]); got != "duplicate.line,boilerplate.shout" {
 		t.Errorf("b.txt findings = %s", got)
+	}
+	if res.Files[0].Facts["corpus_lines"] == nil {
+		t.Errorf("a.txt facts = %v, want the corpus check's fact", res.Files[0].Facts)
 	}
 	if res.Files[1].Facts["lines"] != 3 {
 		t.Errorf("facts = %v, want lines=3", res.Files[1].Facts)

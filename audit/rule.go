@@ -50,6 +50,12 @@ type CorpusCheck interface {
 	Finish(report func(Finding))
 }
 
+// CorpusFacts is implemented by corpus checks that publish file-level facts (provenance
+// inherited through copies, say); the engine calls Facts after Finish.
+type CorpusFacts interface {
+	Facts(set func(path, key string, value any))
+}
+
 // Pass is one rule's view of one document.
 type Pass struct {
 	Doc    *Document
