@@ -1,0 +1,140 @@
+package spin
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// bigramModel is built by internal/gen from the CMU Sphinx generic US English language model
+// (see model/README.md). It is embedded but decoded only when a spin check first needs it.
+//
+//go:embed model/bigram.bin
+var bigramModelData []byte
+
+// Quantisation used by internal/gen: one byte per log10 probability and back-off weight.
+const (
+	probScale = 20
+	boScale   = 40
+)
+
+// Model is a bigram language model of ordinary English: word ids, unigram and bigram log10
+// probabilities with Katz back-off weights. Bigrams are grouped by their second word, sorted
+// by the first, and read straight from the embedded bytes, so loading costs only the
+// vocabulary map.
+type Model struct {
+	words   []string
+	ids     map[string]int32
+	uniProb []byte
+	uniBO   []byte
+	next    []byte // (n+1) little-endian uint32: bigrams of w are [next[w], next[w+1])
+	hist    []byte // 3-byte first-word ids
+	bigProb []byte
+}
+
+var (
+	modelOnce sync.Once
+	model     *Model
+	modelErr  error
+)
+
+// loadModel decodes the embedded model once per process.
+func loadModel() (*Model, error) {
+	modelOnce.Do(func() { model, modelErr = parseModel(bigramModelData) })
+	return model, modelErr
+}
+
+func parseModel(data []byte) (*Model, error) {
+	const magic = "TXSPIN1\n"
+	if len(data) < len(magic)+12 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("spin model: bad header")
+	}
+	o := len(magic)
+	u32 := func() int {
+		v := binary.LittleEndian.Uint32(data[o:])
+		o += 4
+		return int(v)
+	}
+	nv, nb, wl := u32(), u32(), u32()
+	need := o + wl + 2*nv + 4*(nv+1) + 5*nb
+	if len(data) < need {
+		return nil, fmt.Errorf("spin model: truncated (%d bytes, want %d)", len(data), need)
+	}
+	m := &Model{ids: make(map[string]int32, nv)}
+	start := o
+	for i := o; i < o+wl; i++ {
+		if data[i] == 0 {
+			w := string(data[start:i])
+			m.ids[w] = int32(len(m.words))
+			m.words = append(m.words, w)
+			start = i + 1
+		}
+	}
+	o += wl
+	if len(m.words) != nv {
+		return nil, fmt.Errorf("spin model: %d words, header says %d", len(m.words), nv)
+	}
+	take := func(n int) []byte { b := data[o : o+n : o+n]; o += n; return b }
+	m.uniProb = take(nv)
+	m.uniBO = take(nv)
+	m.next = take(4 * (nv + 1))
+	m.hist = take(3 * nb)
+	m.bigProb = take(nb)
+	return m, nil
+}
+
+// ID returns the word's id, or -1 when the model does not know it.
+func (m *Model) ID(w string) int32 {
+	if id, ok := m.ids[w]; ok {
+		return id
+	}
+	return -1
+}
+
+// Word returns the word of an id.
+func (m *Model) Word(id int32) string { return m.words[id] }
+
+// UnigramLogProb is log10 P(w).
+func (m *Model) UnigramLogProb(w int32) float64 { return -float64(m.uniProb[w]) / probScale }
+
+// backoff is the log10 back-off weight of w as a history.
+func (m *Model) backoff(w int32) float64 { return -float64(m.uniBO[w]) / boScale }
+
+func (m *Model) span(w int32) (int, int) {
+	return int(binary.LittleEndian.Uint32(m.next[4*w:])), int(binary.LittleEndian.Uint32(m.next[4*w+4:]))
+}
+
+func (m *Model) histAt(i int) int32 {
+	return int32(m.hist[3*i]) | int32(m.hist[3*i+1])<<8 | int32(m.hist[3*i+2])<<16
+}
+
+// Bigram returns log10 P(b | a) when the pair was observed in the reference text.
+func (m *Model) Bigram(a, b int32) (float64, bool) {
+	lo, hi := m.span(b)
+	i := lo + sort.Search(hi-lo, func(k int) bool { return m.histAt(lo+k) >= a })
+	if i < hi && m.histAt(i) == a {
+		return -float64(m.bigProb[i]) / probScale, true
+	}
+	return 0, false
+}
+
+// LogProb is the back-off estimate of log10 P(b | a).
+func (m *Model) LogProb(a, b int32) float64 {
+	if p, ok := m.Bigram(a, b); ok {
+		return p
+	}
+	return m.backoff(a) + m.UnigramLogProb(b)
+}
+
+// Predecessors calls fn for every word a observed before b, with log10 P(b | a), until fn
+// returns false.
+func (m *Model) Predecessors(b int32, fn func(a int32, logp float64) bool) {
+	lo, hi := m.span(b)
+	for i := lo; i < hi; i++ {
+		if !fn(m.histAt(i), -float64(m.bigProb[i])/probScale) {
+			return
+		}
+	}
+}
