@@ -1,0 +1,139 @@
+package spin
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// auditText runs spin.paragraph alone over text written to a temporary file.
+func auditText(t testing.TB, text string) audit.FileReport {
+	t.Helper()
+	reg, err := audit.NewRegistry(Paragraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "fixture.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := audit.Run([]string{path}, audit.Options{Registry: reg, Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 1 {
+		t.Fatalf("got %d file reports", len(res.Files))
+	}
+	return res.Files[0]
+}
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestParagraphFindings(t *testing.T) {
+	cases := []struct {
+		name      string
+		text      string
+		wantLines []int // first lines of flagged paragraphs
+	}{
+		{"spun paragraphs are flagged", readFixture(t, "spun.txt"), []int{3}},
+		{"the same text unspun is not flagged", readFixture(t, "clean.txt"), nil},
+		{"a broken idiom flags its paragraph", "Officials admitted that reform of the tax system would be simpler said than done in the current climate.\n", []int{1}},
+		{"a non-English document is skipped", "El gobierno dijo que la empresa firme ganará más este año que el pasado, según los analistas del mercado.\n", nil},
+		{"short lines are not judged", "The steadfast gained.\n", nil},
+		{"empty text yields nothing", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fr := auditText(t, c.text)
+			var got []int
+			for _, f := range fr.Findings {
+				if f.Rule != Paragraph.ID {
+					t.Errorf("unexpected rule %s", f.Rule)
+				}
+				got = append(got, f.Line)
+			}
+			if !slices.Equal(got, c.wantLines) {
+				for _, f := range fr.Findings {
+					t.Logf("line %d: %s", f.Line, f.Message)
+				}
+				t.Fatalf("flagged lines %v, want %v", got, c.wantLines)
+			}
+		})
+	}
+}
+
+func TestEvidenceNamesPhrasesAndExpectedWording(t *testing.T) {
+	fr := auditText(t, readFixture(t, "spun.txt"))
+	if len(fr.Findings) == 0 {
+		t.Fatal("no finding on the spun fixture")
+	}
+	f := fr.Findings[0]
+	phrases, ok := f.Evidence["phrases"].([]map[string]any)
+	if !ok || len(phrases) == 0 {
+		t.Fatalf("evidence phrases missing: %#v", f.Evidence)
+	}
+	var nearMiss bool
+	for _, ph := range phrases {
+		if ph["signal"] == "near-miss" && ph["expected"] != "" && ph["text"] != ph["expected"] {
+			nearMiss = true
+		}
+	}
+	if !nearMiss {
+		t.Errorf("no near-miss with expected wording in %v", phrases)
+	}
+	share, ok := fr.Facts["spin_share"].(float64)
+	if !ok || share <= 0 || share > 1 {
+		t.Errorf("spin_share = %v, want a share in (0, 1]", fr.Facts["spin_share"])
+	}
+}
+
+func TestCleanFilePublishesZeroShare(t *testing.T) {
+	fr := auditText(t, readFixture(t, "clean.txt"))
+	if share := fr.Facts["spin_share"]; share != 0.0 {
+		t.Errorf("spin_share = %v, want 0", share)
+	}
+}
+
+func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, word, expected string
+	}{
+		{"the steadfast said it would", "steadfast", "firm"},
+		{"it attempts to brand savings", "brand", "make"},
+	}
+	for _, c := range cases {
+		t.Run(c.word+" should read "+c.expected, func(t *testing.T) {
+			toks := tokenize(c.text)
+			ids := make([]int32, len(toks))
+			at := -1
+			for i, tk := range toks {
+				ids[i] = m.ID(tk.Lower)
+				if tk.Lower == c.word {
+					at = i
+				}
+			}
+			nm, ok := findNearMiss(m, th, toks, ids, at)
+			if !ok || nm.Expected != c.expected {
+				t.Fatalf("near-miss = %+v, %v; want expected %q", nm, ok, c.expected)
+			}
+		})
+	}
+}
