@@ -32,6 +32,8 @@ type Model struct {
 	next    []byte // (n+1) little-endian uint32: bigrams of w are [next[w], next[w+1])
 	hist    []byte // 3-byte first-word ids
 	bigProb []byte
+	bigBO   []byte
+	tri     *trigrams // nil: bigram estimates only
 }
 
 var (
@@ -42,7 +44,12 @@ var (
 
 // loadModel decodes the embedded model once per process.
 func loadModel() (*Model, error) {
-	modelOnce.Do(func() { model, modelErr = parseModel(bigramModelData) })
+	modelOnce.Do(func() {
+		model, modelErr = parseModel(bigramModelData)
+		if modelErr == nil {
+			model.tri, modelErr = loadTrigrams()
+		}
+	})
 	return model, modelErr
 }
 
@@ -58,7 +65,7 @@ func parseModel(data []byte) (*Model, error) {
 		return int(v)
 	}
 	nv, nb, wl := u32(), u32(), u32()
-	need := o + wl + 2*nv + 4*(nv+1) + 5*nb
+	need := o + wl + 2*nv + 4*(nv+1) + 5*nb // back-off weights of bigrams follow when present
 	if len(data) < need {
 		return nil, fmt.Errorf("spin model: truncated (%d bytes, want %d)", len(data), need)
 	}
@@ -82,6 +89,9 @@ func parseModel(data []byte) (*Model, error) {
 	m.next = take(4 * (nv + 1))
 	m.hist = take(3 * nb)
 	m.bigProb = take(nb)
+	if len(data) >= o+nb {
+		m.bigBO = take(nb)
+	}
 	return m, nil
 }
 
@@ -110,14 +120,46 @@ func (m *Model) histAt(i int) int32 {
 	return int32(m.hist[3*i]) | int32(m.hist[3*i+1])<<8 | int32(m.hist[3*i+2])<<16
 }
 
-// Bigram returns log10 P(b | a) when the pair was observed in the reference text.
-func (m *Model) Bigram(a, b int32) (float64, bool) {
+// bigramIndex is the position of the pair (a, b) in the bigram arrays, or -1.
+func (m *Model) bigramIndex(a, b int32) int {
 	lo, hi := m.span(b)
 	i := lo + sort.Search(hi-lo, func(k int) bool { return m.histAt(lo+k) >= a })
 	if i < hi && m.histAt(i) == a {
+		return i
+	}
+	return -1
+}
+
+// Bigram returns log10 P(b | a) when the pair was observed in the reference text.
+func (m *Model) Bigram(a, b int32) (float64, bool) {
+	if i := m.bigramIndex(a, b); i >= 0 {
 		return -float64(m.bigProb[i]) / probScale, true
 	}
 	return 0, false
+}
+
+// LogProb3 is the Katz back-off estimate of log10 P(c | a, b), and the order of the longest
+// n-gram the reference model had for it (3, 2 or 1).
+func (m *Model) LogProb3(a, b, c int32) (float64, int) {
+	if m.tri != nil {
+		if p, ok := m.tri.Lookup(a, b, c); ok {
+			return p, 3
+		}
+	}
+	bo := 0.0
+	if i := m.bigramIndex(a, b); i >= 0 && m.bigBO != nil {
+		bo = -float64(m.bigBO[i]) / boScale
+	}
+	p, order := m.LogProb2(b, c)
+	return bo + p, order
+}
+
+// LogProb2 is log10 P(b | a) with back-off, and the order of the n-gram found (2 or 1).
+func (m *Model) LogProb2(a, b int32) (float64, int) {
+	if p, ok := m.Bigram(a, b); ok {
+		return p, 2
+	}
+	return m.backoff(a) + m.UnigramLogProb(b), 1
 }
 
 // LogProb is the back-off estimate of log10 P(b | a).

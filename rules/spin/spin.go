@@ -27,16 +27,25 @@ var Paragraph = &audit.Rule{
 	Severity:    audit.Warning,
 	Description: "A paragraph reads as synonym-spun: words that fit their context worse than a common synonym would, or broken idioms",
 	Params: map[string]float64{
-		// min_gain: a near-miss counts when a synonym fits the two bigrams around the word
-		// this many log10 units better than the word itself.
-		"min_gain": 1.5,
-		// gain_cap: one near-miss adds at most this much to the paragraph score.
+		// min_gain: a near-miss counts when a WordNet synonym fits the n-grams (up to
+		// trigrams) around the word this many log10 units better, with its context attested
+		// where the word's is not.
+		"min_gain": 2.0,
+		// wider_gain: the same for a word one WordNet link away (hypernym, hyponym, similar),
+		// a looser relation that spinners' thesauri also use, so it must fit better still.
+		"wider_gain": 3.0,
+		// tie_gain: the gain needed when the replacement's context is no better attested.
+		"tie_gain": 3.5,
+		// gain_cap: one near-miss adds at most this much (gain above its threshold).
 		"gain_cap": 3,
-		// min_score: paragraph score (capped gains over min_gain, divided by the square root
-		// of the number of judged bigrams) that flags a paragraph on its own.
-		"min_score": 0.6,
+		// min_score: paragraph score (capped excess gains divided by the square root of the
+		// number of judged word pairs) that flags a paragraph on its own ...
+		"min_score": 0.7,
+		// strong_gain: ... when it rests on two near-misses or on one of at least this gain:
+		// one odd word in a clean paragraph is common, two independent ones are not.
+		"strong_gain": 5,
 		// context_score: a lower score that flags a paragraph when context_paragraphs other
-		// paragraphs of the file reach min_score.
+		// paragraphs of the file are flagged on their own (spinners rewrite whole articles).
 		"context_score":      0.3,
 		"context_paragraphs": 2,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
@@ -64,7 +73,9 @@ type verdict struct {
 }
 
 type params struct {
-	minGain, gainCap, minScore, contextScore, contextParagraphs, minWords float64
+	gains                                     thresholds
+	gainCap, minScore, strongGain             float64
+	contextScore, contextParagraphs, minWords float64
 }
 
 func checkParagraphs(p *audit.Pass) {
@@ -80,9 +91,10 @@ func checkParagraphs(p *audit.Pass) {
 		panic(fmt.Sprintf("spin thesaurus: %v", err))
 	}
 	prm := params{
-		minGain: p.Params.Get("min_gain"), gainCap: p.Params.Get("gain_cap"),
-		minScore: p.Params.Get("min_score"), contextScore: p.Params.Get("context_score"),
-		contextParagraphs: p.Params.Get("context_paragraphs"), minWords: p.Params.Get("min_words"),
+		gains:   thresholds{Synonym: p.Params.Get("min_gain"), Wider: p.Params.Get("wider_gain"), Tie: p.Params.Get("tie_gain")},
+		gainCap: p.Params.Get("gain_cap"), minScore: p.Params.Get("min_score"), strongGain: p.Params.Get("strong_gain"),
+		contextScore: p.Params.Get("context_score"), contextParagraphs: p.Params.Get("context_paragraphs"),
+		minWords: p.Params.Get("min_words"),
 	}
 	fps := loadFingerprints()
 	var verdicts []verdict
@@ -115,16 +127,18 @@ func checkParagraphs(p *audit.Pass) {
 	}
 }
 
+// strong reports whether the paragraph is flagged on its own evidence: a listed broken idiom,
+// or a score over min_score resting on two near-misses or one very strong one.
 func (v verdict) strong(prm params) bool {
-	if v.score >= prm.minScore {
-		return true
-	}
+	near, top := 0, 0.0
 	for _, ph := range v.phrases {
 		if ph.Signal == "fingerprint" {
 			return true
 		}
+		near++
+		top = max(top, ph.Gain)
 	}
-	return false
+	return v.score >= prm.minScore && (near >= 2 || top >= prm.strongGain)
 }
 
 // judgeParagraph scores one paragraph; cost is linear in its words times the synonyms of each.
@@ -135,22 +149,19 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		return v
 	}
 	v.judged = true
-	ids := make([]int32, len(toks))
-	for i, t := range toks {
-		ids[i] = m.ID(t.Lower)
-	}
+	c := newChain(m, toks)
 	for i := 1; i < len(toks); i++ {
-		if prev, _ := neighbours(m, toks, ids, i); prev >= 0 && ids[i] >= 0 && !toks[i].Capitalised {
+		if c.linked[i] {
 			v.pairs++
 		}
 	}
 	total := 0.0
 	for i := range toks {
-		nm, ok := findNearMiss(m, th, toks, ids, i)
-		if !ok || nm.Gain < prm.minGain {
+		nm, excess, ok := findNearMiss(m, th, toks, c, i, prm.gains)
+		if !ok {
 			continue
 		}
-		total += math.Min(prm.gainCap, nm.Gain-prm.minGain)
+		total += math.Min(prm.gainCap, excess)
 		v.phrases = append(v.phrases, nearMissPhrase(par.Text, toks, i, nm))
 	}
 	if v.pairs > 0 {

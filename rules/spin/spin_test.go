@@ -122,15 +122,13 @@ func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.word+" should read "+c.expected, func(t *testing.T) {
 			toks := tokenize(c.text)
-			ids := make([]int32, len(toks))
 			at := -1
 			for i, tk := range toks {
-				ids[i] = m.ID(tk.Lower)
 				if tk.Lower == c.word {
 					at = i
 				}
 			}
-			nm, ok := findNearMiss(m, th, toks, ids, at)
+			nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), at, thresholds{Synonym: 1, Wider: 99, Tie: 99})
 			if !ok || nm.Expected != c.expected {
 				t.Fatalf("near-miss = %+v, %v; want expected %q", nm, ok, c.expected)
 			}

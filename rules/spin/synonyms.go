@@ -16,11 +16,15 @@ var synonymData []byte
 
 // thesaurus answers "which words share a sense with this one" over model word ids.
 type thesaurus struct {
-	senses   map[int32][]uint32 // word → synsets
-	members  map[uint32][]int32 // synset → words
-	baseOf   map[int32][]int32  // irregular inflected form → base forms ("went" → "go")
-	formsOf  map[int32][]int32  // base form → irregular inflected forms
-	synonyms sync.Map           // memo: int32 → []int32
+	senses  map[int32][]uint32 // word → synsets
+	members map[uint32][]int32 // synset → words
+	baseOf  map[int32][]int32  // irregular inflected form → base forms ("went" → "go")
+	formsOf map[int32][]int32  // base form → irregular inflected forms
+	// related lists the synsets one WordNet link away from a word's own (hypernyms,
+	// hyponyms, similar-to): the wider relation spinners' thesauri draw on.
+	related  map[int32][]uint32
+	synonyms sync.Map // memo: int32 → []int32
+	wider    sync.Map // memo: int32 → []int32
 }
 
 var (
@@ -90,6 +94,34 @@ func parseThesaurus(data []byte) (*thesaurus, error) {
 		}
 		t.baseOf[int32(a)] = append(t.baseOf[int32(a)], int32(b))
 		t.formsOf[int32(b)] = append(t.formsOf[int32(b)], int32(a))
+	}
+	t.related = map[int32][]uint32{}
+	if o == len(data) {
+		return t, nil // older layout without related synsets
+	}
+	nr, err := u32()
+	if err != nil || nr != nv {
+		return nil, fmt.Errorf("spin thesaurus: bad related section")
+	}
+	roff := make([]uint32, nr+1)
+	for i := range roff {
+		if roff[i], err = u32(); err != nil {
+			return nil, err
+		}
+	}
+	rel := make([]uint32, roff[nr])
+	for i := range rel {
+		if rel[i], err = u32(); err != nil {
+			return nil, err
+		}
+	}
+	for w := uint32(0); w < nr; w++ {
+		if roff[w] > roff[w+1] || roff[w+1] > uint32(len(rel)) {
+			return nil, fmt.Errorf("spin thesaurus: bad related offsets")
+		}
+		if r := rel[roff[w]:roff[w+1]]; len(r) > 0 {
+			t.related[int32(w)] = r
+		}
 	}
 	return t, nil
 }
@@ -195,14 +227,37 @@ func (t *thesaurus) inflect(m *Model, lemma int32, suffix string) []int32 {
 // Synonyms lists the vocabulary words that can replace w in the same grammatical form: the
 // members of every synset of every lemma of w, inflected like w.
 func (t *thesaurus) Synonyms(m *Model, w int32) []int32 {
-	if v, ok := t.synonyms.Load(w); ok {
+	return t.candidates(m, w, false)
+}
+
+// Wider lists the words of the synsets one link away from w's (hypernyms, hyponyms,
+// similar-to) that are not already synonyms, inflected like w.
+func (t *thesaurus) Wider(m *Model, w int32) []int32 {
+	return t.candidates(m, w, true)
+}
+
+func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
+	memo := &t.synonyms
+	if wider {
+		memo = &t.wider
+	}
+	if v, ok := memo.Load(w); ok {
 		return v.([]int32)
 	}
 	seen := map[int32]bool{w: true}
+	if wider {
+		for _, s := range t.Synonyms(m, w) {
+			seen[s] = true
+		}
+	}
 	var out []int32
 	for _, inf := range t.lemmas(m, w) {
 		seen[inf.lemma] = true
-		for _, s := range t.senses[inf.lemma] {
+		sets := t.senses[inf.lemma]
+		if wider {
+			sets = t.related[inf.lemma]
+		}
+		for _, s := range sets {
 			for _, syn := range t.members[s] {
 				if syn == inf.lemma {
 					continue
@@ -216,6 +271,6 @@ func (t *thesaurus) Synonyms(m *Model, w int32) []int32 {
 			}
 		}
 	}
-	t.synonyms.Store(w, out)
+	memo.Store(w, out)
 	return out
 }

@@ -28,6 +28,9 @@ func main() {
 	if err := os.WriteFile(filepath.Join(*out, "bigram.bin"), model, 0o644); err != nil {
 		log.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(*out, "trigram.bin"), buildTrigrams(lm), 0o644); err != nil {
+		log.Fatal(err)
+	}
 	syn, err := buildSynonyms(*wnDir, lm.words)
 	if err != nil {
 		log.Fatal(err)

@@ -12,6 +12,9 @@ import (
 	"strings"
 )
 
+// relatedPointers are the WordNet pointer symbols kept as "related" senses.
+var relatedPointers = map[string]bool{"@": true, "@i": true, "~": true, "~i": true, "&": true}
+
 // buildSynonyms writes, for every word of the language model's vocabulary that is a
 // single-word WordNet lemma, the synsets it belongs to (renumbered densely), followed by
 // WordNet's irregular inflections (the *.exc files) between vocabulary words. Two words
@@ -23,6 +26,15 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 	}
 	senses := make([][]uint32, len(vocab))
 	synset := 0
+	// Pointers are resolved after the scan: synsets are numbered in reading order, pointers
+	// name them by file and byte offset.
+	number := map[string]uint32{}
+	type pointer struct {
+		from uint32
+		to   string
+	}
+	var pointers []pointer
+	fileOf := map[string]string{"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
 		f, err := os.Open(filepath.Join(dir, "data."+pos))
 		if err != nil {
@@ -43,6 +55,21 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 			if _, err := fmt.Sscanf(fields[3], "%x", &n); err != nil {
 				continue
 			}
+			number[pos+fields[0]] = uint32(synset)
+			if pc := 4 + 2*n; pc < len(fields) {
+				var np int
+				if _, err := fmt.Sscanf(fields[pc], "%d", &np); err == nil {
+					for k := 0; k < np && pc+4+4*k < len(fields); k++ {
+						f := fields[pc+1+4*k : pc+5+4*k]
+						// hypernyms, hyponyms (and their instance forms) and similar-to,
+						// between whole synsets: the wider net spinners' thesauri cast
+						if f[3] != "0000" || !relatedPointers[f[0]] {
+							continue
+						}
+						pointers = append(pointers, pointer{uint32(synset), fileOf[f[2]] + f[1]})
+					}
+				}
+			}
 			for k := 0; k < n && 4+2*k < len(fields); k++ {
 				lemma := strings.ToLower(fields[4+2*k])
 				if i := strings.IndexByte(lemma, '('); i > 0 {
@@ -60,6 +87,27 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 		f.Close()
 		if err := sc.Err(); err != nil {
 			return nil, err
+		}
+	}
+	relatedSets := make([][]uint32, synset)
+	for _, p := range pointers {
+		if to, ok := number[p.to]; ok {
+			relatedSets[p.from] = append(relatedSets[p.from], to)
+		}
+	}
+	related := make([][]uint32, len(vocab))
+	for w, ss := range senses {
+		seen := map[uint32]bool{}
+		for _, s := range ss {
+			seen[s] = true
+		}
+		for _, s := range ss {
+			for _, r := range relatedSets[s] {
+				if !seen[r] {
+					seen[r] = true
+					related[w] = append(related[w], r)
+				}
+			}
 		}
 	}
 	var exc [][2]uint32
@@ -102,6 +150,20 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 		w32(e[0])
 		w32(e[1])
 	}
+	// Related synsets (appended section; readers of the older layout stop before it).
+	w32(uint32(len(vocab)))
+	totalRel := 0
+	for _, r := range related {
+		w32(uint32(totalRel))
+		totalRel += len(r)
+	}
+	w32(uint32(totalRel))
+	for _, r := range related {
+		for _, v := range r {
+			w32(v)
+		}
+	}
+	log.Printf("wordnet: %d related-synset links", totalRel)
 	log.Printf("wordnet: %d synsets, %d vocabulary senses, %d irregular forms", synset, total, len(exc))
 	return buf.Bytes(), nil
 }
