@@ -107,7 +107,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		wider := k == 1
 		for _, s := range cands {
 			fs, unseenS, _ := windowFit(m, c, i, s)
-			if unseenS > unseenW {
+			if unseenS > unseenW || spellingVariants(toks[i].Lower, m.Word(s)) {
 				continue
 			}
 			need := th.Synonym

@@ -46,7 +46,7 @@ var Paragraph = &audit.Rule{
 		"strong_gain": 5,
 		// context_score: a lower score that flags a paragraph when context_paragraphs other
 		// paragraphs of the file are flagged on their own (spinners rewrite whole articles).
-		"context_score":      0.3,
+		"context_score":      0.2,
 		"context_paragraphs": 2,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
 		"min_words": 8,

@@ -135,3 +135,25 @@ func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
 		})
 	}
 }
+
+func TestSpellingVariants(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"tyres", "tires", true},
+		{"centre", "center", true},
+		{"organisation", "organization", true},
+		{"labour", "labor", true},
+		{"travelled", "traveled", true},
+		{"programme", "program", true},
+		{"dipped", "dropped", false},
+		{"metropolis", "city", false},
+		{"floor", "ground", false},
+	}
+	for _, c := range cases {
+		if got := spellingVariants(c.a, c.b); got != c.want {
+			t.Errorf("spellingVariants(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
