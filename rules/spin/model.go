@@ -25,15 +25,16 @@ const (
 // by the first, and read straight from the embedded bytes, so loading costs only the
 // vocabulary map.
 type Model struct {
-	words   []string
-	ids     map[string]int32
-	uniProb []byte
-	uniBO   []byte
-	next    []byte // (n+1) little-endian uint32: bigrams of w are [next[w], next[w+1])
-	hist    []byte // 3-byte first-word ids
-	bigProb []byte
-	bigBO   []byte
-	tri     *trigrams // nil: bigram estimates only
+	wordBytes []byte   // the words, each ended by a zero byte
+	wordStart []uint32 // wordStart[id] is the offset of word id in wordBytes; one extra at the end
+	byWord    []byte   // word ids as uint32 in byte order of their spelling (binary search)
+	uniProb   []byte
+	uniBO     []byte
+	next      []byte // (n+1) little-endian uint32: bigrams of w are [next[w], next[w+1])
+	hist      []byte // 3-byte first-word ids
+	bigProb   []byte
+	bigBO     []byte
+	tri       *trigrams // nil: bigram estimates only
 }
 
 var (
@@ -69,19 +70,18 @@ func parseModel(data []byte) (*Model, error) {
 	if len(data) < need {
 		return nil, fmt.Errorf("spin model: truncated (%d bytes, want %d)", len(data), need)
 	}
-	m := &Model{ids: make(map[string]int32, nv)}
-	start := o
-	for i := o; i < o+wl; i++ {
-		if data[i] == 0 {
-			w := string(data[start:i])
-			m.ids[w] = int32(len(m.words))
-			m.words = append(m.words, w)
+	m := &Model{wordBytes: data[o : o+wl : o+wl], wordStart: make([]uint32, 0, nv+1)}
+	start := 0
+	for i, b := range m.wordBytes {
+		if b == 0 {
+			m.wordStart = append(m.wordStart, uint32(start))
 			start = i + 1
 		}
 	}
+	m.wordStart = append(m.wordStart, uint32(start))
 	o += wl
-	if len(m.words) != nv {
-		return nil, fmt.Errorf("spin model: %d words, header says %d", len(m.words), nv)
+	if len(m.wordStart) != nv+1 {
+		return nil, fmt.Errorf("spin model: %d words, header says %d", len(m.wordStart)-1, nv)
 	}
 	take := func(n int) []byte { b := data[o : o+n : o+n]; o += n; return b }
 	m.uniProb = take(nv)
@@ -89,22 +89,35 @@ func parseModel(data []byte) (*Model, error) {
 	m.next = take(4 * (nv + 1))
 	m.hist = take(3 * nb)
 	m.bigProb = take(nb)
-	if len(data) >= o+nb {
-		m.bigBO = take(nb)
+	if len(data) < o+nb+4*nv {
+		return nil, fmt.Errorf("spin model: back-off weights or word index missing")
 	}
+	m.bigBO = take(nb)
+	m.byWord = take(4 * nv)
 	return m, nil
 }
 
 // ID returns the word's id, or -1 when the model does not know it.
 func (m *Model) ID(w string) int32 {
-	if id, ok := m.ids[w]; ok {
-		return id
+	n := len(m.byWord) / 4
+	at := func(k int) int32 { return int32(binary.LittleEndian.Uint32(m.byWord[4*k:])) }
+	k := sort.Search(n, func(k int) bool { return string(m.wordAt(at(k))) >= w })
+	if k < n && string(m.wordAt(at(k))) == w {
+		return at(k)
 	}
 	return -1
 }
 
+// wordAt is the spelling of an id, in place.
+func (m *Model) wordAt(id int32) []byte {
+	if id < 0 || int(id)+1 >= len(m.wordStart) {
+		return nil
+	}
+	return m.wordBytes[m.wordStart[id] : m.wordStart[id+1]-1]
+}
+
 // Word returns the word of an id.
-func (m *Model) Word(id int32) string { return m.words[id] }
+func (m *Model) Word(id int32) string { return string(m.wordAt(id)) }
 
 // UnigramLogProb is log10 P(w).
 func (m *Model) UnigramLogProb(w int32) float64 { return -float64(m.uniProb[w]) / probScale }

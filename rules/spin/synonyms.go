@@ -14,18 +14,70 @@ import (
 //go:embed model/synonyms.bin
 var synonymData []byte
 
-// thesaurus answers "which words share a sense with this one" over model word ids.
+// thesaurus answers "which words share a sense with this one" over model word ids. Its
+// tables are read straight from the embedded bytes; only the small table of irregular forms
+// is decoded at load.
 type thesaurus struct {
-	senses  map[int32][]uint32 // word → synsets
-	members map[uint32][]int32 // synset → words
-	baseOf  map[int32][]int32  // irregular inflected form → base forms ("went" → "go")
-	formsOf map[int32][]int32  // base form → irregular inflected forms
-	// related lists the synsets one WordNet link away from a word's own (hypernyms,
-	// hyponyms, similar-to): the wider relation spinners' thesauri draw on.
-	related  map[int32][]uint32
-	synonyms sync.Map // memo: int32 → []int32
-	wider    sync.Map // memo: int32 → []int32
+	senses   table             // word → synsets
+	related  table             // word → synsets one WordNet link away (hypernyms, hyponyms, similar-to)
+	members  table             // synset → words
+	baseOf   map[int32][]int32 // irregular inflected form → base forms ("went" → "go")
+	formsOf  map[int32][]int32 // base form → irregular inflected forms
+	synonyms sync.Map          // memo: int32 → []int32
+	wider    sync.Map          // memo: int32 → []int32
 }
+
+// table is a list of uint32 lists in the embedded bytes: n+1 offsets, then the values.
+type table struct {
+	offsets, values []byte
+}
+
+// readTable reads a table at data[o:], returning it and the offset after it.
+func readTable(data []byte, o int) (table, int, error) {
+	if o+4 > len(data) {
+		return table{}, 0, fmt.Errorf("spin thesaurus: truncated")
+	}
+	n := int(binary.LittleEndian.Uint32(data[o:]))
+	o += 4
+	if n < 0 || o+4*(n+1) > len(data) {
+		return table{}, 0, fmt.Errorf("spin thesaurus: truncated offsets")
+	}
+	t := table{offsets: data[o : o+4*(n+1)]}
+	o += 4 * (n + 1)
+	total := int(binary.LittleEndian.Uint32(t.offsets[4*n:]))
+	if o+4*total > len(data) {
+		return table{}, 0, fmt.Errorf("spin thesaurus: truncated values")
+	}
+	t.values = data[o : o+4*total]
+	prev := uint32(0)
+	for i := 0; i <= n; i++ {
+		v := binary.LittleEndian.Uint32(t.offsets[4*i:])
+		if v < prev || int(v) > total {
+			return table{}, 0, fmt.Errorf("spin thesaurus: bad offsets")
+		}
+		prev = v
+	}
+	return t, o + 4*total, nil
+}
+
+// len is the number of lists.
+func (t table) len() int { return len(t.offsets)/4 - 1 }
+
+// list returns list i as a view; out of range gives an empty list.
+func (t table) list(i int32) u32s {
+	if i < 0 || int(i) >= t.len() {
+		return nil
+	}
+	lo := binary.LittleEndian.Uint32(t.offsets[4*i:])
+	hi := binary.LittleEndian.Uint32(t.offsets[4*i+4:])
+	return u32s(t.values[4*lo : 4*hi])
+}
+
+// u32s is a little-endian uint32 list in place.
+type u32s []byte
+
+func (u u32s) n() int          { return len(u) / 4 }
+func (u u32s) at(i int) uint32 { return binary.LittleEndian.Uint32(u[4*i:]) }
 
 var (
 	thesaurusOnce sync.Once
@@ -38,99 +90,55 @@ func loadThesaurus() (*thesaurus, error) {
 	return thes, thesaurusErr
 }
 
+// parseThesaurus checks the layout written by internal/gen: senses, irregular forms, related
+// synsets, synset members.
 func parseThesaurus(data []byte) (*thesaurus, error) {
 	const magic = "TXSYN01\n"
 	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
 		return nil, fmt.Errorf("spin thesaurus: bad header")
 	}
+	t := &thesaurus{baseOf: map[int32][]int32{}, formsOf: map[int32][]int32{}}
+	var err error
 	o := len(magic)
-	u32 := func() (uint32, error) {
-		if o+4 > len(data) {
-			return 0, fmt.Errorf("spin thesaurus: truncated")
-		}
-		v := binary.LittleEndian.Uint32(data[o:])
-		o += 4
-		return v, nil
-	}
-	nv, err := u32()
-	if err != nil {
+	if t.senses, o, err = readTable(data, o); err != nil {
 		return nil, err
 	}
-	offsets := make([]uint32, nv+1)
-	for i := range offsets {
-		if offsets[i], err = u32(); err != nil {
-			return nil, err
-		}
+	if o+4 > len(data) {
+		return nil, fmt.Errorf("spin thesaurus: truncated exceptions")
 	}
-	t := &thesaurus{senses: map[int32][]uint32{}, members: map[uint32][]int32{}, baseOf: map[int32][]int32{}, formsOf: map[int32][]int32{}}
-	all := make([]uint32, offsets[nv])
-	for i := range all {
-		if all[i], err = u32(); err != nil {
-			return nil, err
-		}
+	ne := int(binary.LittleEndian.Uint32(data[o:]))
+	o += 4
+	if ne < 0 || o+8*ne > len(data) {
+		return nil, fmt.Errorf("spin thesaurus: truncated exceptions")
 	}
-	for w := uint32(0); w < nv; w++ {
-		if offsets[w] > offsets[w+1] || offsets[w+1] > uint32(len(all)) {
-			return nil, fmt.Errorf("spin thesaurus: bad offsets")
-		}
-		s := all[offsets[w]:offsets[w+1]]
-		if len(s) == 0 {
-			continue
-		}
-		t.senses[int32(w)] = s
-		for _, id := range s {
-			t.members[id] = append(t.members[id], int32(w))
-		}
+	for i := 0; i < ne; i++ {
+		a := int32(binary.LittleEndian.Uint32(data[o:]))
+		b := int32(binary.LittleEndian.Uint32(data[o+4:]))
+		o += 8
+		t.baseOf[a] = append(t.baseOf[a], b)
+		t.formsOf[b] = append(t.formsOf[b], a)
 	}
-	ne, err := u32()
-	if err != nil {
+	if t.related, o, err = readTable(data, o); err != nil {
 		return nil, err
 	}
-	for i := uint32(0); i < ne; i++ {
-		a, err1 := u32()
-		b, err2 := u32()
-		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("spin thesaurus: truncated exceptions")
-		}
-		t.baseOf[int32(a)] = append(t.baseOf[int32(a)], int32(b))
-		t.formsOf[int32(b)] = append(t.formsOf[int32(b)], int32(a))
+	if t.members, _, err = readTable(data, o); err != nil {
+		return nil, err
 	}
-	t.related = map[int32][]uint32{}
-	if o == len(data) {
-		return t, nil // older layout without related synsets
-	}
-	nr, err := u32()
-	if err != nil || nr != nv {
-		return nil, fmt.Errorf("spin thesaurus: bad related section")
-	}
-	roff := make([]uint32, nr+1)
-	for i := range roff {
-		if roff[i], err = u32(); err != nil {
-			return nil, err
-		}
-	}
-	rel := make([]uint32, roff[nr])
-	for i := range rel {
-		if rel[i], err = u32(); err != nil {
-			return nil, err
-		}
-	}
-	for w := uint32(0); w < nr; w++ {
-		if roff[w] > roff[w+1] || roff[w+1] > uint32(len(rel)) {
-			return nil, fmt.Errorf("spin thesaurus: bad related offsets")
-		}
-		if r := rel[roff[w]:roff[w+1]]; len(r) > 0 {
-			t.related[int32(w)] = r
-		}
+	if t.related.len() != t.senses.len() {
+		return nil, fmt.Errorf("spin thesaurus: %d related lists for %d words", t.related.len(), t.senses.len())
 	}
 	return t, nil
 }
 
+// hasSenses reports whether w is a WordNet lemma.
+func (t *thesaurus) hasSenses(w int32) bool { return t.senses.list(w).n() > 0 }
+
 // Related reports whether two words share a WordNet sense.
 func (t *thesaurus) Related(a, b int32) bool {
-	for _, x := range t.senses[a] {
-		for _, y := range t.senses[b] {
-			if x == y {
+	sa, sb := t.senses.list(a), t.senses.list(b)
+	for i := 0; i < sa.n(); i++ {
+		for j := 0; j < sb.n(); j++ {
+			if sa.at(i) == sb.at(j) {
 				return true
 			}
 		}
@@ -157,7 +165,7 @@ var regularSuffixes = []struct{ end, repl, suffix string }{
 // lemmas lists the ways the word w (id) can be read as an inflected WordNet lemma.
 func (t *thesaurus) lemmas(m *Model, w int32) []inflection {
 	var out []inflection
-	if _, ok := t.senses[w]; ok {
+	if t.hasSenses(w) {
 		out = append(out, inflection{lemma: w})
 	}
 	for _, b := range t.baseOf[w] {
@@ -168,7 +176,7 @@ func (t *thesaurus) lemmas(m *Model, w int32) []inflection {
 		if len(word) > len(r.end)+2 && strings.HasSuffix(word, r.end) {
 			base := word[:len(word)-len(r.end)] + r.repl
 			if id := m.ID(base); id >= 0 && id != w {
-				if _, ok := t.senses[id]; ok {
+				if t.hasSenses(id) {
 					out = append(out, inflection{lemma: id, suffix: r.suffix})
 				}
 			}
@@ -253,12 +261,14 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 	var out []int32
 	for _, inf := range t.lemmas(m, w) {
 		seen[inf.lemma] = true
-		sets := t.senses[inf.lemma]
+		sets := t.senses.list(inf.lemma)
 		if wider {
-			sets = t.related[inf.lemma]
+			sets = t.related.list(inf.lemma)
 		}
-		for _, s := range sets {
-			for _, syn := range t.members[s] {
+		for k := 0; k < sets.n(); k++ {
+			members := t.members.list(int32(sets.at(k)))
+			for j := 0; j < members.n(); j++ {
+				syn := int32(members.at(j))
 				if syn == inf.lemma {
 					continue
 				}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"log"
 	"math"
+	"sort"
 )
 
 // Quantisation shared with the reader in rules/spin/model.go: log10 probabilities are stored
@@ -78,5 +79,15 @@ func buildModel(lm *sphinxLM) []byte {
 	}
 	buf.Write(prob)
 	buf.Write(bo)
+	// Word ids in byte order of their spelling, so the reader finds a word by binary search
+	// over the embedded bytes instead of building a map at load time.
+	order := make([]uint32, nv)
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	sort.Slice(order, func(i, j int) bool { return lm.words[order[i]] < lm.words[order[j]] })
+	for _, id := range order {
+		w32(id)
+	}
 	return buf.Bytes()
 }

@@ -163,6 +163,25 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 			w32(v)
 		}
 	}
+	// Members of each synset (the inverse of the sense lists), so the reader needs no index.
+	members := make([][]uint32, synset)
+	for w, ss := range senses {
+		for _, s := range ss {
+			members[s] = append(members[s], uint32(w))
+		}
+	}
+	w32(uint32(synset))
+	totalMem := 0
+	for _, m := range members {
+		w32(uint32(totalMem))
+		totalMem += len(m)
+	}
+	w32(uint32(totalMem))
+	for _, m := range members {
+		for _, w := range m {
+			w32(w)
+		}
+	}
 	log.Printf("wordnet: %d related-synset links", totalRel)
 	log.Printf("wordnet: %d synsets, %d vocabulary senses, %d irregular forms", synset, total, len(exc))
 	return buf.Bytes(), nil
