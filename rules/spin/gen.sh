@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates model/bigram.bin and model/synonyms.bin from Debian packages:
+# Regenerates model/bigram.bin, model/trigram.bin and model/synonyms.bin from Debian packages:
 #   pocketsphinx-en-us (CMU Sphinx generic US English 3-gram model, BSD-2-Clause)
 #   wordnet-base       (WordNet 3.0, WordNet 3.0 licence)
 # Needs apt-get (run `apt-get update` once) and Go; not run at build or run time.

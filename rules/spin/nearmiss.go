@@ -87,7 +87,7 @@ func spanFit(m *Model, c chain, i int, xs []int32) (score float64, unseen, judge
 // thresholds are the gains (log10 units) a replacement must bring for a near-miss.
 type thresholds struct {
 	Synonym float64 // a WordNet synonym whose context is better attested than the word's
-	Wider   float64 // a hypernym, hyponym or similar word, better attested
+	Wider   float64 // a hypernym, hyponym or similar word, better attested; 0: not tried
 	Tie     float64 // any candidate whose context is no better attested than the word's
 }
 
@@ -103,7 +103,11 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		return nearMiss{}, 0, false
 	}
 	best := nearMiss{Index: i}
-	for k, cands := range [][]int32{t.Synonyms(m, w), t.Wider(m, w)} {
+	sets := [][]int32{t.Synonyms(m, w)}
+	if th.Wider > 0 {
+		sets = append(sets, t.Wider(m, w))
+	}
+	for k, cands := range sets {
 		wider := k == 1
 		for _, s := range cands {
 			fs, unseenS, _ := windowFit(m, c, i, s)

@@ -118,6 +118,7 @@ func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
 	}{
 		{"the steadfast said it would", "steadfast", "firm"},
 		{"it attempts to brand savings", "brand", "make"},
+		{"the company had to complete the labor on clip and within budget", "clip", "time"},
 	}
 	for _, c := range cases {
 		t.Run(c.word+" should read "+c.expected, func(t *testing.T) {
@@ -155,5 +156,36 @@ func TestSpellingVariants(t *testing.T) {
 		if got := spellingVariants(c.a, c.b); got != c.want {
 			t.Errorf("spellingVariants(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
+	}
+}
+
+func TestNearMissIgnoresWordsThatFit(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text, word string
+	}{
+		{"a word in its usual context", "the firm said it would cut jobs", "firm"},
+		{"a British spelling is not a swap for the American one", "he changed the tyres of the car", "tyres"},
+		{"a stop word is never a suspect", "they went into the house", "into"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := tokenize(c.text)
+			for i, tk := range toks {
+				if tk.Lower != c.word {
+					continue
+				}
+				if nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), i, thresholds{Synonym: 2, Tie: 3.5}); ok {
+					t.Errorf("near-miss %+v", nm)
+				}
+			}
+		})
 	}
 }
