@@ -189,3 +189,36 @@ func TestNearMissIgnoresWordsThatFit(t *testing.T) {
 		})
 	}
 }
+
+func TestSynonymsKeepTheWordsInflection(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		word          string
+		want, notWant string
+	}{
+		{"surviving", "", "went"},
+		{"earned", "gained", ""},
+		{"steadfast", "firm", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.word, func(t *testing.T) {
+			got := map[string]bool{}
+			for _, s := range th.Synonyms(m, m.ID(c.word)) {
+				got[m.Word(s)] = true
+			}
+			if c.want != "" && !got[c.want] {
+				t.Errorf("synonyms of %q lack %q", c.word, c.want)
+			}
+			if c.notWant != "" && got[c.notWant] {
+				t.Errorf("synonyms of %q include %q, a form of another tense", c.word, c.notWant)
+			}
+		})
+	}
+}

@@ -190,8 +190,14 @@ func (t *thesaurus) inflect(m *Model, lemma int32, suffix string) []int32 {
 	if suffix == "" {
 		return []int32{lemma}
 	}
-	if forms := t.formsOf[lemma]; len(forms) > 0 {
-		return forms // irregular lemma: its listed forms (went, gone) are the candidates
+	// WordNet's exception lists hold past forms, plurals and comparatives (went, gone; mice;
+	// better): an irregular lemma takes them for those suffixes, never for "-ing" or a
+	// verb's "-s", which stay regular ("going", "goes").
+	switch suffix {
+	case "irregular", "ed", "er", "est":
+		if forms := t.formsOf[lemma]; len(forms) > 0 {
+			return forms
+		}
 	}
 	if suffix == "irregular" {
 		return nil
