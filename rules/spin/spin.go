@@ -37,7 +37,7 @@ var Paragraph = &audit.Rule{
 		// doubles false alarms on clean news (related words are often the apt ones).
 		"wider_gain": 0,
 		// tie_gain: the gain needed when the replacement's context is no better attested.
-		"tie_gain": 3.5,
+		"tie_gain": 2.75,
 		// gain_cap: one near-miss adds at most this much (gain above its threshold).
 		"gain_cap": 3,
 		// min_score: paragraph score (capped excess gains divided by the square root of the
