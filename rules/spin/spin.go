@@ -1,11 +1,15 @@
 // Package spin flags machine-spun prose: paragraphs whose words were swapped for thesaurus
 // synonyms without regard to context ("boots on the floor" for "boots on the ground").
 //
-// The core signal needs no list of spinner vocabulary: a reference bigram model of ordinary
-// English (CMU Sphinx's generic US English model) and WordNet's synsets find near-misses, words
-// whose neighbours were never seen with them while a synonym of theirs is seen with both
-// neighbours. A short list of broken idioms is a minor second signal, and a file whose other
-// paragraphs are clearly spun lowers the bar for the rest (spinners rewrite whole articles).
+// The core signal needs no list of spinner vocabulary: a reference trigram model of ordinary
+// English (CMU Sphinx's generic US English model, trigrams kept as hashes) and WordNet's
+// synsets find near-misses, words whose surrounding n-grams the model never saw while a
+// synonym's are attested and fit far better. A paragraph is flagged on two independent
+// near-misses (or one very strong one); a short list of broken idioms is a minor second signal,
+// and a file whose other paragraphs are clearly spun lowers the bar for the rest (spinners
+// rewrite whole articles). The model is read in place from the embedded bytes: loading costs
+// a few milliseconds, so no pre-screen is needed (none could be sound: the evidence is the
+// model's statistics).
 package spin
 
 import (
