@@ -1,0 +1,71 @@
+package spin
+
+import (
+	"embed"
+	"strings"
+	"sync"
+)
+
+//go:embed fingerprints/*.txt
+var fingerprintFiles embed.FS
+
+var (
+	fingerprintOnce sync.Once
+	fingerprints    [][]string // each phrase as lower-cased words
+)
+
+// loadFingerprints reads the shipped phrase lists once per process.
+func loadFingerprints() [][]string {
+	fingerprintOnce.Do(func() {
+		entries, _ := fingerprintFiles.ReadDir("fingerprints")
+		for _, e := range entries {
+			data, err := fingerprintFiles.ReadFile("fingerprints/" + e.Name())
+			if err != nil {
+				continue
+			}
+			for _, line := range strings.Split(string(data), "\n") {
+				line = strings.TrimSpace(line)
+				if line == "" || strings.HasPrefix(line, "#") {
+					continue
+				}
+				var words []string
+				for _, t := range tokenize(line) {
+					words = append(words, t.Lower)
+				}
+				if len(words) > 0 {
+					fingerprints = append(fingerprints, words)
+				}
+			}
+		}
+	})
+	return fingerprints
+}
+
+// fingerprintMatch is a listed phrase found at tokens [Start, End).
+type fingerprintMatch struct {
+	Start, End int
+}
+
+// findFingerprints matches phrases word by word, so line breaks and punctuation-free
+// spacing differences do not matter; cost is linear in tokens times list size.
+func findFingerprints(toks []token, list [][]string) []fingerprintMatch {
+	var out []fingerprintMatch
+	for i := range toks {
+		for _, ph := range list {
+			if i+len(ph) > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range ph {
+				if toks[i+k].Lower != w || (k > 0 && toks[i+k].Break && w != "") {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, fingerprintMatch{i, i + len(ph)})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,195 @@
+package spin
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// bigramModel is built by internal/gen from the CMU Sphinx generic US English language model
+// (see model/README.md). It is embedded but decoded only when a spin check first needs it.
+//
+//go:embed model/bigram.bin
+var bigramModelData []byte
+
+// Quantisation used by internal/gen: one byte per log10 probability and back-off weight.
+const (
+	probScale = 20
+	boScale   = 40
+)
+
+// Model is a bigram language model of ordinary English: word ids, unigram and bigram log10
+// probabilities with Katz back-off weights. Bigrams are grouped by their second word, sorted
+// by the first, and read straight from the embedded bytes, so loading costs only the
+// vocabulary map.
+type Model struct {
+	wordBytes []byte   // the words, each ended by a zero byte
+	wordStart []uint32 // wordStart[id] is the offset of word id in wordBytes; one extra at the end
+	byWord    []byte   // word ids as uint32 in byte order of their spelling (binary search)
+	uniProb   []byte
+	uniBO     []byte
+	next      []byte // (n+1) little-endian uint32: bigrams of w are [next[w], next[w+1])
+	hist      []byte // 3-byte first-word ids
+	bigProb   []byte
+	bigBO     []byte
+	tri       *trigrams // nil: bigram estimates only
+}
+
+var (
+	modelOnce sync.Once
+	model     *Model
+	modelErr  error
+)
+
+// loadModel decodes the embedded model once per process.
+func loadModel() (*Model, error) {
+	modelOnce.Do(func() {
+		model, modelErr = parseModel(bigramModelData)
+		if modelErr == nil {
+			model.tri, modelErr = loadTrigrams()
+		}
+	})
+	return model, modelErr
+}
+
+func parseModel(data []byte) (*Model, error) {
+	const magic = "TXSPIN1\n"
+	if len(data) < len(magic)+12 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("spin model: bad header")
+	}
+	o := len(magic)
+	u32 := func() int {
+		v := binary.LittleEndian.Uint32(data[o:])
+		o += 4
+		return int(v)
+	}
+	nv, nb, wl := u32(), u32(), u32()
+	need := o + wl + 2*nv + 4*(nv+1) + 5*nb // back-off weights of bigrams follow when present
+	if len(data) < need {
+		return nil, fmt.Errorf("spin model: truncated (%d bytes, want %d)", len(data), need)
+	}
+	m := &Model{wordBytes: data[o : o+wl : o+wl], wordStart: make([]uint32, 0, nv+1)}
+	start := 0
+	for i, b := range m.wordBytes {
+		if b == 0 {
+			m.wordStart = append(m.wordStart, uint32(start))
+			start = i + 1
+		}
+	}
+	m.wordStart = append(m.wordStart, uint32(start))
+	o += wl
+	if len(m.wordStart) != nv+1 {
+		return nil, fmt.Errorf("spin model: %d words, header says %d", len(m.wordStart)-1, nv)
+	}
+	take := func(n int) []byte { b := data[o : o+n : o+n]; o += n; return b }
+	m.uniProb = take(nv)
+	m.uniBO = take(nv)
+	m.next = take(4 * (nv + 1))
+	m.hist = take(3 * nb)
+	m.bigProb = take(nb)
+	if len(data) < o+nb+4*nv {
+		return nil, fmt.Errorf("spin model: back-off weights or word index missing")
+	}
+	m.bigBO = take(nb)
+	m.byWord = take(4 * nv)
+	return m, nil
+}
+
+// ID returns the word's id, or -1 when the model does not know it.
+func (m *Model) ID(w string) int32 {
+	n := len(m.byWord) / 4
+	at := func(k int) int32 { return int32(binary.LittleEndian.Uint32(m.byWord[4*k:])) }
+	k := sort.Search(n, func(k int) bool { return string(m.wordAt(at(k))) >= w })
+	if k < n && string(m.wordAt(at(k))) == w {
+		return at(k)
+	}
+	return -1
+}
+
+// wordAt is the spelling of an id, in place.
+func (m *Model) wordAt(id int32) []byte {
+	if id < 0 || int(id)+1 >= len(m.wordStart) {
+		return nil
+	}
+	return m.wordBytes[m.wordStart[id] : m.wordStart[id+1]-1]
+}
+
+// Word returns the word of an id.
+func (m *Model) Word(id int32) string { return string(m.wordAt(id)) }
+
+// UnigramLogProb is log10 P(w).
+func (m *Model) UnigramLogProb(w int32) float64 { return -float64(m.uniProb[w]) / probScale }
+
+// backoff is the log10 back-off weight of w as a history.
+func (m *Model) backoff(w int32) float64 { return -float64(m.uniBO[w]) / boScale }
+
+func (m *Model) span(w int32) (int, int) {
+	return int(binary.LittleEndian.Uint32(m.next[4*w:])), int(binary.LittleEndian.Uint32(m.next[4*w+4:]))
+}
+
+func (m *Model) histAt(i int) int32 {
+	return int32(m.hist[3*i]) | int32(m.hist[3*i+1])<<8 | int32(m.hist[3*i+2])<<16
+}
+
+// bigramIndex is the position of the pair (a, b) in the bigram arrays, or -1.
+func (m *Model) bigramIndex(a, b int32) int {
+	lo, hi := m.span(b)
+	i := lo + sort.Search(hi-lo, func(k int) bool { return m.histAt(lo+k) >= a })
+	if i < hi && m.histAt(i) == a {
+		return i
+	}
+	return -1
+}
+
+// Bigram returns log10 P(b | a) when the pair was observed in the reference text.
+func (m *Model) Bigram(a, b int32) (float64, bool) {
+	if i := m.bigramIndex(a, b); i >= 0 {
+		return -float64(m.bigProb[i]) / probScale, true
+	}
+	return 0, false
+}
+
+// LogProb3 is the Katz back-off estimate of log10 P(c | a, b), and the order of the longest
+// n-gram the reference model had for it (3, 2 or 1).
+func (m *Model) LogProb3(a, b, c int32) (float64, int) {
+	if m.tri != nil {
+		if p, ok := m.tri.Lookup(a, b, c); ok {
+			return p, 3
+		}
+	}
+	bo := 0.0
+	if i := m.bigramIndex(a, b); i >= 0 && m.bigBO != nil {
+		bo = -float64(m.bigBO[i]) / boScale
+	}
+	p, order := m.LogProb2(b, c)
+	return bo + p, order
+}
+
+// LogProb2 is log10 P(b | a) with back-off, and the order of the n-gram found (2 or 1).
+func (m *Model) LogProb2(a, b int32) (float64, int) {
+	if p, ok := m.Bigram(a, b); ok {
+		return p, 2
+	}
+	return m.backoff(a) + m.UnigramLogProb(b), 1
+}
+
+// LogProb is the back-off estimate of log10 P(b | a).
+func (m *Model) LogProb(a, b int32) float64 {
+	if p, ok := m.Bigram(a, b); ok {
+		return p
+	}
+	return m.backoff(a) + m.UnigramLogProb(b)
+}
+
+// Predecessors calls fn for every word a observed before b, with log10 P(b | a), until fn
+// returns false.
+func (m *Model) Predecessors(b int32, fn func(a int32, logp float64) bool) {
+	lo, hi := m.span(b)
+	for i := lo; i < hi; i++ {
+		if !fn(m.histAt(i), -float64(m.bigProb[i])/probScale) {
+			return
+		}
+	}
+}

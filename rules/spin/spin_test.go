@@ -1,0 +1,224 @@
+package spin
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// auditText runs spin.paragraph alone over text written to a temporary file.
+func auditText(t testing.TB, text string) audit.FileReport {
+	t.Helper()
+	reg, err := audit.NewRegistry(Paragraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "fixture.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := audit.Run([]string{path}, audit.Options{Registry: reg, Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 1 {
+		t.Fatalf("got %d file reports", len(res.Files))
+	}
+	return res.Files[0]
+}
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestParagraphFindings(t *testing.T) {
+	cases := []struct {
+		name      string
+		text      string
+		wantLines []int // first lines of flagged paragraphs
+	}{
+		{"spun paragraphs are flagged", readFixture(t, "spun.txt"), []int{3}},
+		{"the same text unspun is not flagged", readFixture(t, "clean.txt"), nil},
+		{"a broken idiom flags its paragraph", "Officials admitted that reform of the tax system would be simpler said than done in the current climate.\n", []int{1}},
+		{"a non-English document is skipped", "El gobierno dijo que la empresa firme ganará más este año que el pasado, según los analistas del mercado.\n", nil},
+		{"short lines are not judged", "The steadfast gained.\n", nil},
+		{"empty text yields nothing", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fr := auditText(t, c.text)
+			var got []int
+			for _, f := range fr.Findings {
+				if f.Rule != Paragraph.ID {
+					t.Errorf("unexpected rule %s", f.Rule)
+				}
+				got = append(got, f.Line)
+			}
+			if !slices.Equal(got, c.wantLines) {
+				for _, f := range fr.Findings {
+					t.Logf("line %d: %s", f.Line, f.Message)
+				}
+				t.Fatalf("flagged lines %v, want %v", got, c.wantLines)
+			}
+		})
+	}
+}
+
+func TestEvidenceNamesPhrasesAndExpectedWording(t *testing.T) {
+	fr := auditText(t, readFixture(t, "spun.txt"))
+	if len(fr.Findings) == 0 {
+		t.Fatal("no finding on the spun fixture")
+	}
+	f := fr.Findings[0]
+	phrases, ok := f.Evidence["phrases"].([]map[string]any)
+	if !ok || len(phrases) == 0 {
+		t.Fatalf("evidence phrases missing: %#v", f.Evidence)
+	}
+	var nearMiss bool
+	for _, ph := range phrases {
+		if ph["signal"] == "near-miss" && ph["expected"] != "" && ph["text"] != ph["expected"] {
+			nearMiss = true
+		}
+	}
+	if !nearMiss {
+		t.Errorf("no near-miss with expected wording in %v", phrases)
+	}
+	share, ok := fr.Facts["spin_share"].(float64)
+	if !ok || share <= 0 || share > 1 {
+		t.Errorf("spin_share = %v, want a share in (0, 1]", fr.Facts["spin_share"])
+	}
+}
+
+func TestCleanFilePublishesZeroShare(t *testing.T) {
+	fr := auditText(t, readFixture(t, "clean.txt"))
+	if share := fr.Facts["spin_share"]; share != 0.0 {
+		t.Errorf("spin_share = %v, want 0", share)
+	}
+}
+
+func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, word, expected string
+	}{
+		{"the steadfast said it would", "steadfast", "firm"},
+		{"it attempts to brand savings", "brand", "make"},
+		{"the company had to complete the labor on clip and within budget", "clip", "time"},
+	}
+	for _, c := range cases {
+		t.Run(c.word+" should read "+c.expected, func(t *testing.T) {
+			toks := tokenize(c.text)
+			at := -1
+			for i, tk := range toks {
+				if tk.Lower == c.word {
+					at = i
+				}
+			}
+			nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), at, thresholds{Synonym: 1, Wider: 99, Tie: 99})
+			if !ok || nm.Expected != c.expected {
+				t.Fatalf("near-miss = %+v, %v; want expected %q", nm, ok, c.expected)
+			}
+		})
+	}
+}
+
+func TestSpellingVariants(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"tyres", "tires", true},
+		{"centre", "center", true},
+		{"organisation", "organization", true},
+		{"labour", "labor", true},
+		{"travelled", "traveled", true},
+		{"programme", "program", true},
+		{"dipped", "dropped", false},
+		{"metropolis", "city", false},
+		{"floor", "ground", false},
+	}
+	for _, c := range cases {
+		if got := spellingVariants(c.a, c.b); got != c.want {
+			t.Errorf("spellingVariants(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestNearMissIgnoresWordsThatFit(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text, word string
+	}{
+		{"a word in its usual context", "the firm said it would cut jobs", "firm"},
+		{"a British spelling is not a swap for the American one", "he changed the tyres of the car", "tyres"},
+		{"a stop word is never a suspect", "they went into the house", "into"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := tokenize(c.text)
+			for i, tk := range toks {
+				if tk.Lower != c.word {
+					continue
+				}
+				if nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), i, thresholds{Synonym: 2, Tie: 3.5}); ok {
+					t.Errorf("near-miss %+v", nm)
+				}
+			}
+		})
+	}
+}
+
+func TestSynonymsKeepTheWordsInflection(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		word          string
+		want, notWant string
+	}{
+		{"surviving", "", "went"},
+		{"earned", "gained", ""},
+		{"steadfast", "firm", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.word, func(t *testing.T) {
+			got := map[string]bool{}
+			for _, s := range th.Synonyms(m, m.ID(c.word)) {
+				got[m.Word(s)] = true
+			}
+			if c.want != "" && !got[c.want] {
+				t.Errorf("synonyms of %q lack %q", c.word, c.want)
+			}
+			if c.notWant != "" && got[c.notWant] {
+				t.Errorf("synonyms of %q include %q, a form of another tense", c.word, c.notWant)
+			}
+		})
+	}
+}

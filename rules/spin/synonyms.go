@@ -1,0 +1,292 @@
+package spin
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// synonymData is WordNet 3.0's synsets restricted to the model's vocabulary, with WordNet's
+// irregular inflections; built by internal/gen (see model/README.md).
+//
+//go:embed model/synonyms.bin
+var synonymData []byte
+
+// thesaurus answers "which words share a sense with this one" over model word ids. Its
+// tables are read straight from the embedded bytes; only the small table of irregular forms
+// is decoded at load.
+type thesaurus struct {
+	senses   table             // word → synsets
+	related  table             // word → synsets one WordNet link away (hypernyms, hyponyms, similar-to)
+	members  table             // synset → words
+	baseOf   map[int32][]int32 // irregular inflected form → base forms ("went" → "go")
+	formsOf  map[int32][]int32 // base form → irregular inflected forms
+	synonyms sync.Map          // memo: int32 → []int32
+	wider    sync.Map          // memo: int32 → []int32
+}
+
+// table is a list of uint32 lists in the embedded bytes: n+1 offsets, then the values.
+type table struct {
+	offsets, values []byte
+}
+
+// readTable reads a table at data[o:], returning it and the offset after it.
+func readTable(data []byte, o int) (table, int, error) {
+	if o+4 > len(data) {
+		return table{}, 0, fmt.Errorf("spin thesaurus: truncated")
+	}
+	n := int(binary.LittleEndian.Uint32(data[o:]))
+	o += 4
+	if n < 0 || o+4*(n+1) > len(data) {
+		return table{}, 0, fmt.Errorf("spin thesaurus: truncated offsets")
+	}
+	t := table{offsets: data[o : o+4*(n+1)]}
+	o += 4 * (n + 1)
+	total := int(binary.LittleEndian.Uint32(t.offsets[4*n:]))
+	if o+4*total > len(data) {
+		return table{}, 0, fmt.Errorf("spin thesaurus: truncated values")
+	}
+	t.values = data[o : o+4*total]
+	prev := uint32(0)
+	for i := 0; i <= n; i++ {
+		v := binary.LittleEndian.Uint32(t.offsets[4*i:])
+		if v < prev || int(v) > total {
+			return table{}, 0, fmt.Errorf("spin thesaurus: bad offsets")
+		}
+		prev = v
+	}
+	return t, o + 4*total, nil
+}
+
+// len is the number of lists.
+func (t table) len() int { return len(t.offsets)/4 - 1 }
+
+// list returns list i as a view; out of range gives an empty list.
+func (t table) list(i int32) u32s {
+	if i < 0 || int(i) >= t.len() {
+		return nil
+	}
+	lo := binary.LittleEndian.Uint32(t.offsets[4*i:])
+	hi := binary.LittleEndian.Uint32(t.offsets[4*i+4:])
+	return u32s(t.values[4*lo : 4*hi])
+}
+
+// u32s is a little-endian uint32 list in place.
+type u32s []byte
+
+func (u u32s) n() int          { return len(u) / 4 }
+func (u u32s) at(i int) uint32 { return binary.LittleEndian.Uint32(u[4*i:]) }
+
+var (
+	thesaurusOnce sync.Once
+	thes          *thesaurus
+	thesaurusErr  error
+)
+
+func loadThesaurus() (*thesaurus, error) {
+	thesaurusOnce.Do(func() { thes, thesaurusErr = parseThesaurus(synonymData) })
+	return thes, thesaurusErr
+}
+
+// parseThesaurus checks the layout written by internal/gen: senses, irregular forms, related
+// synsets, synset members.
+func parseThesaurus(data []byte) (*thesaurus, error) {
+	const magic = "TXSYN01\n"
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("spin thesaurus: bad header")
+	}
+	t := &thesaurus{baseOf: map[int32][]int32{}, formsOf: map[int32][]int32{}}
+	var err error
+	o := len(magic)
+	if t.senses, o, err = readTable(data, o); err != nil {
+		return nil, err
+	}
+	if o+4 > len(data) {
+		return nil, fmt.Errorf("spin thesaurus: truncated exceptions")
+	}
+	ne := int(binary.LittleEndian.Uint32(data[o:]))
+	o += 4
+	if ne < 0 || o+8*ne > len(data) {
+		return nil, fmt.Errorf("spin thesaurus: truncated exceptions")
+	}
+	for i := 0; i < ne; i++ {
+		a := int32(binary.LittleEndian.Uint32(data[o:]))
+		b := int32(binary.LittleEndian.Uint32(data[o+4:]))
+		o += 8
+		t.baseOf[a] = append(t.baseOf[a], b)
+		t.formsOf[b] = append(t.formsOf[b], a)
+	}
+	if t.related, o, err = readTable(data, o); err != nil {
+		return nil, err
+	}
+	if t.members, _, err = readTable(data, o); err != nil {
+		return nil, err
+	}
+	if t.related.len() != t.senses.len() {
+		return nil, fmt.Errorf("spin thesaurus: %d related lists for %d words", t.related.len(), t.senses.len())
+	}
+	return t, nil
+}
+
+// hasSenses reports whether w is a WordNet lemma.
+func (t *thesaurus) hasSenses(w int32) bool { return t.senses.list(w).n() > 0 }
+
+// Related reports whether two words share a WordNet sense.
+func (t *thesaurus) Related(a, b int32) bool {
+	sa, sb := t.senses.list(a), t.senses.list(b)
+	for i := 0; i < sa.n(); i++ {
+		for j := 0; j < sb.n(); j++ {
+			if sa.at(i) == sb.at(j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inflection says how a surface form was made from its lemma, so a synonym of the lemma can
+// be given the same form: "gained" = gain + "ed", so earn → "earned".
+type inflection struct {
+	lemma  int32
+	suffix string // "", "s", "es", "ed", "ing", "er", "est"; "irregular" for exception forms
+}
+
+// regularSuffixes are WordNet morphy's detachment rules, as (ending, replacement, suffix).
+var regularSuffixes = []struct{ end, repl, suffix string }{
+	{"ies", "y", "s"}, {"ses", "s", "es"}, {"xes", "x", "es"}, {"zes", "z", "es"},
+	{"ches", "ch", "es"}, {"shes", "sh", "es"}, {"s", "", "s"},
+	{"ied", "y", "ed"}, {"ed", "e", "ed"}, {"ed", "", "ed"},
+	{"ing", "e", "ing"}, {"ing", "", "ing"},
+	{"er", "", "er"}, {"er", "e", "er"}, {"est", "", "est"}, {"est", "e", "est"},
+}
+
+// lemmas lists the ways the word w (id) can be read as an inflected WordNet lemma.
+func (t *thesaurus) lemmas(m *Model, w int32) []inflection {
+	var out []inflection
+	if t.hasSenses(w) {
+		out = append(out, inflection{lemma: w})
+	}
+	for _, b := range t.baseOf[w] {
+		out = append(out, inflection{lemma: b, suffix: "irregular"})
+	}
+	word := m.Word(w)
+	for _, r := range regularSuffixes {
+		if len(word) > len(r.end)+2 && strings.HasSuffix(word, r.end) {
+			base := word[:len(word)-len(r.end)] + r.repl
+			if id := m.ID(base); id >= 0 && id != w {
+				if t.hasSenses(id) {
+					out = append(out, inflection{lemma: id, suffix: r.suffix})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// inflect gives lemma the suffix, returning the model ids of the forms that exist.
+func (t *thesaurus) inflect(m *Model, lemma int32, suffix string) []int32 {
+	if suffix == "" {
+		return []int32{lemma}
+	}
+	// WordNet's exception lists hold past forms, plurals and comparatives (went, gone; mice;
+	// better): an irregular lemma takes them for those suffixes, never for "-ing" or a
+	// verb's "-s", which stay regular ("going", "goes").
+	switch suffix {
+	case "irregular", "ed", "er", "est":
+		if forms := t.formsOf[lemma]; len(forms) > 0 {
+			return forms
+		}
+	}
+	if suffix == "irregular" {
+		return nil
+	}
+	base := m.Word(lemma)
+	var cands []string
+	switch suffix {
+	case "s":
+		if strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])) {
+			cands = append(cands, base[:len(base)-1]+"ies")
+		} else {
+			cands = append(cands, base+"s")
+		}
+	case "es":
+		cands = append(cands, base+"es", base+"s")
+	case "ed", "er", "est":
+		sfx := suffix
+		switch {
+		case strings.HasSuffix(base, "e"):
+			cands = append(cands, base+sfx[1:])
+		case strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
+			cands = append(cands, base[:len(base)-1]+"i"+sfx)
+		default:
+			cands = append(cands, base+sfx, base+base[len(base)-1:]+sfx)
+		}
+	case "ing":
+		if strings.HasSuffix(base, "e") && !strings.HasSuffix(base, "ee") {
+			cands = append(cands, base[:len(base)-1]+"ing")
+		}
+		cands = append(cands, base+"ing", base+base[len(base)-1:]+"ing")
+	}
+	var out []int32
+	for _, c := range cands {
+		if id := m.ID(c); id >= 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Synonyms lists the vocabulary words that can replace w in the same grammatical form: the
+// members of every synset of every lemma of w, inflected like w.
+func (t *thesaurus) Synonyms(m *Model, w int32) []int32 {
+	return t.candidates(m, w, false)
+}
+
+// Wider lists the words of the synsets one link away from w's (hypernyms, hyponyms,
+// similar-to) that are not already synonyms, inflected like w.
+func (t *thesaurus) Wider(m *Model, w int32) []int32 {
+	return t.candidates(m, w, true)
+}
+
+func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
+	memo := &t.synonyms
+	if wider {
+		memo = &t.wider
+	}
+	if v, ok := memo.Load(w); ok {
+		return v.([]int32)
+	}
+	seen := map[int32]bool{w: true}
+	if wider {
+		for _, s := range t.Synonyms(m, w) {
+			seen[s] = true
+		}
+	}
+	var out []int32
+	for _, inf := range t.lemmas(m, w) {
+		seen[inf.lemma] = true
+		sets := t.senses.list(inf.lemma)
+		if wider {
+			sets = t.related.list(inf.lemma)
+		}
+		for k := 0; k < sets.n(); k++ {
+			members := t.members.list(int32(sets.at(k)))
+			for j := 0; j < members.n(); j++ {
+				syn := int32(members.at(j))
+				if syn == inf.lemma {
+					continue
+				}
+				for _, form := range t.inflect(m, syn, inf.suffix) {
+					if !seen[form] {
+						seen[form] = true
+						out = append(out, form)
+					}
+				}
+			}
+		}
+	}
+	memo.Store(w, out)
+	return out
+}
