@@ -27,6 +27,7 @@ type Renderer func(w io.Writer, r *audit.Report, opt Options) error
 var renderers = map[string]Renderer{
 	"table": Table,
 	"json":  JSON,
+	"html":  HTML,
 }
 
 // Formats lists the known format names.
