@@ -159,16 +159,23 @@ type htmlSeverity struct {
 
 // htmlFileRow is one row of the score table and the heading of the file's section.
 type htmlFileRow struct {
-	Anchor     string
-	Path       string
-	Dir, Base  string // Path split after its last slash, so the table can mute the folder
-	Score      string
-	ScoreValue float64
-	Badge      string
-	Counts     []int
-	Total      int
-	Deducted   float64
-	Deductions string
+	Anchor       string
+	Path         string
+	Dir, Base    string // Path split after its last slash, so the table can mute the folder
+	Score        string
+	ScoreValue   float64
+	Badge        string
+	Counts       []htmlCount
+	Total        int
+	Deducted     float64
+	DeductedText string
+	Deductions   string
+}
+
+// htmlCount is a file's number of findings in one category.
+type htmlCount struct {
+	N     int
+	Class string
 }
 
 // htmlFile is one file's section.
@@ -294,20 +301,22 @@ func newHTMLFileRow(i int, f *audit.FileReport, cats []htmlCategory) htmlFileRow
 		Score:      formatScore(f.Score),
 		ScoreValue: f.Score,
 		Badge:      scoreBadge(f.Score),
-		Counts:     make([]int, len(cats)),
+		Counts:     make([]htmlCount, len(cats)),
 		Total:      len(f.Findings),
 		Deductions: Deductions(f.Deductions),
 	}
 	index := map[string]int{}
 	for j, c := range cats {
 		index[c.Name] = j
+		row.Counts[j].Class = c.Class
 	}
 	for _, x := range f.Findings {
-		row.Counts[index[string(x.Category)]]++
+		row.Counts[index[string(x.Category)]].N++
 	}
 	for _, v := range f.Deductions {
 		row.Deducted += v
 	}
+	row.DeductedText = strconv.FormatFloat(row.Deducted, 'f', -1, 64)
 	return row
 }
 

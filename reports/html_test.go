@@ -2,18 +2,30 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
 	"html"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	cdppage "github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -449,4 +461,234 @@ func FuzzHighlight(f *testing.F) {
 			t.Fatalf("%d lines for %d line breaks", len(lines), strings.Count(text, "\n"))
 		}
 	})
+}
+
+// chromiumPath finds a Chromium to drive, or says why there is none.
+func chromiumPath() (string, error) {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("no chromium on PATH (Debian: apt-get install -y chromium)")
+}
+
+// TestHTMLPageWorksInHeadlessChromium opens the fixture page in a real browser: it must load
+// without console errors or exceptions, list every file, highlight a known finding in place,
+// sort on a heading click, hide a category on a filter click, open the detail panel from the
+// mouse and the keyboard, and never run the script found in the audited text. It leaves a
+// screenshot in testdata/html/screenshot.png. Without Chromium it skips, except under CI.
+func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	browser, err := chromiumPath()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI is set but the browser test cannot run: %v", err)
+		}
+		t.Skipf("skipping the browser test: %v", err)
+	}
+	r := fixtureReport()
+	page := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(page, []byte(renderHTML(t, r, Options{})), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The machine may have no network: every background fetch is switched off, and the
+	// profile is a fresh temporary folder.
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(browser),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1200, 860),
+	)
+	defer cancelAlloc()
+	browserCtx, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+
+	var mu sync.Mutex
+	var problems []string
+	problem := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		problems = append(problems, fmt.Sprintf(format, args...))
+	}
+	// Reported on the way out, also when a check below stops the test, since a script
+	// error is usually why a check failed.
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			t.Error(p)
+		}
+	}()
+	start := time.Now()
+	// Listen starts the browser; its events arrive in order on the tab's reader goroutine,
+	// which must not be blocked, so the handler only records.
+	err = chromedp.Listen(browserCtx, func(ev any) {
+		switch ev := ev.(type) {
+		case *cdpruntime.EventConsoleAPICalled:
+			if ev.Type == cdpruntime.ConsoleAPICalledTypeError || ev.Type == cdpruntime.ConsoleAPICalledTypeAssert {
+				problem("console.%s: %s", ev.Type, consoleArgs(ev.Args))
+			}
+		case *cdpruntime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			problem("exception at %d:%d: %s", d.LineNumber+1, d.ColumnNumber+1, msg)
+		case *cdplog.EventEntryAdded:
+			// Content-Security-Policy violations and failed loads arrive here.
+			if ev.Entry.Level == cdplog.EntryLevelError {
+				problem("log (%s): %s", ev.Entry.Source, ev.Entry.Text)
+			}
+		case *cdppage.EventJavascriptDialogOpening:
+			problem("a dialog opened (%q): script from the report ran", ev.Message)
+			go chromedp.Call(browserCtx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{})
+		}
+	})
+	if err != nil {
+		t.Fatalf("start %s: %v", browser, err)
+	}
+	// The timeout goes on a context derived after the browser started: a timeout on the
+	// first context would stop the browser itself.
+	ctx, cancel := context.WithTimeout(browserCtx, 60*time.Second)
+	defer cancel()
+
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	click := func(what, selector string) {
+		t.Helper()
+		do("click "+what+" ("+selector+")", chromedp.Click(chromedp.CSS(selector), chromedp.NodeVisible))
+	}
+	do("open "+page, chromedp.Navigate("file://"+page), chromedp.WaitReady(chromedp.CSS("#panel")))
+
+	rows := evalJS[[]string](t, ctx, "table rows", `[...document.querySelectorAll('#score-table tbody tr td.path')].map(td => td.textContent)`)
+	if len(rows) != len(r.Files) {
+		t.Fatalf("score table lists %d files, want %d: %q", len(rows), len(r.Files), rows)
+	}
+	for i, f := range r.Files {
+		if rows[i] != f.Path {
+			t.Errorf("table row %d = %q, want %q", i, rows[i], f.Path)
+		}
+	}
+
+	// The known finding: the residue line of the harbour file, found by its data-f ID.
+	const known = `document.querySelector('mark[data-f~="' + document.querySelector('#f0 tr[data-rule="boilerplate.phrase"]').dataset.id + '"]')`
+	if got := evalJS[string](t, ctx, "known highlight", known+`.textContent`); got != "Share this article" {
+		t.Errorf("highlight of the known finding reads %q, want %q", got, "Share this article")
+	}
+	if got := evalJS[string](t, ctx, "script in text", `document.querySelector('#f1 .text').textContent`); !strings.Contains(got, "<script>alert(1)</script>") {
+		t.Errorf("the script tag in the audited text is not shown as text: %q", got)
+	}
+
+	// Sorting: score ascending puts the worst file first, a second click reverses.
+	const firstRow = `document.querySelector('#score-table tbody tr td.path').textContent`
+	click("score heading", `#score-table thead th:nth-child(2) button`)
+	if got, worst := evalJS[string](t, ctx, "first row", firstRow), lowestScoring(r); got != worst {
+		t.Errorf("after sorting by score the first file is %q, want the lowest scoring %q", got, worst)
+	}
+	click("score heading again", `#score-table thead th:nth-child(2) button`)
+	sortState := evalJS[string](t, ctx, "sort state", `document.querySelector('#score-table thead th:nth-child(2)').getAttribute('aria-sort')`)
+	if got := evalJS[string](t, ctx, "first row", firstRow); sortState != "descending" || got == lowestScoring(r) {
+		t.Errorf("a second click did not reverse the sort (aria-sort %q, first row %q)", sortState, got)
+	}
+
+	// The detail panel opens on a click and shows rule, message and evidence.
+	const panelHidden = `document.getElementById('panel').hidden`
+	const panelText = `document.getElementById('panel-body').textContent`
+	click("known highlight", `#f0 mark.c-boilerplate`)
+	if text := evalJS[string](t, ctx, "panel text", panelText); evalJS[bool](t, ctx, "panel", panelHidden) ||
+		!strings.Contains(text, "boilerplate.phrase") || !strings.Contains(text, "Share this article") {
+		t.Errorf("clicking the highlight did not show its details: %q", text)
+	}
+	do("press Escape", chromedp.KeyEvent(kb.Escape))
+	if !evalJS[bool](t, ctx, "panel", panelHidden) {
+		t.Error("Escape did not close the detail panel")
+	}
+
+	// The keyboard reaches a highlight and Enter opens it; evidence with </script> reads back whole.
+	do("focus and press Enter", chromedp.Focus(chromedp.CSS(`#f1 mark[data-f]`)), chromedp.KeyEvent(kb.Enter))
+	if text := evalJS[string](t, ctx, "panel text", panelText); !strings.Contains(text, "</script><script>alert(2)</script><!--") {
+		t.Errorf("Enter on a highlight did not show its evidence: %q", text)
+	}
+	do("press Escape", chromedp.KeyEvent(kb.Escape))
+
+	// Filters: hiding boilerplate hides its rows and highlights and leaves the others.
+	click("boilerplate filter", `.filters input[value="boilerplate"]`)
+	type filterState struct {
+		RowHidden, MarkOff, SpinOff bool
+		Status                      string
+	}
+	state := evalJS[filterState](t, ctx, "filter state", `({
+		RowHidden: document.querySelector('#f0 tr[data-rule="boilerplate.phrase"]').hidden,
+		MarkOff: `+known+`.classList.contains('off'),
+		SpinOff: document.querySelector('#f0 mark.c-spin').classList.contains('off'),
+		Status: document.getElementById('filter-status').textContent,
+	})`)
+	if !state.RowHidden || !state.MarkOff || state.SpinOff || state.Status == "" {
+		t.Errorf("the boilerplate filter did not hide just boilerplate: %+v", state)
+	}
+	click("boilerplate filter", `.filters input[value="boilerplate"]`)
+
+	// The screenshot shows the first file's findings and text, with the panel open on the
+	// overlapping findings.
+	click("overlapping highlight", `#f0 mark.multi`)
+	do("scroll to the first file", chromedp.Evaluate[chromedp.Void](`document.getElementById('f0').scrollIntoView()`))
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	t.Logf("browser start and checks took %v", time.Since(start).Round(time.Millisecond))
+	if err := os.WriteFile(filepath.Join("testdata", "html", "screenshot.png"), shot, 0o644); err != nil {
+		t.Errorf("save screenshot: %v", err)
+	}
+
+}
+
+// evalJS evaluates a JavaScript expression in the page and returns its value.
+func evalJS[T any](t *testing.T, ctx context.Context, what, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+func consoleArgs(args []*cdpruntime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a.Value != nil {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func lowestScoring(r *audit.Report) string {
+	worst := r.Files[0]
+	for _, f := range r.Files[1:] {
+		if f.Score < worst.Score {
+			worst = f
+		}
+	}
+	return worst.Path
 }
