@@ -646,6 +646,14 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 	}
 	click("boilerplate filter", `.filters input[value="boilerplate"]`)
 
+	// The path filter narrows the table for long runs.
+	do("type a path filter", chromedp.SendKeys(chromedp.CSS("#path-filter"), "harbour"))
+	if shown := evalJS[int](t, ctx, "rows shown", `[...document.querySelectorAll('#score-table tbody tr')].filter(r => !r.hidden).length`); shown != 1 {
+		t.Errorf("the path filter %q left %d rows, want 1", "harbour", shown)
+	}
+	do("clear the path filter", chromedp.Evaluate[chromedp.Void](
+		`(f => { f.value = ''; f.dispatchEvent(new Event('input')); })(document.getElementById('path-filter'))`))
+
 	// The screenshot shows the first file's findings and text, with the panel open on the
 	// overlapping findings.
 	click("overlapping highlight", `#f0 mark.multi`)
@@ -691,4 +699,47 @@ func lowestScoring(r *audit.Report) string {
 		}
 	}
 	return worst.Path
+}
+
+// benchReport is n files of invented news-like text, each with a handful of findings,
+// some overlapping and some over two lines.
+func benchReport(n int) *audit.Report {
+	para := "The council met on Tuesday to discuss the harbour budget, and members asked for a new survey.\n"
+	var files []audit.FileReport
+	for i := 0; i < n; i++ {
+		doc := audit.NewDocument("corpus/file"+strconv.Itoa(i)+".txt", "Headline number "+strconv.Itoa(i)+"\n\n"+strings.Repeat(para, 30))
+		files = append(files, fileReport(doc,
+			audit.NewFinding(ruleDate, doc, doc.Span(0, 0), "no publication date found", nil),
+			audit.NewFinding(ruleSpin, doc, doc.Span(40, 80), "odd synonym choice", audit.Evidence{"expected": "met"}),
+			audit.NewFinding(ruleLanguage, doc, doc.Span(60, 200), "mixed language", nil),
+			audit.NewFinding(ruleDuplicate, doc, doc.Span(500, 700), "paragraph repeats", nil),
+		))
+	}
+	return audit.NewReport("bench", &audit.Result{Files: files})
+}
+
+// BenchmarkRender500Files compares the HTML page with the JSON report of the same 500 files
+// (JSON is the baseline: it holds the findings but not the text) and reports the page's
+// size per byte of audited text.
+func BenchmarkRender500Files(b *testing.B) {
+	r := benchReport(500)
+	textBytes := 0
+	for _, f := range r.Files {
+		textBytes += len(f.Text)
+	}
+	for _, format := range []struct {
+		name   string
+		render Renderer
+	}{{"json", JSON}, {"html", HTML}} {
+		b.Run(format.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := format.render(&buf, r, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len())/float64(textBytes), "out-bytes/text-byte")
+		})
+	}
 }
