@@ -75,11 +75,14 @@ func HTML(w io.Writer, r *audit.Report, opt Options) error {
 	}
 	r = Filter(r, opt.MinSeverity)
 	cats := htmlCategories(r)
+	// The summary is recomputed from the files shown, so a hand-edited report never shows
+	// totals that disagree with its table.
+	summary := audit.Summarize(r.Files)
 	head := htmlHead{
 		Version:    r.Version,
-		Summary:    r.Summary,
-		Mean:       formatScore(r.Summary.MeanScore),
-		Min:        formatScore(r.Summary.MinScore),
+		Summary:    summary,
+		Mean:       formatScore(summary.MeanScore),
+		Min:        formatScore(summary.MinScore),
 		Categories: cats,
 		Severities: htmlSeverities(r),
 		Skipped:    r.Skipped,
@@ -88,10 +91,6 @@ func HTML(w io.Writer, r *audit.Report, opt Options) error {
 	if opt.MinSeverity > audit.Info {
 		head.MinSeverity = opt.MinSeverity.String()
 	}
-	// The summary is recomputed from the files shown, so a hand-edited or filtered report
-	// never shows totals that disagree with its table.
-	head.Summary = audit.Summarize(r.Files)
-	head.Mean, head.Min = formatScore(head.Summary.MeanScore), formatScore(head.Summary.MinScore)
 	head.Rows = make([]htmlFileRow, len(r.Files))
 	for i := range r.Files {
 		head.Rows[i] = newHTMLFileRow(i, &r.Files[i], cats)
