@@ -33,6 +33,7 @@ var renderers = map[string]Renderer{
 	"csv-files": CSVFiles,
 	"markdown":  Markdown,
 	"explain":   Explain,
+	"html":      HTML,
 }
 
 // Formats lists the known format names.
