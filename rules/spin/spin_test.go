@@ -206,6 +206,10 @@ func TestSynonymsKeepTheWordsInflection(t *testing.T) {
 		{"surviving", "", "went"},
 		{"earned", "gained", ""},
 		{"steadfast", "firm", ""},
+		{"received", "got", "getting"},
+		{"consumer", "", "had"},
+		{"nominated", "named", ""},
+		{"hardest", "toughest", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.word, func(t *testing.T) {
