@@ -18,7 +18,7 @@ func BenchmarkJudgeParagraph(b *testing.B) {
 	}
 	doc := audit.NewDocument("b.txt", readFixture(b, "spun.txt"))
 	par := doc.Paragraphs[1]
-	prm := params{gains: thresholds{Synonym: 2, Wider: 0, Tie: 2.75}, gainCap: 3, minScore: 0.55, strongGain: 5, contextScore: 0.2, contextParagraphs: 2, minWords: 8}
+	prm := params{gains: thresholds{Synonym: 2, Wider: 0, Tie: 2.75}, gainCap: 3, minScore: 0.55, strongGain: 5, contextScore: 0.2, contextParagraphs: 2, minWords: 8, inflRare: -5, inflCommon: -4, inflRatio: 2, inflPar: 2}
 	fps := loadFingerprints()
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -54,6 +54,15 @@ var Paragraph = &audit.Rule{
 		// paragraphs of the file are flagged on their own (spinners rewrite whole articles).
 		"context_score":      0.2,
 		"context_paragraphs": 2,
+		// inflated_*: a rare word (unigram log10 P <= inflated_rare) with a common synonym
+		// (>= inflated_common) inflated_ratio log10 units more frequent. A paragraph with
+		// inflated_paragraph such words and a score of at least context_score is flagged
+		// when one other paragraph of the file is flagged on its own (0 turns this off).
+		// Calibrated on clean BBC news: +0.2 false findings per 1000 paragraphs.
+		"inflated_rare":      -5,
+		"inflated_common":    -4,
+		"inflated_ratio":     2,
+		"inflated_paragraph": 2,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
 		"min_words": 8,
 	},
@@ -81,12 +90,15 @@ type verdict struct {
 	pairs   int
 	phrases []phrase
 	judged  bool
+	// inflated lists rare words with a far more common synonym (see inflatedWords).
+	inflated []inflated
 }
 
 type params struct {
 	gains                                     thresholds
 	gainCap, minScore, strongGain             float64
 	contextScore, contextParagraphs, minWords float64
+	inflRare, inflCommon, inflRatio, inflPar  float64
 }
 
 func checkParagraphs(p *audit.Pass) {
@@ -106,6 +118,8 @@ func checkParagraphs(p *audit.Pass) {
 		gainCap: p.Params.Get("gain_cap"), minScore: p.Params.Get("min_score"), strongGain: p.Params.Get("strong_gain"),
 		contextScore: p.Params.Get("context_score"), contextParagraphs: p.Params.Get("context_paragraphs"),
 		minWords: p.Params.Get("min_words"),
+		inflRare: p.Params.Get("inflated_rare"), inflCommon: p.Params.Get("inflated_common"),
+		inflRatio: p.Params.Get("inflated_ratio"), inflPar: p.Params.Get("inflated_paragraph"),
 	}
 	fps := loadFingerprints()
 	var verdicts []verdict
@@ -125,13 +139,14 @@ func checkParagraphs(p *audit.Pass) {
 		byContext := false
 		if !v.strong(prm) {
 			others := strong
-			if float64(others) < prm.contextParagraphs || v.score < prm.contextScore {
+			inflatedBacked := prm.inflPar > 0 && others >= 1 && float64(len(v.inflated)) >= prm.inflPar
+			if v.score < prm.contextScore || (float64(others) < prm.contextParagraphs && !inflatedBacked) {
 				continue
 			}
 			byContext = true
 		}
 		flagged++
-		report(p, v, byContext, strong)
+		report(p, v, byContext, strong, prm)
 	}
 	if len(verdicts) > 0 {
 		p.SetFact("spin_share", math.Round(1000*float64(flagged)/float64(len(verdicts)))/1000)
@@ -165,6 +180,9 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		if c.linked[i] {
 			v.pairs++
 		}
+	}
+	if prm.inflPar > 0 {
+		v.inflated = inflatedWords(m, th, toks, c, prm.inflRare, prm.inflCommon, prm.inflRatio)
 	}
 	total := 0.0
 	for i := range toks {
@@ -216,7 +234,7 @@ func matchCase(orig, w string) string {
 	return w
 }
 
-func report(p *audit.Pass, v verdict, byContext bool, strong int) {
+func report(p *audit.Pass, v verdict, byContext bool, strong int, prm params) {
 	signals := map[string]bool{}
 	var shown []string
 	phrases := make([]map[string]any, 0, len(v.phrases))
@@ -248,16 +266,26 @@ func report(p *audit.Pass, v verdict, byContext bool, strong int) {
 	}
 	if byContext {
 		sigs = append(sigs, "file-context")
-		msg += fmt.Sprintf(", in a file with %d clearly spun paragraphs", strong)
+		if float64(strong) < prm.contextParagraphs {
+			sigs = append(sigs, "inflated")
+		}
+		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s)", strong)
+		if float64(strong) < prm.contextParagraphs {
+			msg += fmt.Sprintf(", and %d rare word(s) with a far more common synonym", len(v.inflated))
+		}
 	}
 	if len(shown) > 0 {
 		msg += " (" + strings.Join(shown, ", ") + ")"
 	}
-	p.Report(v.par.Start, v.par.End, msg, audit.Evidence{
+	ev := audit.Evidence{
 		"phrases": phrases,
 		"signals": sigs,
 		"score":   math.Round(v.score*100) / 100,
-	})
+	}
+	if len(v.inflated) > 0 {
+		ev["inflated"] = v.inflated
+	}
+	p.Report(v.par.Start, v.par.End, msg, ev)
 }
 
 func countSignal(ps []phrase, signal string) int {

@@ -206,6 +206,10 @@ func TestSynonymsKeepTheWordsInflection(t *testing.T) {
 		{"surviving", "", "went"},
 		{"earned", "gained", ""},
 		{"steadfast", "firm", ""},
+		{"received", "got", "getting"},
+		{"consumer", "", "had"},
+		{"nominated", "named", ""},
+		{"hardest", "toughest", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.word, func(t *testing.T) {
@@ -218,6 +222,39 @@ func TestSynonymsKeepTheWordsInflection(t *testing.T) {
 			}
 			if c.notWant != "" && got[c.notWant] {
 				t.Errorf("synonyms of %q include %q, a form of another tense", c.word, c.notWant)
+			}
+		})
+	}
+}
+
+func TestInflatedWords(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text string
+		want       []string // rare words reported, in order
+	}{
+		{"a rare word with a common synonym is inflated", "the mayor of the metropolis spoke to the citizenry", []string{"metropolis", "citizenry"}},
+		{"the common words themselves are not", "the mayor of the city spoke to the people", nil},
+		{"names are never judged", "the Metropolis club signed a striker", nil},
+		{"a British spelling is not a rarer synonym", "the colour of the centre", nil},
+		{"empty text has none", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := tokenize(c.text)
+			var got []string
+			for _, w := range inflatedWords(m, th, toks, newChain(m, toks), -5, -4, 2) {
+				got = append(got, w.Text)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Fatalf("inflated %v, want %v", got, c.want)
 			}
 		})
 	}

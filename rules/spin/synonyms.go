@@ -23,6 +23,7 @@ type thesaurus struct {
 	members  table             // synset → words
 	baseOf   map[int32][]int32 // irregular inflected form → base forms ("went" → "go")
 	formsOf  map[int32][]int32 // base form → irregular inflected forms
+	posKnown bool              // synset numbers follow WordNet 3.0's data files (see suffixFits)
 	synonyms sync.Map          // memo: int32 → []int32
 	wider    sync.Map          // memo: int32 → []int32
 }
@@ -124,10 +125,41 @@ func parseThesaurus(data []byte) (*thesaurus, error) {
 	if t.members, _, err = readTable(data, o); err != nil {
 		return nil, err
 	}
+	t.posKnown = t.members.len() == wordnetSynsets
 	if t.related.len() != t.senses.len() {
 		return nil, fmt.Errorf("spin thesaurus: %d related lists for %d words", t.related.len(), t.senses.len())
 	}
 	return t, nil
+}
+
+// WordNet 3.0's data files hold 82,115 noun, 13,767 verb, 18,156 adjective and 3,621 adverb
+// synsets; internal/gen numbers synsets in reading order (noun, verb, adj, adv), so a synset's
+// part of speech follows from its number. parseThesaurus checks the total before relying on it.
+const (
+	firstVerbSynset = 82115
+	firstAdjSynset  = firstVerbSynset + 13767
+	firstAdvSynset  = firstAdjSynset + 18156
+	wordnetSynsets  = firstAdvSynset + 3621
+)
+
+// suffixFits reports whether a regular suffix can inflect a lemma in the sense of synset s:
+// "-ed" and "-ing" make verbs, "-er" and "-est" compare adjectives and adverbs, "-s" and
+// "-es" make noun plurals or verbs' third person. Without this, "consumer" read as
+// consume + "-er" took the comparative of consume's synonym "have" ("had"), and "leading"
+// read as the gerund of lead's noun senses.
+func (t *thesaurus) suffixFits(suffix string, s uint32) bool {
+	if !t.posKnown {
+		return true
+	}
+	switch suffix {
+	case "ed", "ing":
+		return s >= firstVerbSynset && s < firstAdjSynset
+	case "er", "est":
+		return s >= firstAdjSynset
+	case "s", "es":
+		return s < firstAdjSynset
+	}
+	return true
 }
 
 // hasSenses reports whether w is a WordNet lemma.
@@ -194,13 +226,19 @@ func (t *thesaurus) inflect(m *Model, lemma int32, suffix string) []int32 {
 	// better): an irregular lemma takes them for those suffixes, never for "-ing" or a
 	// verb's "-s", which stay regular ("going", "goes").
 	switch suffix {
-	case "irregular", "ed", "er", "est":
-		if forms := t.formsOf[lemma]; len(forms) > 0 {
+	case "irregular":
+		return t.formsOf[lemma]
+	case "ed", "er", "est":
+		// the lists also hold doubled-consonant gerunds ("getting"), never a past form
+		var forms []int32
+		for _, f := range t.formsOf[lemma] {
+			if !strings.HasSuffix(m.Word(f), "ing") {
+				forms = append(forms, f)
+			}
+		}
+		if len(forms) > 0 {
 			return forms
 		}
-	}
-	if suffix == "irregular" {
-		return nil
 	}
 	base := m.Word(lemma)
 	var cands []string
@@ -272,6 +310,9 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 			sets = t.related.list(inf.lemma)
 		}
 		for k := 0; k < sets.n(); k++ {
+			if !t.suffixFits(inf.suffix, sets.at(k)) {
+				continue
+			}
 			members := t.members.list(int32(sets.at(k)))
 			for j := 0; j < members.n(); j++ {
 				syn := int32(members.at(j))
