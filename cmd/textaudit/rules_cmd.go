@@ -49,7 +49,8 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			case "table":
-				t := tablewriter.NewTable(stdout, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNone))
+				t := tablewriter.NewTable(stdout, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithHeaderAlignment(tw.AlignLeft),
+					tablewriter.WithRowAlignment(tw.AlignLeft), tablewriter.WithRowAutoWrap(tw.WrapNone))
 				t.Header("rule", "category", "severity", "description")
 				for _, r := range reg.Rules() {
 					if err := t.Append([]string{r.ID, string(r.Category), r.Severity.String(), r.Description}); err != nil {
