@@ -49,7 +49,7 @@ var AlignedCopy = &audit.Rule{
 	Description: "A passage is another file's passage with content words swapped for synonyms (found by duplicate.cross's corpus pass)",
 	Params: map[string]float64{
 		"min_swaps": 3,    // content-word substitutions needed
-		"min_share": 0.15, // share of the passage's content words swapped
+		"min_share": 0.1, // share of the passage's content words swapped
 	},
 	NewCorpusCheck: reportedByCross,
 }
@@ -76,10 +76,11 @@ func (nothingToAdd) Finish(func(audit.Finding)) {}
 
 // indexedDoc is what the index keeps of one document: no text, only where to find it again.
 type indexedDoc struct {
-	path    string
-	audited bool
-	words   int32    // words in indexed units
-	sources []string // agencies its text is credited to
+	path        string
+	audited     bool
+	words       int32    // words in indexed units
+	sources     []string // agencies its text is credited to
+	leadSources []string // agencies credited for the whole story (lead dateline, closing credit)
 }
 
 // indexedUnit is one paragraph (or a maxAlignTokens piece of a long one): its words' keys
@@ -154,12 +155,13 @@ func (c *crossCheck) Add(doc *audit.Document, audited bool) {
 		}
 		n += pc.hi - pc.lo
 	}
-	sources := provenance.TextSources(provenance.Credits(doc))
+	credits := provenance.Credits(doc)
+	sources, lead := provenance.TextSources(credits), provenance.LeadSources(credits)
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	id := int32(len(c.docs))
-	c.docs = append(c.docs, indexedDoc{path: doc.Path, audited: audited, words: int32(n), sources: sources})
+	c.docs = append(c.docs, indexedDoc{path: doc.Path, audited: audited, words: int32(n), sources: sources, leadSources: lead})
 	c.hasAudited = c.hasAudited || audited
 	for w := range distinct {
 		c.docFreq[w]++

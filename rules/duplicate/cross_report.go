@@ -2,6 +2,7 @@ package duplicate
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/textaudit/textaudit/audit"
@@ -80,48 +81,21 @@ func (c *crossCheck) side(dc *docCache, u uint32, lo, hi int) (side, bool) {
 	return s, true
 }
 
-// report turns verified copies into findings on every audited end, plus whole-document,
-// spin and inherited-attribution findings.
-func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
-	bestA, bestB := bestPerUnitAndDoc(c, matches)
-	var dc docCache
-	type docPair struct{ a, b int32 }
+type docPair struct{ a, b int32 }
+
+// documentPairs finds the pairs of documents that are, as wholes, near-copies of each other:
+// aligned passages cover at least min_share of one file's words (it is contained in the
+// other) and at least half of the other's.
+func (c *crossCheck) documentPairs(matches []copyMatch) map[docPair][2]float64 {
 	covered := map[docPair][2]int{}
-	firstSeen := map[docPair]copyMatch{}
-	inherited := map[docPair]bool{}
-	for i, m := range matches {
-		a, okA := c.side(&dc, m.a, m.al.AStart, m.al.AEnd)
-		b, okB := c.side(&dc, m.b, m.al.BStart, m.al.BEnd)
-		if !okA || !okB {
-			continue
-		}
-		wa, wb := c.unitWords(m.a), c.unitWords(m.b)
-		spunA, spunB, swapCount := c.spinSides(m.al, wa, wb)
-		if bestA[i] {
-			c.reportCopy(a, b, m.al, spunA, swapCount, report)
-		}
-		if bestB[i] {
-			c.reportCopy(b, a, m.al.flip(), spunB, swapCount, report)
-		}
-		for _, pr := range [][2]side{{a, b}, {b, a}} {
-			here, there := pr[0], pr[1]
-			key := docPair{here.id, there.id}
-			if !inherited[key] && c.docs[here.id].audited {
-				if missing := missingSources(c.docs[here.id].sources, c.docs[there.id].sources); len(missing) > 0 {
-					inherited[key] = true
-					c.reportInherited(here, there, missing, report)
-				}
-			}
-		}
-		key := docPair{a.id, b.id}
+	for _, m := range matches {
+		key := docPair{c.units[m.a].doc, c.units[m.b].doc}
 		cv := covered[key]
 		cv[0] += m.al.ALen()
 		cv[1] += m.al.BLen()
 		covered[key] = cv
-		if _, ok := firstSeen[key]; !ok {
-			firstSeen[key] = m
-		}
 	}
+	out := map[docPair][2]float64{}
 	for key, cv := range covered {
 		da, db := c.docs[key.a], c.docs[key.b]
 		if da.words == 0 || db.words == 0 {
@@ -129,13 +103,53 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 		}
 		shareA := min(1, float64(cv[0])/float64(da.words))
 		shareB := min(1, float64(cv[1])/float64(db.words))
-		if min(shareA, shareB) < c.docMinShare {
+		if max(shareA, shareB) >= c.docMinShare && min(shareA, shareB) >= 0.5 {
+			out[key] = [2]float64{shareA, shareB}
+		}
+	}
+	return out
+}
+
+// report turns verified copies into findings on every audited end, plus whole-document,
+// spin and inherited-attribution findings. Two files that are near-copies as wholes get one
+// duplicate.document finding for the pair instead of one finding per shared paragraph.
+func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
+	bestA, bestB := bestPerUnitAndDoc(c, matches)
+	whole := c.documentPairs(matches)
+	var dc docCache
+	inherited := map[docPair]bool{}
+	for i, m := range matches {
+		a, okA := c.side(&dc, m.a, m.al.AStart, m.al.AEnd)
+		b, okB := c.side(&dc, m.b, m.al.BStart, m.al.BEnd)
+		if !okA || !okB {
 			continue
 		}
+		_, isWhole := whole[docPair{a.id, b.id}]
+		wa, wb := c.unitWords(m.a), c.unitWords(m.b)
+		spunA, spunB, swapCount := c.spinSides(m.al, wa, wb)
+		if bestA[i] {
+			c.reportCopy(a, b, m.al, !isWhole, spunA, swapCount, report)
+		}
+		if bestB[i] {
+			c.reportCopy(b, a, m.al.flip(), !isWhole, spunB, swapCount, report)
+		}
+		for _, pr := range [][2]side{{a, b}, {b, a}} {
+			here, there := pr[0], pr[1]
+			key := docPair{here.id, there.id}
+			if !inherited[key] && c.docs[here.id].audited {
+				if missing := inheritedSources(c.docs[here.id], c.docs[there.id]); len(missing) > 0 {
+					inherited[key] = true
+					c.reportInherited(here, there, missing, report)
+				}
+			}
+		}
+	}
+	for key, shares := range whole {
+		da, db := c.docs[key.a], c.docs[key.b]
 		// Once per pair: on the later path, unless only the other one is audited.
-		here, there, hs, ts := key.a, key.b, shareA, shareB
+		here, there, hs, ts := key.a, key.b, shares[0], shares[1]
 		if (da.path < db.path && db.audited) || !da.audited {
-			here, there, hs, ts = key.b, key.a, shareB, shareA
+			here, there, hs, ts = key.b, key.a, shares[1], shares[0]
 		}
 		d := dc.load(c, here)
 		if d == nil {
@@ -174,7 +188,9 @@ func bestPerUnitAndDoc(c *crossCheck, matches []copyMatch) (bestA, bestB []bool)
 }
 
 // reportCopy reports, on here, the passage that stands in there. al's A side is here.
-func (c *crossCheck) reportCopy(here, there side, al Alignment, spun bool, swapCount int, report func(audit.Finding)) {
+// The duplicate finding is left out when the two files are whole-document copies (reported
+// once for the pair); a spun passage is still reported as spin.
+func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bool, swapCount int, report func(audit.Finding)) {
 	if !c.docs[here.id].audited {
 		return
 	}
@@ -212,7 +228,9 @@ func (c *crossCheck) reportCopy(here, there side, al Alignment, spun bool, swapC
 	if n > 0 {
 		ev["substitutions"] = list
 	}
-	report(audit.NewFinding(Cross, here.d.doc, here.d.doc.Span(here.start, here.end), msg, ev))
+	if passage {
+		report(audit.NewFinding(Cross, here.d.doc, here.d.doc.Span(here.start, here.end), msg, ev))
+	}
 	if spun {
 		sev := audit.Evidence{"counterpart_path": there.d.doc.Path, "counterpart_line": there.line, "kept": round2(kept), "swaps": swapCount, "substitutions": list}
 		report(audit.NewFinding(AlignedCopy, here.d.doc, here.d.doc.Span(here.start, here.end),
@@ -221,12 +239,17 @@ func (c *crossCheck) reportCopy(here, there side, al Alignment, spun bool, swapC
 	}
 }
 
-// missingSources lists the agencies credited there and not here.
-func missingSources(here, there []string) []string {
+// inheritedSources lists the agencies a copy inherits: those credited in the lead of there
+// (its dateline or closing credit, which attribute the whole story) when here has no such
+// lead credit of its own. When both files open with a credit, neither is taken for the copy.
+func inheritedSources(here, there indexedDoc) []string {
+	if len(here.leadSources) > 0 {
+		return nil
+	}
 	var out []string
-	for _, s := range there {
+	for _, s := range there.leadSources {
 		found := false
-		for _, h := range here {
+		for _, h := range here.sources {
 			found = found || h == s
 		}
 		if !found {
@@ -251,25 +274,22 @@ func (c *crossCheck) reportInherited(here, there side, missing []string, report 
 // The spun side is the one whose swapped words are rarer in the corpus (spinners reach for
 // "otiose" where the source said "wasted"); when that cannot tell, both sides are named.
 func (c *crossCheck) spinSides(al Alignment, a, b []uint32) (spunA, spunB bool, swapCount int) {
-	votesA, votesB := 0, 0
+	// Rarity is summed as log document frequency, so one very rare word on a side
+	// weighs more than several ties.
+	var rarityA, rarityB float64
 	for _, ch := range al.Changes {
 		if !ch.Substitution() || !contentOnly(a[ch.AStart:ch.AEnd]) || !contentOnly(b[ch.BStart:ch.BEnd]) {
 			continue
 		}
 		swapCount++
-		ra, rb := c.rarest(a[ch.AStart:ch.AEnd]), c.rarest(b[ch.BStart:ch.BEnd])
-		switch {
-		case ra < rb:
-			votesA++
-		case rb < ra:
-			votesB++
-		}
+		rarityA += math.Log(float64(c.rarest(a[ch.AStart:ch.AEnd])))
+		rarityB += math.Log(float64(c.rarest(b[ch.BStart:ch.BEnd])))
 	}
 	contentA, contentB := countKind(a[al.AStart:al.AEnd], Content), countKind(b[al.BStart:al.BEnd], Content)
 	if swapCount < c.spinMinSwaps || float64(swapCount) < c.spinMinShare*float64(max(1, min(contentA, contentB))) {
 		return false, false, swapCount
 	}
-	return votesA >= votesB, votesB >= votesA, swapCount
+	return rarityA <= rarityB, rarityB <= rarityA, swapCount
 }
 
 // contentOnly reports whether words hold a content word and no name or number.
@@ -301,7 +321,7 @@ func (c *crossCheck) rarest(words []uint32) int32 {
 	r := int32(1 << 30)
 	for _, w := range words {
 		if Kind(w&3) == Content {
-			r = min(r, c.docFreq[w&^3])
+			r = min(r, max(1, c.docFreq[w&^3]))
 		}
 	}
 	return r

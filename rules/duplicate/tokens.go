@@ -47,6 +47,7 @@ func Tokenize(text string, isStop func(string) bool) []Token {
 	start := -1
 	segLetters := 0 // letters since the last joiner, to tell "U.S" from "offensive.In"
 	hasDigit, firstUpper := false, false
+	initials := false // letters joined by dots: "U.S" takes its closing dot too
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -82,9 +83,15 @@ func Tokenize(text string, isStop func(string) bool) []Token {
 			}
 			norm.WriteRune(unicode.ToLower(r))
 		case start >= 0 && joins(text, i, r, size, segLetters):
+			initials = r == '.' && !hasDigit
 			segLetters = 0 // the joiner is dropped from the key
 		default:
-			flush(i)
+			if r == '.' && initials && segLetters == 1 {
+				flush(i + size)
+			} else {
+				flush(i)
+			}
+			initials = false
 		}
 		i += size
 	}

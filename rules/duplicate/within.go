@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/provenance"
 )
 
 // Within flags a paragraph or sentence that repeats an earlier one of the same file, word
@@ -45,7 +46,11 @@ func checkWithin(p *audit.Pass) {
 			units = append(units, u)
 		}
 	}
-	matches := findWithin(units, words, threshold)
+	captions := make([]bool, len(units))
+	for i, u := range units {
+		captions[i] = provenance.HasPhotoCredit(p.Doc.Text[u.start:u.end])
+	}
+	matches := findWithin(units, words, captions, threshold)
 	var reported []unit
 	for _, m := range matches {
 		clash := false
@@ -62,7 +67,7 @@ func checkWithin(p *audit.Pass) {
 
 // findWithin pairs units sharing word trigrams, verifies each pair by alignment and returns
 // the pairs at or above the similarity threshold, longest later copy first.
-func findWithin(units []unit, words []uint32, threshold float64) []withinMatch {
+func findWithin(units []unit, words []uint32, captions []bool, threshold float64) []withinMatch {
 	postings := map[uint64][]int{}
 	grams := make([]int, len(units))
 	for ui, u := range units {
@@ -102,6 +107,12 @@ func findWithin(units []unit, words []uint32, threshold float64) []withinMatch {
 		a, b := words[u.lo:u.hi], words[v.lo:v.hi]
 		al := Align(a, b).Extend(a, b, maxAlignTokens)
 		sim := 2 * float64(al.Matches) / float64(u.words()+v.words())
+		// A caption (a line with a photo credit) that quotes a paragraph of the article is
+		// page residue, the boilerplate family's business; two copies of a caption in one
+		// block, or two body paragraphs, are a repetition.
+		if u.paragraph != v.paragraph && (captions[pair[0]] != captions[pair[1]]) {
+			continue
+		}
 		if sim >= threshold {
 			out = append(out, withinMatch{earlier: u, later: v, al: al, similarity: sim})
 		}

@@ -24,6 +24,10 @@ type Credit struct {
 	Agency     string // canonical name: "Reuters", "AP", "AFP", ...
 	Kind       CreditKind
 	Start, End int // byte offsets of the attribution
+	// Lead is set for a credit that attributes the whole story: a dateline in the first
+	// paragraphs or a credit line among the last ones. A dateline in the middle of a file
+	// credits only a stretch glued in from elsewhere.
+	Lead bool
 }
 
 // agencies maps each wire service's canonical name to the spellings that name it in a credit.
@@ -117,9 +121,14 @@ const datelineWindow = 160
 // maxCreditLineWords bounds a paragraph that is only a credit.
 const maxCreditLineWords = 8
 
+// leadParagraphs is how many paragraphs at the top (title, date, byline, lead) or bottom of
+// a file may hold a credit that attributes the whole story.
+const leadParagraphs = 3
+
 func findCredits(doc *audit.Document) []Credit {
 	var out []Credit
 	for _, p := range doc.Paragraphs {
+		first := len(out)
 		head := p.Text[:min(len(p.Text), datelineWindow)]
 		for _, m := range datelineRE.FindAllStringSubmatchIndex(head, -1) {
 			out = append(out, Credit{Agency: canonicalName(head[m[2]:m[3]]), Kind: Dateline, Start: p.Start + m[0], End: p.Start + m[1]})
@@ -139,8 +148,24 @@ func findCredits(doc *audit.Document) []Credit {
 			}
 			out = append(out, Credit{Agency: canonicalName(p.Text[m[g]:m[g+1]]), Kind: Photo, Start: p.Start + m[0], End: p.Start + m[1]})
 		}
+		for i := first; i < len(out); i++ {
+			c := &out[i]
+			c.Lead = c.Kind == Dateline && p.Index < leadParagraphs ||
+				c.Kind == CreditLine && (p.Index < leadParagraphs || p.Index >= len(doc.Paragraphs)-leadParagraphs)
+		}
 	}
 	return out
+}
+
+// LeadSources lists the agencies credited for the whole story (see Credit.Lead).
+func LeadSources(credits []Credit) []string {
+	var lead []Credit
+	for _, c := range credits {
+		if c.Lead {
+			lead = append(lead, c)
+		}
+	}
+	return TextSources(lead)
 }
 
 // TextSources lists the agencies a document's text is credited to (datelines and credit
