@@ -48,7 +48,7 @@ var AlignedCopy = &audit.Rule{
 	Severity:    audit.Warning,
 	Description: "A passage is another file's passage with content words swapped for synonyms (found by duplicate.cross's corpus pass)",
 	Params: map[string]float64{
-		"min_swaps": 3,    // content-word substitutions needed
+		"min_swaps": 3,   // content-word substitutions needed
 		"min_share": 0.1, // share of the passage's content words swapped
 	},
 	NewCorpusCheck: reportedByCross,
