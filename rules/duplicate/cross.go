@@ -192,57 +192,20 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	if !c.hasAudited {
 		return
 	}
-	pairs := c.candidates()
-	matches := c.verify(pairs)
+	slices.Sort(c.features)
+	matches := c.findCopies()
+	c.features = nil
 	c.report(matches, report)
 }
 
-// candidates returns the unit pairs that share at least minShared retrieval features,
-// from different documents, at least one audited. Features are sorted so each one's units
-// are adjacent (an inverted index without a map); features in more than maxPosting units
-// are common phrasing, not evidence of a copy, and are skipped.
-func (c *crossCheck) candidates() [][2]uint32 {
-	slices.Sort(c.features)
-	var pairKeys []uint64
-	feats := c.features
-	for i := 0; i < len(feats); {
-		j := i + 1
-		for j < len(feats) && feats[j]>>32 == feats[i]>>32 {
-			j++
-		}
-		if j-i >= 2 && j-i <= c.maxPosting {
-			for x := i; x < j; x++ {
-				ux := uint32(feats[x])
-				for y := x + 1; y < j; y++ {
-					uy := uint32(feats[y])
-					dx, dy := c.docs[c.units[ux].doc], c.docs[c.units[uy].doc]
-					if c.units[ux].doc == c.units[uy].doc || !dx.audited && !dy.audited {
-						continue
-					}
-					pairKeys = append(pairKeys, uint64(ux)<<32|uint64(uy))
-				}
-			}
-		}
-		i = j
-	}
-	c.features = nil
-	slices.Sort(pairKeys)
-	var out [][2]uint32
-	for i := 0; i < len(pairKeys); {
-		j := i + 1
-		for j < len(pairKeys) && pairKeys[j] == pairKeys[i] {
-			j++
-		}
-		if j-i >= c.minShared {
-			out = append(out, [2]uint32{uint32(pairKeys[i] >> 32), uint32(pairKeys[i])})
-		}
-		i = j
-	}
-	return out
-}
-
-// verify aligns each candidate pair on all cores and keeps the copies.
-func (c *crossCheck) verify(pairs [][2]uint32) []copyMatch {
+// findCopies retrieves, for each unit, the later units sharing at least minShared retrieval
+// features (from other documents, at least one of the two audited) and keeps those an
+// alignment verifies. The sorted feature list is the inverted index: a feature's units are
+// adjacent, found by binary search, so no pair list is ever built (with many copies of
+// every paragraph, pairs outnumber features tenfold). A unit's features are recomputed
+// from its words rather than stored twice. Features in more than maxPosting units are
+// common phrasing, not evidence of a copy, and are skipped. Work is spread over all cores.
+func (c *crossCheck) findCopies() []copyMatch {
 	workers := runtime.NumCPU()
 	results := make([][]copyMatch, workers)
 	var wg sync.WaitGroup
@@ -250,11 +213,40 @@ func (c *crossCheck) verify(pairs [][2]uint32) []copyMatch {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			for i := w; i < len(pairs); i += workers {
-				a, b := c.unitWords(pairs[i][0]), c.unitWords(pairs[i][1])
-				al := Align(a, b).Extend(a, b, extendSlack)
-				if c.isCopy(al, a) {
-					results[w] = append(results[w], copyMatch{a: pairs[i][0], b: pairs[i][1], al: al})
+			shared := map[uint32]int{}
+			var feats []uint32
+			for u := uint32(w); int(u) < len(c.units); u += uint32(workers) {
+				clear(shared)
+				du := c.units[u].doc
+				words := c.unitWords(u)
+				feats = skeletonFeatures(words, feats[:0])
+				for _, f := range feats {
+					lo, _ := slices.BinarySearch(c.features, uint64(f)<<32)
+					hi := lo
+					for hi < len(c.features) && uint32(c.features[hi]>>32) == f && hi-lo <= c.maxPosting {
+						hi++
+					}
+					if hi-lo < 2 || hi-lo > c.maxPosting {
+						continue
+					}
+					for _, e := range c.features[lo:hi] {
+						v := uint32(e)
+						dv := c.units[v].doc
+						if v <= u || dv == du || !c.docs[du].audited && !c.docs[dv].audited {
+							continue
+						}
+						shared[v]++
+					}
+				}
+				for v, n := range shared {
+					if n < c.minShared {
+						continue
+					}
+					b := c.unitWords(v)
+					al := Align(words, b).Extend(words, b, extendSlack)
+					if c.isCopy(al, words) {
+						results[w] = append(results[w], copyMatch{a: u, b: v, al: al})
+					}
 				}
 			}
 		}(w)

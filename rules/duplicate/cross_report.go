@@ -119,14 +119,17 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 	var dc docCache
 	inherited := map[docPair]bool{}
 	for i, m := range matches {
+		_, isWhole := whole[docPair{c.units[m.a].doc, c.units[m.b].doc}]
+		wa, wb := c.unitWords(m.a), c.unitWords(m.b)
+		spunA, spunB, swapCount := c.spinSides(m.al, wa, wb)
+		if isWhole && !spunA && !spunB {
+			continue // the pair gets one document finding; nothing to read per passage
+		}
 		a, okA := c.side(&dc, m.a, m.al.AStart, m.al.AEnd)
 		b, okB := c.side(&dc, m.b, m.al.BStart, m.al.BEnd)
 		if !okA || !okB {
 			continue
 		}
-		_, isWhole := whole[docPair{a.id, b.id}]
-		wa, wb := c.unitWords(m.a), c.unitWords(m.b)
-		spunA, spunB, swapCount := c.spinSides(m.al, wa, wb)
 		if bestA[i] {
 			c.reportCopy(a, b, m.al, !isWhole, spunA, swapCount, report)
 		}
