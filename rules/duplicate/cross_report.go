@@ -114,7 +114,7 @@ func (c *crossCheck) documentPairs(matches []copyMatch) map[docPair][2]float64 {
 // spin and inherited-attribution findings. Two files that are near-copies as wholes get one
 // duplicate.document finding for the pair instead of one finding per shared paragraph.
 func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
-	bestA, bestB := bestPerUnitAndDoc(c, matches)
+	bestA, bestB, partners := bestPerUnit(matches)
 	whole := c.documentPairs(matches)
 	var dc docCache
 	inherited := map[docPair]bool{}
@@ -131,10 +131,10 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 			continue
 		}
 		if bestA[i] {
-			c.reportCopy(a, b, m.al, !isWhole, spunA, swapCount, report)
+			c.reportCopy(a, b, m.al, !isWhole, spunA, swapCount, partners[m.a]-1, report)
 		}
 		if bestB[i] {
-			c.reportCopy(b, a, m.al.flip(), !isWhole, spunB, swapCount, report)
+			c.reportCopy(b, a, m.al.flip(), !isWhole, spunB, swapCount, partners[m.b]-1, report)
 		}
 		for _, pr := range [][2]side{{a, b}, {b, a}} {
 			here, there := pr[0], pr[1]
@@ -165,35 +165,32 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 	}
 }
 
-// bestPerUnitAndDoc tells, for each copy, whether it is the best one (most matched words)
-// of its A unit against B's document and of its B unit against A's document, so a paragraph
-// repeated inside one file is reported once against it, not once per repetition.
-func bestPerUnitAndDoc(c *crossCheck, matches []copyMatch) (bestA, bestB []bool) {
-	type key struct {
-		unit uint32
-		doc  int32
-	}
-	best := map[key]int{}
-	keyA := func(m copyMatch) key { return key{m.a, c.units[m.b].doc} }
-	keyB := func(m copyMatch) key { return key{m.b, c.units[m.a].doc} }
+// bestPerUnit tells, for each copy, whether it is the best one (most matched words) of its
+// A unit and of its B unit, and counts each unit's partner documents. A paragraph that
+// stands in forty files gets one finding naming the closest copy and the count of the
+// others, not forty: findings stay linear in the corpus however large a cluster of copies.
+func bestPerUnit(matches []copyMatch) (bestA, bestB []bool, partners map[uint32]int) {
+	best := map[uint32]int{}
+	partners = map[uint32]int{}
 	for i, m := range matches {
-		for _, k := range []key{keyA(m), keyB(m)} {
-			if j, ok := best[k]; !ok || m.al.Matches > matches[j].al.Matches {
-				best[k] = i
+		partners[m.a]++
+		partners[m.b]++
+		for _, u := range []uint32{m.a, m.b} {
+			if j, ok := best[u]; !ok || m.al.Matches > matches[j].al.Matches {
+				best[u] = i
 			}
 		}
 	}
 	bestA, bestB = make([]bool, len(matches)), make([]bool, len(matches))
 	for i, m := range matches {
-		bestA[i], bestB[i] = best[keyA(m)] == i, best[keyB(m)] == i
+		bestA[i], bestB[i] = best[m.a] == i, best[m.b] == i
 	}
-	return bestA, bestB
+	return bestA, bestB, partners
 }
 
-// reportCopy reports, on here, the passage that stands in there. al's A side is here.
 // The duplicate finding is left out when the two files are whole-document copies (reported
 // once for the pair); a spun passage is still reported as spin.
-func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bool, swapCount int, report func(audit.Finding)) {
+func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bool, swapCount, others int, report func(audit.Finding)) {
 	if !c.docs[here.id].audited {
 		return
 	}
@@ -230,6 +227,10 @@ func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bo
 	}
 	if n > 0 {
 		ev["substitutions"] = list
+	}
+	if others > 0 {
+		ev["other_copies"] = others
+		msg += fmt.Sprintf(" and in %d other passage(s) of the corpus", others)
 	}
 	if passage {
 		report(audit.NewFinding(Cross, here.d.doc, here.d.doc.Span(here.start, here.end), msg, ev))
