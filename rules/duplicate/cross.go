@@ -1,0 +1,295 @@
+package duplicate
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/provenance"
+)
+
+// Cross flags paragraphs and sentences that stand in another file of the corpus, verbatim,
+// lightly edited or spun, on both files. Its corpus pass also reports whole-document copies
+// (duplicate.document), spun copies proven by alignment (spin.aligned-copy) and attribution
+// inherited through a copy (provenance.inherited).
+var Cross = &audit.Rule{
+	ID:          "duplicate.cross",
+	Category:    audit.Duplicate,
+	Severity:    audit.Warning,
+	Description: "A paragraph or sentence stands in another file, verbatim, edited or reworded by synonyms",
+	Params: map[string]float64{
+		"min_words":   10,  // matched words an aligned passage needs
+		"min_kept":    0.5, // share of the passage's words kept by the copy
+		"min_shared":  2,   // retrieval features two paragraphs share before they are aligned
+		"max_posting": 64,  // a feature found in more paragraphs is too common to retrieve by
+	},
+	NewCorpusCheck: newCrossCheck,
+}
+
+// Document flags a file that is, as a whole, a near-copy of another file.
+var Document = &audit.Rule{
+	ID:          "duplicate.document",
+	Category:    audit.Duplicate,
+	Severity:    audit.Warning,
+	Description: "The whole file nearly duplicates another file (found by duplicate.cross's corpus pass)",
+	Params: map[string]float64{
+		"min_share": 0.8, // share of each file's words covered by aligned passages
+	},
+	NewCorpusCheck: reportedByCross,
+}
+
+// AlignedCopy flags a passage that aligns to a passage of another file word for word except
+// for many swapped content words while function words, names and numbers stay: the mark of a
+// synonym spinner, proven by its source.
+var AlignedCopy = &audit.Rule{
+	ID:          "spin.aligned-copy",
+	Category:    audit.Spin,
+	Severity:    audit.Warning,
+	Description: "A passage is another file's passage with content words swapped for synonyms (found by duplicate.cross's corpus pass)",
+	Params: map[string]float64{
+		"min_swaps": 3,   // content-word substitutions needed
+		"min_share": 0.1, // share of the passage's content words swapped
+	},
+	NewCorpusCheck: reportedByCross,
+}
+
+// Inherited reports a copy whose source credits a wire service the copy does not credit.
+var Inherited = &audit.Rule{
+	ID:             "provenance.inherited",
+	Category:       audit.Provenance,
+	Severity:       audit.Info,
+	Description:    "A passage is copied from a file credited to a wire service this file does not credit (found by duplicate.cross's corpus pass)",
+	NewCorpusCheck: reportedByCross,
+}
+
+// reportedByCross is the corpus check of the rules whose findings duplicate.cross's pass
+// reports under their IDs: the engine gives each corpus rule its own check, and indexing the
+// corpus once per rule would double the memory, so these rules' own checks hold nothing.
+// They stay registered so they are listed, documented, configurable and can be disabled.
+func reportedByCross(audit.Params, *audit.Config) audit.CorpusCheck { return nothingToAdd{} }
+
+type nothingToAdd struct{}
+
+func (nothingToAdd) Add(*audit.Document, bool)  {}
+func (nothingToAdd) Finish(func(audit.Finding)) {}
+
+// indexedDoc is what the index keeps of one document: no text, only where to find it again.
+type indexedDoc struct {
+	path        string
+	audited     bool
+	words       int32    // words in indexed units
+	sources     []string // agencies its text is credited to
+	leadSources []string // agencies credited for the whole story (lead dateline, closing credit)
+}
+
+// indexedUnit is one paragraph (or a maxAlignTokens piece of a long one): its words' keys
+// are arena[off : off+n], its first token is token tok of the document.
+type indexedUnit struct {
+	doc  int32
+	tok  int32
+	n    int32
+	line int32
+	off  int64
+}
+
+// crossCheck is the corpus index: compact per-paragraph word keys and retrieval features.
+type crossCheck struct {
+	cfg                      *audit.Config
+	minWords, minShared      int
+	minKept                  float64
+	maxPosting               int
+	docMinShare              float64
+	spinMinSwaps             int
+	spinMinShare             float64
+	mu                       sync.Mutex
+	docs                     []indexedDoc
+	units                    []indexedUnit
+	arena                    []uint32
+	features                 []uint64 // feature<<32 | unit
+	docFreq                  map[uint32]int32
+	hasAudited, hasReference bool
+}
+
+func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
+	if cfg == nil {
+		cfg = &audit.Config{}
+	}
+	doc := cfg.ParamsFor(Document)
+	spin := cfg.ParamsFor(AlignedCopy)
+	return &crossCheck{
+		cfg:          cfg,
+		minWords:     int(params.Get("min_words")),
+		minKept:      params.Get("min_kept"),
+		minShared:    int(params.Get("min_shared")),
+		maxPosting:   int(params.Get("max_posting")),
+		docMinShare:  doc.Get("min_share"),
+		spinMinSwaps: int(spin.Get("min_swaps")),
+		spinMinShare: spin.Get("min_share"),
+		docFreq:      map[uint32]int32{},
+	}
+}
+
+// Add indexes one document's paragraphs. The work is done before taking the lock.
+func (c *crossCheck) Add(doc *audit.Document, audited bool) {
+	toks := docTokens(doc)
+	type piece struct{ lo, hi, line int }
+	var pieces []piece
+	for _, p := range doc.Paragraphs {
+		lo, hi := tokenRange(toks, p.Start, p.End)
+		for s := lo; s < hi; s += maxAlignTokens {
+			e := min(s+maxAlignTokens, hi)
+			if e-s >= c.minWords {
+				pieces = append(pieces, piece{s, e, doc.LineAt(int(toks[s].Start))})
+			}
+		}
+	}
+	words := keys(toks)
+	var feats [][]uint32
+	distinct := map[uint32]bool{}
+	n := 0
+	for _, pc := range pieces {
+		feats = append(feats, skeletonFeatures(words[pc.lo:pc.hi], nil))
+		for _, w := range words[pc.lo:pc.hi] {
+			distinct[w&^3] = true
+		}
+		n += pc.hi - pc.lo
+	}
+	credits := provenance.Credits(doc)
+	sources, lead := provenance.TextSources(credits), provenance.LeadSources(credits)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id := int32(len(c.docs))
+	c.docs = append(c.docs, indexedDoc{path: doc.Path, audited: audited, words: int32(n), sources: sources, leadSources: lead})
+	c.hasAudited = c.hasAudited || audited
+	for w := range distinct {
+		c.docFreq[w]++
+	}
+	for i, pc := range pieces {
+		u := uint64(len(c.units))
+		c.units = append(c.units, indexedUnit{doc: id, tok: int32(pc.lo), n: int32(pc.hi - pc.lo), line: int32(pc.line), off: int64(len(c.arena))})
+		c.arena = append(c.arena, words[pc.lo:pc.hi]...)
+		for _, f := range feats[i] {
+			c.features = append(c.features, uint64(f)<<32|u)
+		}
+	}
+}
+
+func (c *crossCheck) unitWords(u uint32) []uint32 {
+	x := c.units[u]
+	return c.arena[x.off : x.off+int64(x.n)]
+}
+
+// copyMatch is a verified copy: unit a's passage stands in unit b.
+type copyMatch struct {
+	a, b uint32
+	al   Alignment
+}
+
+// Finish retrieves candidate pairs, verifies them by alignment and reports.
+func (c *crossCheck) Finish(report func(audit.Finding)) {
+	if !c.hasAudited {
+		return
+	}
+	slices.Sort(c.features)
+	matches := c.findCopies()
+	c.features = nil
+	c.report(matches, report)
+}
+
+// findCopies retrieves, for each unit, the later units sharing at least minShared retrieval
+// features (from other documents, at least one of the two audited) and keeps those an
+// alignment verifies. The sorted feature list is the inverted index: a feature's units are
+// adjacent, found by binary search, so no pair list is ever built (with many copies of
+// every paragraph, pairs outnumber features tenfold). A unit's features are recomputed
+// from its words rather than stored twice. Features in more than maxPosting units are
+// common phrasing, not evidence of a copy, and are skipped. Work is spread over all cores.
+func (c *crossCheck) findCopies() []copyMatch {
+	workers := runtime.NumCPU()
+	results := make([][]copyMatch, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			shared := map[uint32]int{}
+			var feats []uint32
+			for u := uint32(w); int(u) < len(c.units); u += uint32(workers) {
+				clear(shared)
+				du := c.units[u].doc
+				words := c.unitWords(u)
+				feats = skeletonFeatures(words, feats[:0])
+				for _, f := range feats {
+					lo, _ := slices.BinarySearch(c.features, uint64(f)<<32)
+					hi := lo
+					for hi < len(c.features) && uint32(c.features[hi]>>32) == f && hi-lo <= c.maxPosting {
+						hi++
+					}
+					if hi-lo < 2 || hi-lo > c.maxPosting {
+						continue
+					}
+					for _, e := range c.features[lo:hi] {
+						v := uint32(e)
+						dv := c.units[v].doc
+						if v <= u || dv == du || !c.docs[du].audited && !c.docs[dv].audited {
+							continue
+						}
+						shared[v]++
+					}
+				}
+				for v, n := range shared {
+					if n < c.minShared {
+						continue
+					}
+					b := c.unitWords(v)
+					al := Align(words, b).Extend(words, b, extendSlack)
+					if c.isCopy(al, words) {
+						results[w] = append(results[w], copyMatch{a: u, b: v, al: al})
+					}
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	var out []copyMatch
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	slices.SortFunc(out, func(x, y copyMatch) int {
+		if x.a != y.a {
+			return int(x.a) - int(y.a)
+		}
+		return int(x.b) - int(y.b)
+	})
+	return out
+}
+
+// extendSlack is how many unaligned words at a passage's ends are absorbed as a change.
+const extendSlack = 3
+
+// minMatchedNonStop is how many matched words of a copy must be names, numbers or content
+// words: a chain of "he said on Monday that the" proves nothing.
+const minMatchedNonStop = 5
+
+// isCopy applies the verification thresholds to an alignment.
+func (c *crossCheck) isCopy(al Alignment, a []uint32) bool {
+	if al.Matches < c.minWords || al.Kept() < c.minKept {
+		return false
+	}
+	nonStop := 0
+	for i := al.AStart; i < al.AEnd; i++ {
+		if Kind(a[i]&3) != Stop {
+			nonStop++
+		}
+	}
+	// Unmatched words are in changes; what is left in the stretch is matched.
+	for _, ch := range al.Changes {
+		for i := ch.AStart; i < ch.AEnd; i++ {
+			if Kind(a[i]&3) != Stop {
+				nonStop--
+			}
+		}
+	}
+	return nonStop >= minMatchedNonStop
+}

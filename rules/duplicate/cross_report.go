@@ -1,0 +1,332 @@
+package duplicate
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// flip swaps the two sides of an alignment.
+func (al Alignment) flip() Alignment {
+	out := Alignment{AStart: al.BStart, AEnd: al.BEnd, BStart: al.AStart, BEnd: al.AEnd, Matches: al.Matches}
+	out.Changes = make([]Change, len(al.Changes))
+	for i, ch := range al.Changes {
+		out.Changes[i] = Change{AStart: ch.BStart, AEnd: ch.BEnd, BStart: ch.AStart, BEnd: ch.AEnd}
+	}
+	return out
+}
+
+// docCache re-reads the few documents that take part in copies: the index keeps no text, so
+// locations and the words of each swap are recovered from the files at the end.
+type docCache struct {
+	docs map[int32]*loadedDoc
+}
+
+type loadedDoc struct {
+	doc  *audit.Document
+	toks []Token
+}
+
+// maxCachedDocs bounds the re-read documents held at once.
+const maxCachedDocs = 256
+
+func (dc *docCache) load(c *crossCheck, id int32) *loadedDoc {
+	if d, ok := dc.docs[id]; ok {
+		return d
+	}
+	if len(dc.docs) >= maxCachedDocs || dc.docs == nil {
+		dc.docs = map[int32]*loadedDoc{}
+	}
+	doc, err := audit.ReadDocument(c.docs[id].path, 0)
+	var d *loadedDoc
+	if err == nil {
+		d = &loadedDoc{doc: doc, toks: docTokens(doc)}
+	}
+	dc.docs[id] = d
+	return d
+}
+
+// fits reports whether a re-read document still holds the unit's words (the file may have
+// changed on disk since it was indexed).
+func (c *crossCheck) fits(d *loadedDoc, u indexedUnit) bool {
+	if d == nil || int(u.tok)+int(u.n) > len(d.toks) {
+		return false
+	}
+	words := c.arena[u.off : u.off+int64(u.n)]
+	return d.toks[u.tok].Key == words[0] && d.toks[int(u.tok)+int(u.n)-1].Key == words[len(words)-1]
+}
+
+// side is one end of a verified copy, ready to report.
+type side struct {
+	id    int32
+	unit  indexedUnit
+	d     *loadedDoc
+	start int // byte offsets of the aligned passage
+	end   int
+	line  int
+}
+
+func (c *crossCheck) side(dc *docCache, u uint32, lo, hi int) (side, bool) {
+	x := c.units[u]
+	d := dc.load(c, x.doc)
+	if !c.fits(d, x) || hi <= lo {
+		return side{}, false
+	}
+	s := side{id: x.doc, unit: x, d: d}
+	s.start = int(d.toks[int(x.tok)+lo].Start)
+	s.end = int(d.toks[int(x.tok)+hi-1].End)
+	s.line = d.doc.LineAt(s.start)
+	return s, true
+}
+
+type docPair struct{ a, b int32 }
+
+// documentPairs finds the pairs of documents that are, as wholes, near-copies of each other:
+// aligned passages cover at least min_share of one file's words (it is contained in the
+// other) and at least half of the other's.
+func (c *crossCheck) documentPairs(matches []copyMatch) map[docPair][2]float64 {
+	covered := map[docPair][2]int{}
+	for _, m := range matches {
+		key := docPair{c.units[m.a].doc, c.units[m.b].doc}
+		cv := covered[key]
+		cv[0] += m.al.ALen()
+		cv[1] += m.al.BLen()
+		covered[key] = cv
+	}
+	out := map[docPair][2]float64{}
+	for key, cv := range covered {
+		da, db := c.docs[key.a], c.docs[key.b]
+		if da.words == 0 || db.words == 0 {
+			continue
+		}
+		shareA := min(1, float64(cv[0])/float64(da.words))
+		shareB := min(1, float64(cv[1])/float64(db.words))
+		if max(shareA, shareB) >= c.docMinShare && min(shareA, shareB) >= 0.5 {
+			out[key] = [2]float64{shareA, shareB}
+		}
+	}
+	return out
+}
+
+// report turns verified copies into findings on every audited end, plus whole-document,
+// spin and inherited-attribution findings. Two files that are near-copies as wholes get one
+// duplicate.document finding for the pair instead of one finding per shared paragraph.
+func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
+	bestA, bestB, partners := bestPerUnit(matches)
+	whole := c.documentPairs(matches)
+	var dc docCache
+	inherited := map[docPair]bool{}
+	for i, m := range matches {
+		_, isWhole := whole[docPair{c.units[m.a].doc, c.units[m.b].doc}]
+		wa, wb := c.unitWords(m.a), c.unitWords(m.b)
+		spunA, spunB, swapCount := c.spinSides(m.al, wa, wb)
+		if isWhole && !spunA && !spunB {
+			continue // the pair gets one document finding; nothing to read per passage
+		}
+		a, okA := c.side(&dc, m.a, m.al.AStart, m.al.AEnd)
+		b, okB := c.side(&dc, m.b, m.al.BStart, m.al.BEnd)
+		if !okA || !okB {
+			continue
+		}
+		if bestA[i] {
+			c.reportCopy(a, b, m.al, !isWhole, spunA, swapCount, partners[m.a]-1, report)
+		}
+		if bestB[i] {
+			c.reportCopy(b, a, m.al.flip(), !isWhole, spunB, swapCount, partners[m.b]-1, report)
+		}
+		for _, pr := range [][2]side{{a, b}, {b, a}} {
+			here, there := pr[0], pr[1]
+			key := docPair{here.id, there.id}
+			if !inherited[key] && c.docs[here.id].audited {
+				if missing := inheritedSources(c.docs[here.id], c.docs[there.id]); len(missing) > 0 {
+					inherited[key] = true
+					c.reportInherited(here, there, missing, report)
+				}
+			}
+		}
+	}
+	for key, shares := range whole {
+		da, db := c.docs[key.a], c.docs[key.b]
+		// Once per pair: on the later path, unless only the other one is audited.
+		here, there, hs, ts := key.a, key.b, shares[0], shares[1]
+		if (da.path < db.path && db.audited) || !da.audited {
+			here, there, hs, ts = key.b, key.a, shares[1], shares[0]
+		}
+		d := dc.load(c, here)
+		if d == nil {
+			continue
+		}
+		f := audit.NewFinding(Document, d.doc, d.doc.LineSpan(1, len(d.doc.Lines)),
+			fmt.Sprintf("whole file nearly duplicates %s (%.0f%% of this file's words and %.0f%% of that file's align)", c.docs[there].path, 100*hs, 100*ts),
+			audit.Evidence{"text": d.doc.Lines[0].Text, "counterpart_path": c.docs[there].path, "share": round2(hs), "counterpart_share": round2(ts)})
+		report(f)
+	}
+}
+
+// bestPerUnit tells, for each copy, whether it is the best one (most matched words) of its
+// A unit and of its B unit, and counts each unit's partner documents. A paragraph that
+// stands in forty files gets one finding naming the closest copy and the count of the
+// others, not forty: findings stay linear in the corpus however large a cluster of copies.
+func bestPerUnit(matches []copyMatch) (bestA, bestB []bool, partners map[uint32]int) {
+	best := map[uint32]int{}
+	partners = map[uint32]int{}
+	for i, m := range matches {
+		partners[m.a]++
+		partners[m.b]++
+		for _, u := range []uint32{m.a, m.b} {
+			if j, ok := best[u]; !ok || m.al.Matches > matches[j].al.Matches {
+				best[u] = i
+			}
+		}
+	}
+	bestA, bestB = make([]bool, len(matches)), make([]bool, len(matches))
+	for i, m := range matches {
+		bestA[i], bestB[i] = best[m.a] == i, best[m.b] == i
+	}
+	return bestA, bestB, partners
+}
+
+// The duplicate finding is left out when the two files are whole-document copies (reported
+// once for the pair); a spun passage is still reported as spin.
+func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bool, swapCount, others int, report func(audit.Finding)) {
+	if !c.docs[here.id].audited {
+		return
+	}
+	hereToks := here.d.toks[here.unit.tok : here.unit.tok+here.unit.n]
+	thereToks := there.d.toks[there.unit.tok : there.unit.tok+there.unit.n]
+	// Swaps read from the other file to this one: "U.S. → USA" on the file that says USA.
+	list, n := swaps(al.flip(), there.d.doc.Text, thereToks, here.d.doc.Text, hereToks, 12)
+	kept := float64(al.Matches) / float64(max(1, al.ALen()))
+	what := "passage"
+	if al.AStart == 0 && al.AEnd == int(here.unit.n) {
+		what = "paragraph"
+	}
+	kind := "exact"
+	var msg string
+	switch {
+	case al.Matches == al.ALen() && al.Matches == al.BLen():
+		msg = fmt.Sprintf("%s stands word for word in %s line %d", what, there.d.doc.Path, there.line)
+	case spun:
+		kind = "spun"
+		msg = fmt.Sprintf("%s is %s line %d reworded by synonyms (%.0f%% of words kept, %d swaps: %s)", what, there.d.doc.Path, there.line, 100*kept, n, strings.Join(list[:min(3, len(list))], ", "))
+	default:
+		kind = "near"
+		msg = fmt.Sprintf("%s stands in %s line %d with edits (%.0f%% of words kept", what, there.d.doc.Path, there.line, 100*kept)
+		if n > 0 {
+			msg += "; " + strings.Join(list[:min(3, len(list))], ", ")
+		}
+		msg += ")"
+	}
+	ev := audit.Evidence{
+		"counterpart_path": there.d.doc.Path,
+		"counterpart_line": there.line,
+		"kept":             round2(kept),
+		"kind":             kind,
+	}
+	if n > 0 {
+		ev["substitutions"] = list
+	}
+	if others > 0 {
+		ev["other_copies"] = others
+		msg += fmt.Sprintf(" and in %d other passage(s) of the corpus", others)
+	}
+	if passage {
+		report(audit.NewFinding(Cross, here.d.doc, here.d.doc.Span(here.start, here.end), msg, ev))
+	}
+	if spun {
+		sev := audit.Evidence{"counterpart_path": there.d.doc.Path, "counterpart_line": there.line, "kept": round2(kept), "swaps": swapCount, "substitutions": list}
+		report(audit.NewFinding(AlignedCopy, here.d.doc, here.d.doc.Span(here.start, here.end),
+			fmt.Sprintf("passage is spun from %s line %d: %d content words swapped for synonyms while names, numbers and function words stay (%s)", there.d.doc.Path, there.line, swapCount, strings.Join(list[:min(3, len(list))], ", ")),
+			sev))
+	}
+}
+
+// inheritedSources lists the agencies a copy inherits: those credited in the lead of there
+// (its dateline or closing credit, which attribute the whole story) when here has no such
+// lead credit of its own. When both files open with a credit, neither is taken for the copy.
+func inheritedSources(here, there indexedDoc) []string {
+	if len(here.leadSources) > 0 {
+		return nil
+	}
+	var out []string
+	for _, s := range there.leadSources {
+		found := false
+		for _, h := range here.sources {
+			found = found || h == s
+		}
+		if !found {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (c *crossCheck) reportInherited(here, there side, missing []string, report func(audit.Finding)) {
+	credit := "no credit here"
+	if own := c.docs[here.id].sources; len(own) > 0 {
+		credit = "credited here to " + strings.Join(own, ", ")
+	}
+	msg := fmt.Sprintf("%s; passage copied from %s line %d, which is credited to %s", credit, there.d.doc.Path, there.line, strings.Join(missing, ", "))
+	report(audit.NewFinding(Inherited, here.d.doc, here.d.doc.Span(here.start, here.end), msg,
+		audit.Evidence{"counterpart_path": there.d.doc.Path, "counterpart_line": there.line, "inherited_sources": missing, "own_sources": c.docs[here.id].sources}))
+}
+
+// spinSides judges whether an alignment is a spun copy and which side is the spun one. A
+// content swap is a substitution of ordinary words with no name or number on either side.
+// The spun side is the one whose swapped words are rarer in the corpus (spinners reach for
+// "otiose" where the source said "wasted"); when that cannot tell, both sides are named.
+func (c *crossCheck) spinSides(al Alignment, a, b []uint32) (spunA, spunB bool, swapCount int) {
+	// Rarity is summed as log document frequency, so one very rare word on a side
+	// weighs more than several ties.
+	var rarityA, rarityB float64
+	for _, ch := range al.Changes {
+		if !ch.Substitution() || !contentOnly(a[ch.AStart:ch.AEnd]) || !contentOnly(b[ch.BStart:ch.BEnd]) {
+			continue
+		}
+		swapCount++
+		rarityA += math.Log(float64(c.rarest(a[ch.AStart:ch.AEnd])))
+		rarityB += math.Log(float64(c.rarest(b[ch.BStart:ch.BEnd])))
+	}
+	contentA, contentB := countKind(a[al.AStart:al.AEnd], Content), countKind(b[al.BStart:al.BEnd], Content)
+	if swapCount < c.spinMinSwaps || float64(swapCount) < c.spinMinShare*float64(max(1, min(contentA, contentB))) {
+		return false, false, swapCount
+	}
+	return rarityA <= rarityB, rarityB <= rarityA, swapCount
+}
+
+// contentOnly reports whether words hold a content word and no name or number.
+func contentOnly(words []uint32) bool {
+	content := false
+	for _, w := range words {
+		switch Kind(w & 3) {
+		case Anchor:
+			return false
+		case Content:
+			content = true
+		}
+	}
+	return content
+}
+
+func countKind(words []uint32, k Kind) int {
+	n := 0
+	for _, w := range words {
+		if Kind(w&3) == k {
+			n++
+		}
+	}
+	return n
+}
+
+// rarest returns the lowest document frequency among the content words.
+func (c *crossCheck) rarest(words []uint32) int32 {
+	r := int32(1 << 30)
+	for _, w := range words {
+		if Kind(w&3) == Content {
+			r = min(r, max(1, c.docFreq[w&^3]))
+		}
+	}
+	return r
+}
