@@ -67,13 +67,21 @@ func Run(files []string, opt Options) (*Result, error) {
 	if opt.Score.Weight == nil {
 		opt.Score = DefaultScoreModel
 	}
+	enabled := func(r *Rule) bool { return cfg.RuleEnabled(r.ID) || enabledByOverride(cfg, r.ID) }
+	// A corpus pass runs when its rule or any rule it reports for is enabled.
+	needed := map[*Rule]bool{}
+	for _, r := range opt.Registry.Rules() {
+		if r.ReportedBy != nil && enabled(r) {
+			needed[r.ReportedBy] = true
+		}
+	}
 	var active []activeRule
 	for _, r := range opt.Registry.Rules() {
-		if !cfg.RuleEnabled(r.ID) && !enabledByOverride(cfg, r.ID) {
+		if r.ReportedBy != nil || (!enabled(r) && !needed[r]) {
 			continue
 		}
 		a := activeRule{rule: r, params: cfg.ParamsFor(r)}
-		if r.Corpus() {
+		if r.NewCorpusCheck != nil {
 			a.corpus = r.NewCorpusCheck(a.params, cfg)
 		}
 		active = append(active, a)

@@ -218,3 +218,32 @@ func TestScoreCapsEachCategory(t *testing.T) {
 		t.Errorf("clean file scores %v, want 100", s)
 	}
 }
+
+func TestRuleReportedByAnotherRunsItsReportersPass(t *testing.T) {
+	leader := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d"}
+	sibling := &Rule{ID: "duplicate.sibling", Category: Duplicate, Severity: Warning, Description: "d", ReportedBy: leader}
+	leader.NewCorpusCheck = func(Params, *Config) CorpusCheck {
+		return &lineCount{rule: sibling, seen: map[string]int{}, where: map[string][]Finding{}}
+	}
+	reg, err := NewRegistry(leader, sibling)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "same\n", "b.txt": "same\n"})
+	files, _ := Collect([]string{dir}, Selection{})
+	cfg, err := ParseConfig([]byte("disable: [duplicate.line]\n"), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(files, Options{Registry: reg, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Files[0].Findings); n != 1 || res.Files[0].Findings[0].Rule != "duplicate.sibling" {
+		t.Errorf("findings = %+v, want the sibling's finding although its reporter is disabled", res.Files[0].Findings)
+	}
+	if _, err := NewRegistry(&Rule{ID: "x.y", Category: Spin, Description: "d", ReportedBy: sibling}); err == nil {
+		t.Errorf("a rule reported by a non-corpus rule was accepted")
+	}
+}

@@ -22,10 +22,14 @@ type Rule struct {
 	Check func(p *Pass)
 	// NewCorpusCheck starts a corpus-wide check for one run.
 	NewCorpusCheck func(params Params, cfg *Config) CorpusCheck
+	// ReportedBy names the corpus rule whose pass reports this rule's findings, when one
+	// index serves several rules (duplicate.cross also finds whole-document copies). The
+	// engine runs that pass when either rule is enabled and keeps only enabled rules' findings.
+	ReportedBy *Rule
 }
 
 // Corpus reports whether the rule needs the second, corpus-wide pass.
-func (r *Rule) Corpus() bool { return r.NewCorpusCheck != nil }
+func (r *Rule) Corpus() bool { return r.NewCorpusCheck != nil || r.ReportedBy != nil }
 
 // Params are the resolved thresholds of one rule for one run.
 type Params map[string]float64
@@ -155,7 +159,11 @@ func validateRule(r *Rule) error {
 		return fmt.Errorf("rule %s: unknown category %q", r.ID, r.Category)
 	case r.Description == "":
 		return fmt.Errorf("rule %s: missing description", r.ID)
-	case (r.Check == nil) == (r.NewCorpusCheck == nil):
+	case r.ReportedBy != nil && (r.Check != nil || r.NewCorpusCheck != nil):
+		return fmt.Errorf("rule %s: a rule reported by %s has no check of its own", r.ID, r.ReportedBy.ID)
+	case r.ReportedBy != nil && r.ReportedBy.NewCorpusCheck == nil:
+		return fmt.Errorf("rule %s: reported by %s, which is not a corpus rule", r.ID, r.ReportedBy.ID)
+	case r.ReportedBy == nil && (r.Check == nil) == (r.NewCorpusCheck == nil):
 		return fmt.Errorf("rule %s: set exactly one of Check and NewCorpusCheck", r.ID)
 	}
 	return nil

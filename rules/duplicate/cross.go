@@ -24,8 +24,11 @@ var Cross = &audit.Rule{
 		"min_shared":  2,   // retrieval features two paragraphs share before they are aligned
 		"max_posting": 64,  // a feature found in more paragraphs is too common to retrieve by
 	},
-	NewCorpusCheck: newCrossCheck,
 }
+
+// The check reads the parameters of the rules it reports for, which name Cross as their
+// reporter; assigning it here breaks that initialisation cycle.
+func init() { Cross.NewCorpusCheck = newCrossCheck }
 
 // Document flags a file that is, as a whole, a near-copy of another file.
 var Document = &audit.Rule{
@@ -36,7 +39,7 @@ var Document = &audit.Rule{
 	Params: map[string]float64{
 		"min_share": 0.8, // share of each file's words covered by aligned passages
 	},
-	NewCorpusCheck: reportedByCross,
+	ReportedBy: Cross,
 }
 
 // AlignedCopy flags a passage that aligns to a passage of another file word for word except
@@ -51,28 +54,17 @@ var AlignedCopy = &audit.Rule{
 		"min_swaps": 3,   // content-word substitutions needed
 		"min_share": 0.1, // share of the passage's content words swapped
 	},
-	NewCorpusCheck: reportedByCross,
+	ReportedBy: Cross,
 }
 
 // Inherited reports a copy whose source credits a wire service the copy does not credit.
 var Inherited = &audit.Rule{
-	ID:             "provenance.inherited",
-	Category:       audit.Provenance,
-	Severity:       audit.Info,
-	Description:    "A passage is copied from a file credited to a wire service this file does not credit (found by duplicate.cross's corpus pass)",
-	NewCorpusCheck: reportedByCross,
+	ID:          "provenance.inherited",
+	Category:    audit.Provenance,
+	Severity:    audit.Info,
+	Description: "A passage is copied from a file credited to a wire service this file does not credit (found by duplicate.cross's corpus pass)",
+	ReportedBy:  Cross,
 }
-
-// reportedByCross is the corpus check of the rules whose findings duplicate.cross's pass
-// reports under their IDs: the engine gives each corpus rule its own check, and indexing the
-// corpus once per rule would double the memory, so these rules' own checks hold nothing.
-// They stay registered so they are listed, documented, configurable and can be disabled.
-func reportedByCross(audit.Params, *audit.Config) audit.CorpusCheck { return nothingToAdd{} }
-
-type nothingToAdd struct{}
-
-func (nothingToAdd) Add(*audit.Document, bool)  {}
-func (nothingToAdd) Finish(func(audit.Finding)) {}
 
 // indexedDoc is what the index keeps of one document: no text, only where to find it again.
 type indexedDoc struct {
