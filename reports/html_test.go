@@ -29,7 +29,6 @@ import (
 	"github.com/textaudit/textaudit/audit"
 )
 
-
 // Fixture rules: invented for the report tests, one per category the fixture uses.
 var (
 	ruleResidue   = &audit.Rule{ID: "boilerplate.phrase", Category: audit.Boilerplate, Severity: audit.Warning}

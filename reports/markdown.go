@@ -49,6 +49,19 @@ func Markdown(w io.Writer, r *audit.Report, opt Options) error {
 	if len(r.Skipped)+len(r.Errors) > 0 {
 		fmt.Fprintln(w)
 	}
+	if rows := provenanceRows(r); len(rows) > 0 {
+		fmt.Fprint(w, "\n## Provenance\n\n")
+		pt := markdownTable(w)
+		pt.Header("file", "credited to", "photos", "copied from", "copied to")
+		for _, p := range rows {
+			if err := pt.Append([]string{mdCode(p.path), mdText(dash(p.credits)), mdText(dash(p.photos)), mdText(dash(p.copiedFrom)), mdText(dash(p.copiedTo))}); err != nil {
+				return err
+			}
+		}
+		if err := pt.Render(); err != nil {
+			return err
+		}
+	}
 	for _, f := range r.Files {
 		if len(f.Findings) == 0 {
 			continue

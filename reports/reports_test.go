@@ -34,7 +34,9 @@ func sampleReport() *audit.Report {
 		audit.NewFinding(phrase, doc, doc.Span(start, start+len("Related Post")), "scraper residue: \"Related Post\" is page furniture, not article text\nsecond line, 100% sure", audit.Evidence{"language": "en"}),
 	}
 	files := []audit.FileReport{
-		{Path: "corpus/a.txt", Findings: findings, Facts: map[string]any{"language": "en"}, Text: text},
+		{Path: "corpus/a.txt", Findings: findings, Text: text, Facts: map[string]any{"language": "en",
+			"provenance": map[string]any{"credits": []any{"Reuters"}, "photo_credits": []any{"AFP"},
+				"copied_to": []any{map[string]any{"path": "corpus/b.txt", "line": 3, "counterpart_line": 7}}}}},
 		{Path: "corpus/b.txt", Findings: []audit.Finding{}},
 	}
 	for i := range files {

@@ -46,6 +46,19 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	for _, n := range r.Errors {
 		fmt.Fprintf(w, "error %s: %s\n", n.Path, n.Cause)
 	}
+	if rows := provenanceRows(r); len(rows) > 0 {
+		fmt.Fprintln(w)
+		pt := newTable(w, []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft})
+		pt.Header("file", "credited to", "photos", "copied from", "copied to")
+		for _, p := range rows {
+			if err := pt.Append([]string{p.path, dash(p.credits), dash(p.photos), dash(p.copiedFrom), dash(p.copiedTo)}); err != nil {
+				return err
+			}
+		}
+		if err := pt.Render(); err != nil {
+			return err
+		}
+	}
 	if !opt.Details {
 		return nil
 	}
@@ -113,4 +126,11 @@ func countCell(n int) string {
 // oneLine folds line breaks so a message cannot break a table row or an inline listing.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -1,0 +1,130 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// provenanceRow is one file's provenance as the tables show it.
+type provenanceRow struct {
+	path, credits, photos, copiedFrom, copiedTo string
+}
+
+// provenanceRows reads each file's "provenance" fact (published by the provenance and
+// duplicate families: credits, photo_credits, inherited, copied_from, copied_to) and
+// returns one row per file that has any. Unknown shapes are skipped, never fatal: the fact
+// may come from a saved report of another version.
+func provenanceRows(r *audit.Report) []provenanceRow {
+	var rows []provenanceRow
+	for _, f := range r.Files {
+		p, ok := f.Facts["provenance"].(map[string]any)
+		if !ok {
+			continue
+		}
+		row := provenanceRow{
+			path:       f.Path,
+			credits:    joinStrings(p["credits"]),
+			photos:     joinStrings(p["photo_credits"]),
+			copiedFrom: joinCopies(p["copied_from"]),
+			copiedTo:   joinCopies(p["copied_to"]),
+		}
+		if inh := joinInherited(p["inherited"]); inh != "" {
+			if row.credits != "" {
+				row.credits += "; "
+			}
+			row.credits += inh
+		}
+		if row.credits+row.photos+row.copiedFrom+row.copiedTo == "" {
+			continue
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func joinStrings(v any) string {
+	list, _ := v.([]any)
+	var out []string
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		if ss, ok := v.([]string); ok {
+			out = ss
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// joinCopies renders [{path, line, counterpart_line}] as "b.txt:19 (line 8)".
+func joinCopies(v any) string {
+	var out []string
+	for _, m := range asMaps(v) {
+		path, _ := m["path"].(string)
+		if path == "" {
+			continue
+		}
+		s := path
+		if l, ok := m["counterpart_line"].(float64); ok {
+			s = fmt.Sprintf("%s:%d", path, int(l))
+		}
+		if l, ok := m["line"].(float64); ok {
+			s += fmt.Sprintf(" (line %d)", int(l))
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// joinInherited renders [{agency, path}] as "Reuters via a.txt".
+func joinInherited(v any) string {
+	var out []string
+	for _, m := range asMaps(v) {
+		agency, _ := m["agency"].(string)
+		via, _ := m["path"].(string)
+		if agency == "" {
+			continue
+		}
+		if via != "" {
+			agency += " via " + via
+		}
+		out = append(out, agency)
+	}
+	return strings.Join(out, ", ")
+}
+
+// asMaps accepts both decoded JSON ([]any of map[string]any) and values set in process,
+// normalising numbers to float64 as JSON would.
+func asMaps(v any) []map[string]any {
+	var out []map[string]any
+	switch list := v.(type) {
+	case []any:
+		for _, x := range list {
+			if m, ok := x.(map[string]any); ok {
+				out = append(out, normaliseNumbers(m))
+			}
+		}
+	case []map[string]any:
+		for _, m := range list {
+			out = append(out, normaliseNumbers(m))
+		}
+	}
+	return out
+}
+
+func normaliseNumbers(m map[string]any) map[string]any {
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		if i, ok := v.(int); ok {
+			v = float64(i)
+		}
+		c[k] = v
+	}
+	return c
+}
