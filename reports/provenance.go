@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,8 +21,8 @@ type provenanceRow struct {
 func provenanceRows(r *audit.Report) []provenanceRow {
 	var rows []provenanceRow
 	for _, f := range r.Files {
-		p, ok := f.Facts["provenance"].(map[string]any)
-		if !ok {
+		p := asJSONObject(f.Facts["provenance"])
+		if p == nil {
 			continue
 		}
 		row := provenanceRow{
@@ -43,6 +44,23 @@ func provenanceRows(r *audit.Report) []provenanceRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// asJSONObject views a fact as decoded JSON, whether it was set in process as a struct or
+// read back from a saved report, so both render alike.
+func asJSONObject(v any) map[string]any {
+	if v == nil {
+		return nil
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal(data, &m) != nil {
+		return nil
+	}
+	return m
 }
 
 func joinStrings(v any) string {
