@@ -71,11 +71,6 @@ func joinStrings(v any) string {
 			out = append(out, s)
 		}
 	}
-	if len(out) == 0 {
-		if ss, ok := v.([]string); ok {
-			out = ss
-		}
-	}
 	return strings.Join(out, ", ")
 }
 
@@ -117,32 +112,14 @@ func joinInherited(v any) string {
 	return strings.Join(out, ", ")
 }
 
-// asMaps accepts both decoded JSON ([]any of map[string]any) and values set in process,
-// normalising numbers to float64 as JSON would.
+// asMaps returns the objects of a decoded JSON list.
 func asMaps(v any) []map[string]any {
+	list, _ := v.([]any)
 	var out []map[string]any
-	switch list := v.(type) {
-	case []any:
-		for _, x := range list {
-			if m, ok := x.(map[string]any); ok {
-				out = append(out, normaliseNumbers(m))
-			}
-		}
-	case []map[string]any:
-		for _, m := range list {
-			out = append(out, normaliseNumbers(m))
+	for _, x := range list {
+		if m, ok := x.(map[string]any); ok {
+			out = append(out, m)
 		}
 	}
 	return out
-}
-
-func normaliseNumbers(m map[string]any) map[string]any {
-	c := make(map[string]any, len(m))
-	for k, v := range m {
-		if i, ok := v.(int); ok {
-			v = float64(i)
-		}
-		c[k] = v
-	}
-	return c
 }
