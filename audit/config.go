@@ -32,6 +32,8 @@ type Config struct {
 	Params map[string]map[string]float64 `yaml:"params"`
 	// Phrases extends the boilerplate lexicon: language code ("en", "es", ...) → phrases.
 	Phrases map[string][]string `yaml:"phrases"`
+	// SpinPhrases extends the list of broken idioms and tortured phrases of spin.paragraph.
+	SpinPhrases []string `yaml:"spin_phrases"`
 	// Languages is the candidate set for language identification (ISO 639-1 codes).
 	Languages []string `yaml:"languages"`
 	// Overrides apply to files whose path matches one of the globs.
@@ -148,6 +150,11 @@ func (c *Config) Validate(reg *Registry) error {
 			if NormalizeForMatch(p) == "" {
 				return fmt.Errorf("phrases.%s[%d]: phrase has no letters or digits", lang, i)
 			}
+		}
+	}
+	for i, p := range c.SpinPhrases {
+		if len(strings.Fields(NormalizeForMatch(p))) < 2 {
+			return fmt.Errorf("spin_phrases[%d]: want a phrase of two or more words, got %q", i, p)
 		}
 	}
 	for i, o := range c.Overrides {

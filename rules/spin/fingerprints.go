@@ -4,6 +4,8 @@ import (
 	"embed"
 	"strings"
 	"sync"
+
+	"github.com/textaudit/textaudit/audit"
 )
 
 //go:embed fingerprints/*.txt
@@ -28,17 +30,36 @@ func loadFingerprints() [][]string {
 				if line == "" || strings.HasPrefix(line, "#") {
 					continue
 				}
-				var words []string
-				for _, t := range tokenize(line) {
-					words = append(words, t.Lower)
-				}
-				if len(words) > 0 {
+				if words := phraseWords(line); len(words) > 0 {
 					fingerprints = append(fingerprints, words)
 				}
 			}
 		}
 	})
 	return fingerprints
+}
+
+// phraseWords tokenizes a listed phrase the way text is tokenized, lower-cased.
+func phraseWords(phrase string) []string {
+	var words []string
+	for _, t := range tokenize(phrase) {
+		words = append(words, t.Lower)
+	}
+	return words
+}
+
+// withUserPhrases adds the config's spin_phrases to the shipped list.
+func withUserPhrases(shipped [][]string, cfg *audit.Config) [][]string {
+	if cfg == nil || len(cfg.SpinPhrases) == 0 {
+		return shipped
+	}
+	out := append([][]string(nil), shipped...)
+	for _, ph := range cfg.SpinPhrases {
+		if words := phraseWords(ph); len(words) > 0 {
+			out = append(out, words)
+		}
+	}
+	return out
 }
 
 // fingerprintMatch is a listed phrase found at tokens [Start, End).

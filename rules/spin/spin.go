@@ -121,7 +121,7 @@ func checkParagraphs(p *audit.Pass) {
 		inflRare: p.Params.Get("inflated_rare"), inflCommon: p.Params.Get("inflated_common"),
 		inflRatio: p.Params.Get("inflated_ratio"), inflPar: p.Params.Get("inflated_paragraph"),
 	}
-	fps := loadFingerprints()
+	fps := withUserPhrases(loadFingerprints(), p.Config)
 	var verdicts []verdict
 	strong := 0
 	for _, par := range p.Doc.Paragraphs {

@@ -259,3 +259,38 @@ func TestInflatedWords(t *testing.T) {
 		})
 	}
 }
+
+func TestConfigSpinPhrasesExtendTheList(t *testing.T) {
+	reg, err := audit.NewRegistry(Paragraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := audit.ParseConfig([]byte("spin_phrases: [\"final decision\"]\n"), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "f.txt")
+	text := "The committee will announce its final decision on the building permits next week, officials said.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		cfg  *audit.Config
+		want int
+	}{
+		{"without the user's phrase the paragraph passes", &audit.Config{}, 0},
+		{"with it the paragraph is flagged", cfg, 1},
+	} {
+		res, err := audit.Run([]string{path}, audit.Options{Registry: reg, Config: tt.cfg, Jobs: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(res.Files[0].Findings); got != tt.want {
+			t.Errorf("%s: %d findings, want %d", tt.name, got, tt.want)
+		}
+	}
+	if _, err := audit.ParseConfig([]byte("spin_phrases: [\"tape\"]\n"), reg); err == nil {
+		t.Errorf("a one-word spin phrase was accepted")
+	}
+}
