@@ -152,6 +152,13 @@ func (c *Config) Validate(reg *Registry) error {
 			}
 		}
 	}
+	for _, r := range reg.Rules() {
+		if r.CheckConfig != nil {
+			if err := r.CheckConfig(c); err != nil {
+				return err
+			}
+		}
+	}
 	for i, p := range c.SpinPhrases {
 		if len(strings.Fields(NormalizeForMatch(p))) < 2 {
 			return fmt.Errorf("spin_phrases[%d]: want a phrase of two or more words, got %q", i, p)

@@ -22,6 +22,9 @@ type Rule struct {
 	Check func(p *Pass)
 	// NewCorpusCheck starts a corpus-wide check for one run.
 	NewCorpusCheck func(params Params, cfg *Config) CorpusCheck
+	// CheckConfig, when set, validates the parts of the user's config the rule reads
+	// (language codes, say); config loading reports its error with the key.
+	CheckConfig func(cfg *Config) error
 	// ReportedBy names the corpus rule whose pass reports this rule's findings, when one
 	// index serves several rules (duplicate.cross also finds whole-document copies). The
 	// engine runs that pass when either rule is enabled and keeps only enabled rules' findings.

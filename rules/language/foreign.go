@@ -20,16 +20,28 @@ var ForeignPassage = &audit.Rule{
 	Severity:    audit.Warning,
 	Description: "A line or paragraph in another language than the document's own (\"Otras noticias\" in an English article)",
 	Params: map[string]float64{
-		"min-letters":         8,
-		"main-density":        0.5,
-		"main-unique-density": 0.15,
-		"short-words":         8,
-		"short-foreign-share": 0.3,
-		"long-foreign-share":  0.15,
-		"max-main-confidence": 0.05,
-		"script-share":        0.6,
+		"min_letters":         8,
+		"main_density":        0.5,
+		"main_unique_density": 0.15,
+		"short_words":         8,
+		"short_foreign_share": 0.3,
+		"long_foreign_share":  0.15,
+		"max_main_confidence": 0.05,
+		"script_share":        0.6,
 	},
-	Check: checkForeign,
+	Check:       checkForeign,
+	CheckConfig: checkLanguages,
+}
+
+// checkLanguages rejects candidate language codes lingua-go does not know, instead of
+// silently auditing with fewer languages than the user asked for.
+func checkLanguages(cfg *audit.Config) error {
+	for i, code := range cfg.Languages {
+		if toLingua(code) == lingua.Unknown {
+			return fmt.Errorf("languages[%d]: %q is not an ISO 639-1 code of a language lingua-go knows", i, code)
+		}
+	}
+	return nil
 }
 
 // unit is a passage judged as a whole: a paragraph, or one line of a block of short lines.
@@ -73,14 +85,14 @@ func hardWrapped(doc *audit.Document, p audit.Paragraph) bool {
 
 func paramsOf(p audit.Params) judgeParams {
 	return judgeParams{
-		minLetters:        int(p.Get("min-letters")),
-		mainDensity:       p.Get("main-density"),
-		mainUniqueDensity: p.Get("main-unique-density"),
-		shortWords:        int(p.Get("short-words")),
-		shortForeignShare: p.Get("short-foreign-share"),
-		longForeignShare:  p.Get("long-foreign-share"),
-		maxMainConfidence: p.Get("max-main-confidence"),
-		scriptShare:       p.Get("script-share"),
+		minLetters:        int(p.Get("min_letters")),
+		mainDensity:       p.Get("main_density"),
+		mainUniqueDensity: p.Get("main_unique_density"),
+		shortWords:        int(p.Get("short_words")),
+		shortForeignShare: p.Get("short_foreign_share"),
+		longForeignShare:  p.Get("long_foreign_share"),
+		maxMainConfidence: p.Get("max_main_confidence"),
+		scriptShare:       p.Get("script_share"),
 	}
 }
 

@@ -142,3 +142,26 @@ func TestBlockOfShortLinesIsJudgedLineByLine(t *testing.T) {
 		t.Errorf("flagged %v, want only the Spanish line 8", got)
 	}
 }
+
+func TestConfigRejectsUnknownLanguageCodes(t *testing.T) {
+	reg, err := audit.NewRegistry(Rules()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		yaml string
+		ok   bool
+	}{
+		{"languages: [en, es, ru, ar]\n", true},
+		{"languages: [en, xx]\n", false},
+		{"languages: [english]\n", false},
+	} {
+		_, err := audit.ParseConfig([]byte(tt.yaml), reg)
+		if (err == nil) != tt.ok {
+			t.Errorf("%q: error %v, want ok=%v", tt.yaml, err, tt.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "languages[") {
+			t.Errorf("error %q does not name the key", err)
+		}
+	}
+}
