@@ -57,6 +57,24 @@ var AlignedCopy = &audit.Rule{
 	ReportedBy: Cross,
 }
 
+// SharedStory reports two files that share several aligned passages: the same story
+// republished or rewritten. It is one fact about the pair, reported once on each file with
+// every shared passage in the evidence, rather than one copy finding per passage and side.
+// A newsroom reusing its own story is where a text comes from, not a defect of the file, so
+// the rule is provenance information; copies that stand alone in an otherwise different file
+// stay duplicate.cross warnings.
+var SharedStory = &audit.Rule{
+	ID:          "provenance.shared-story",
+	Category:    audit.Provenance,
+	Severity:    audit.Info,
+	Description: "The file shares several passages with another file: the same story republished or rewritten (found by duplicate.cross's corpus pass)",
+	Params: map[string]float64{
+		"min_passages": 3,   // shared passages that make a shared story
+		"min_share":    0.4, // or: share of the smaller file's words covered by two or more passages
+	},
+	ReportedBy: Cross,
+}
+
 // Inherited reports a copy whose source credits a wire service the copy does not credit.
 var Inherited = &audit.Rule{
 	ID:          "provenance.inherited",
@@ -73,6 +91,14 @@ type indexedDoc struct {
 	words       int32    // words in indexed units
 	sources     []string // agencies its text is credited to
 	leadSources []string // agencies credited for the whole story (lead dateline, closing credit)
+	photo       []string // agencies named in photo credits
+	// rep is the document whose units stand for this one: itself, or the first indexed
+	// document with the same words (identical copies are indexed once).
+	rep int32
+	// groupAudited is set on a representative when any of its identical copies is audited.
+	groupAudited bool
+	whole        audit.Span // the whole file, to report on it without re-reading it
+	title        string     // its first line, cut short: the matched text of a whole-file finding
 }
 
 // indexedUnit is one paragraph (or a maxAlignTokens piece of a long one): its words' keys
@@ -101,6 +127,10 @@ type crossCheck struct {
 	features                 []uint64 // feature<<32 | unit
 	docFreq                  map[uint32]int32
 	hasAudited, hasReference bool
+	storyMinPassages         int
+	storyMinShare            float64
+	identical                map[uint64]int32 // hash of a document's words → its representative
+	links                    map[int32]*docLinks
 }
 
 func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
@@ -109,16 +139,20 @@ func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
 	}
 	doc := cfg.ParamsFor(Document)
 	spin := cfg.ParamsFor(AlignedCopy)
+	story := cfg.ParamsFor(SharedStory)
 	return &crossCheck{
-		cfg:          cfg,
-		minWords:     int(params.Get("min_words")),
-		minKept:      params.Get("min_kept"),
-		minShared:    int(params.Get("min_shared")),
-		maxPosting:   int(params.Get("max_posting")),
-		docMinShare:  doc.Get("min_share"),
-		spinMinSwaps: int(spin.Get("min_swaps")),
-		spinMinShare: spin.Get("min_share"),
-		docFreq:      map[uint32]int32{},
+		storyMinPassages: int(story.Get("min_passages")),
+		storyMinShare:    story.Get("min_share"),
+		identical:        map[uint64]int32{},
+		cfg:              cfg,
+		minWords:         int(params.Get("min_words")),
+		minKept:          params.Get("min_kept"),
+		minShared:        int(params.Get("min_shared")),
+		maxPosting:       int(params.Get("max_posting")),
+		docMinShare:      doc.Get("min_share"),
+		spinMinSwaps:     int(spin.Get("min_swaps")),
+		spinMinShare:     spin.Get("min_share"),
+		docFreq:          map[uint32]int32{},
 	}
 }
 
@@ -148,13 +182,32 @@ func (c *crossCheck) Add(doc *audit.Document, audited bool) {
 		n += pc.hi - pc.lo
 	}
 	credits := provenance.Credits(doc)
-	sources, lead := provenance.TextSources(credits), provenance.LeadSources(credits)
+	d := indexedDoc{path: doc.Path, audited: audited, words: int32(n),
+		sources: provenance.TextSources(credits), leadSources: provenance.LeadSources(credits), photo: provenance.PhotoSources(credits),
+		whole: wholeSpan(doc), title: title(doc)}
+	var sum uint64
+	if n >= c.minWords {
+		sum = hashKeys(words)
+	}
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	id := int32(len(c.docs))
-	c.docs = append(c.docs, indexedDoc{path: doc.Path, audited: audited, words: int32(n), sources: sources, leadSources: lead})
+	d.rep = id
 	c.hasAudited = c.hasAudited || audited
+	if sum != 0 {
+		// An identical copy is not indexed again: k copies would cost k² comparisons and
+		// k times the memory for one fact, "these files are the same".
+		if r, ok := c.identical[sum]; ok && c.docs[r].words == d.words {
+			d.rep = r
+			c.docs[r].groupAudited = c.docs[r].groupAudited || audited
+			c.docs = append(c.docs, d)
+			return
+		}
+		c.identical[sum] = id
+	}
+	d.groupAudited = audited
+	c.docs = append(c.docs, d)
 	for w := range distinct {
 		c.docFreq[w]++
 	}
@@ -184,6 +237,8 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	if !c.hasAudited {
 		return
 	}
+	c.identical = nil
+	c.pickGroupFaces()
 	slices.Sort(c.features)
 	matches := c.findCopies()
 	c.features = nil
@@ -224,7 +279,7 @@ func (c *crossCheck) findCopies() []copyMatch {
 					for _, e := range c.features[lo:hi] {
 						v := uint32(e)
 						dv := c.units[v].doc
-						if v <= u || dv == du || !c.docs[du].audited && !c.docs[dv].audited {
+						if v <= u || dv == du || !c.docs[du].groupAudited && !c.docs[dv].groupAudited {
 							continue
 						}
 						shared[v]++

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/provenance"
 )
 
 // flip swaps the two sides of an alignment.
@@ -81,98 +82,18 @@ func (c *crossCheck) side(dc *docCache, u uint32, lo, hi int) (side, bool) {
 	return s, true
 }
 
-type docPair struct{ a, b int32 }
-
-// documentPairs finds the pairs of documents that are, as wholes, near-copies of each other:
-// aligned passages cover at least min_share of one file's words (it is contained in the
-// other) and at least half of the other's.
-func (c *crossCheck) documentPairs(matches []copyMatch) map[docPair][2]float64 {
-	covered := map[docPair][2]int{}
-	for _, m := range matches {
-		key := docPair{c.units[m.a].doc, c.units[m.b].doc}
-		cv := covered[key]
-		cv[0] += m.al.ALen()
-		cv[1] += m.al.BLen()
-		covered[key] = cv
-	}
-	out := map[docPair][2]float64{}
-	for key, cv := range covered {
-		da, db := c.docs[key.a], c.docs[key.b]
-		if da.words == 0 || db.words == 0 {
-			continue
-		}
-		shareA := min(1, float64(cv[0])/float64(da.words))
-		shareB := min(1, float64(cv[1])/float64(db.words))
-		if max(shareA, shareB) >= c.docMinShare && min(shareA, shareB) >= 0.5 {
-			out[key] = [2]float64{shareA, shareB}
-		}
-	}
-	return out
-}
-
-// report turns verified copies into findings on every audited end, plus whole-document,
-// spin and inherited-attribution findings. Two files that are near-copies as wholes get one
-// duplicate.document finding for the pair instead of one finding per shared paragraph.
-func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
-	bestA, bestB, partners := bestPerUnit(matches)
-	whole := c.documentPairs(matches)
-	var dc docCache
-	inherited := map[docPair]bool{}
-	for i, m := range matches {
-		_, isWhole := whole[docPair{c.units[m.a].doc, c.units[m.b].doc}]
-		wa, wb := c.unitWords(m.a), c.unitWords(m.b)
-		spunA, spunB, swapCount := c.spinSides(m.al, wa, wb)
-		if isWhole && !spunA && !spunB {
-			continue // the pair gets one document finding; nothing to read per passage
-		}
-		a, okA := c.side(&dc, m.a, m.al.AStart, m.al.AEnd)
-		b, okB := c.side(&dc, m.b, m.al.BStart, m.al.BEnd)
-		if !okA || !okB {
-			continue
-		}
-		if bestA[i] {
-			c.reportCopy(a, b, m.al, !isWhole, spunA, swapCount, partners[m.a]-1, report)
-		}
-		if bestB[i] {
-			c.reportCopy(b, a, m.al.flip(), !isWhole, spunB, swapCount, partners[m.b]-1, report)
-		}
-		for _, pr := range [][2]side{{a, b}, {b, a}} {
-			here, there := pr[0], pr[1]
-			key := docPair{here.id, there.id}
-			if !inherited[key] && c.docs[here.id].audited {
-				if missing := inheritedSources(c.docs[here.id], c.docs[there.id]); len(missing) > 0 {
-					inherited[key] = true
-					c.reportInherited(here, there, missing, report)
-				}
-			}
-		}
-	}
-	for key, shares := range whole {
-		da, db := c.docs[key.a], c.docs[key.b]
-		// Once per pair: on the later path, unless only the other one is audited.
-		here, there, hs, ts := key.a, key.b, shares[0], shares[1]
-		if (da.path < db.path && db.audited) || !da.audited {
-			here, there, hs, ts = key.b, key.a, shares[1], shares[0]
-		}
-		d := dc.load(c, here)
-		if d == nil {
-			continue
-		}
-		f := audit.NewFinding(Document, d.doc, d.doc.LineSpan(1, len(d.doc.Lines)),
-			fmt.Sprintf("whole file nearly duplicates %s (%.0f%% of this file's words and %.0f%% of that file's align)", c.docs[there].path, 100*hs, 100*ts),
-			audit.Evidence{"text": d.doc.Lines[0].Text, "counterpart_path": c.docs[there].path, "share": round2(hs), "counterpart_share": round2(ts)})
-		report(f)
-	}
-}
-
-// bestPerUnit tells, for each copy, whether it is the best one (most matched words) of its
-// A unit and of its B unit, and counts each unit's partner documents. A paragraph that
-// stands in forty files gets one finding naming the closest copy and the count of the
-// others, not forty: findings stay linear in the corpus however large a cluster of copies.
-func bestPerUnit(matches []copyMatch) (bestA, bestB []bool, partners map[uint32]int) {
+// bestPerUnit tells, for each included copy, whether it is the best one (most matched
+// words) of its A unit and of its B unit, and counts each unit's partner passages. A
+// paragraph that stands in forty files gets one finding naming the closest copy and the
+// count of the others, not forty: findings stay linear in the corpus however large a
+// cluster of copies.
+func bestPerUnit(matches []copyMatch, include []bool) (bestA, bestB []bool, partners map[uint32]int) {
 	best := map[uint32]int{}
 	partners = map[uint32]int{}
 	for i, m := range matches {
+		if !include[i] {
+			continue
+		}
 		partners[m.a]++
 		partners[m.b]++
 		for _, u := range []uint32{m.a, m.b} {
@@ -183,16 +104,19 @@ func bestPerUnit(matches []copyMatch) (bestA, bestB []bool, partners map[uint32]
 	}
 	bestA, bestB = make([]bool, len(matches)), make([]bool, len(matches))
 	for i, m := range matches {
-		bestA[i], bestB[i] = best[m.a] == i, best[m.b] == i
+		if include[i] {
+			bestA[i], bestB[i] = best[m.a] == i, best[m.b] == i
+		}
 	}
 	return bestA, bestB, partners
 }
 
-// The duplicate finding is left out when the two files are whole-document copies (reported
-// once for the pair); a spun passage is still reported as spin.
-func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bool, swapCount, others int, report func(audit.Finding)) {
+// reportCopy reports a copy on here: the duplicate finding when passage is set (a single
+// copy, not part of a whole-file or shared-story pair, which are reported once per file),
+// the spin finding when here is the spun side. It returns the copy's kind.
+func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bool, swapCount, others int, report func(audit.Finding)) string {
 	if !c.docs[here.id].audited {
-		return
+		return ""
 	}
 	hereToks := here.d.toks[here.unit.tok : here.unit.tok+here.unit.n]
 	thereToks := there.d.toks[there.unit.tok : there.unit.tok+there.unit.n]
@@ -241,6 +165,7 @@ func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bo
 			fmt.Sprintf("passage is spun from %s line %d: %d content words swapped for synonyms while names, numbers and function words stay (%s)", there.d.doc.Path, there.line, swapCount, strings.Join(list[:min(3, len(list))], ", ")),
 			sev))
 	}
+	return kind
 }
 
 // inheritedSources lists the agencies a copy inherits: those credited in the lead of there
@@ -271,6 +196,10 @@ func (c *crossCheck) reportInherited(here, there side, missing []string, report 
 	msg := fmt.Sprintf("%s; passage copied from %s line %d, which is credited to %s", credit, there.d.doc.Path, there.line, strings.Join(missing, ", "))
 	report(audit.NewFinding(Inherited, here.d.doc, here.d.doc.Span(here.start, here.end), msg,
 		audit.Evidence{"counterpart_path": there.d.doc.Path, "counterpart_line": there.line, "inherited_sources": missing, "own_sources": c.docs[here.id].sources}))
+	l := c.link(here.id)
+	for _, agency := range missing {
+		l.inherit(provenance.InheritedRef{Agency: agency, Via: there.d.doc.Path, Line: here.line})
+	}
 }
 
 // spinSides judges whether an alignment is a spun copy and which side is the spun one. A

@@ -5,4 +5,6 @@ package duplicate
 import "github.com/textaudit/textaudit/audit"
 
 // Rules returns the duplicate family.
-func Rules() []*audit.Rule { return []*audit.Rule{Within, Cross, Document, AlignedCopy, Inherited} }
+func Rules() []*audit.Rule {
+	return []*audit.Rule{Within, Cross, Document, AlignedCopy, SharedStory, Inherited}
+}
