@@ -52,9 +52,9 @@ func Markdown(w io.Writer, r *audit.Report, opt Options) error {
 	if rows := provenanceRows(r); len(rows) > 0 {
 		fmt.Fprint(w, "\n## Provenance\n\n")
 		pt := markdownTable(w)
-		pt.Header("file", "credited to", "photos", "copied from", "copied to")
+		pt.Header("file", "credited to", "photos", "copied from", "copied to", "shared with")
 		for _, p := range rows {
-			if err := pt.Append([]string{mdCode(p.path), mdText(dash(p.credits)), mdText(dash(p.photos)), mdText(dash(p.copiedFrom)), mdText(dash(p.copiedTo))}); err != nil {
+			if err := pt.Append([]string{mdCode(p.path), mdText(dash(p.credits)), mdText(dash(p.photos)), mdText(dash(p.copiedFrom)), mdText(dash(p.copiedTo)), mdText(dash(p.sharedWith))}); err != nil {
 				return err
 			}
 		}

@@ -11,11 +11,12 @@ import (
 
 // provenanceRow is one file's provenance as the tables show it.
 type provenanceRow struct {
-	path, credits, photos, copiedFrom, copiedTo string
+	path, credits, photos, copiedFrom, copiedTo, sharedWith string
 }
 
 // provenanceRows reads each file's "provenance" fact (published by the provenance and
-// duplicate families: credits, photo_credits, inherited, copied_from, copied_to) and
+// duplicate families: credits, photo_credits, inherited, copied_from, copied_to,
+// shared_with; see rules/provenance.Fact) and
 // returns one row per file that has any. Unknown shapes are skipped, never fatal: the fact
 // may come from a saved report of another version.
 func provenanceRows(r *audit.Report) []provenanceRow {
@@ -29,8 +30,9 @@ func provenanceRows(r *audit.Report) []provenanceRow {
 			path:       f.Path,
 			credits:    joinStrings(p["credits"]),
 			photos:     joinStrings(p["photo_credits"]),
-			copiedFrom: joinCopies(p["copied_from"]),
-			copiedTo:   joinCopies(p["copied_to"]),
+			copiedFrom: joinCopies(p["copied_from"], "←"),
+			copiedTo:   joinCopies(p["copied_to"], "→"),
+			sharedWith: joinCopies(p["shared_with"], "↔"),
 		}
 		if inh := joinInherited(p["inherited"]); inh != "" {
 			if row.credits != "" {
@@ -38,7 +40,7 @@ func provenanceRows(r *audit.Report) []provenanceRow {
 			}
 			row.credits += inh
 		}
-		if row.credits+row.photos+row.copiedFrom+row.copiedTo == "" {
+		if row.credits+row.photos+row.copiedFrom+row.copiedTo+row.sharedWith == "" {
 			continue
 		}
 		rows = append(rows, row)
@@ -74,8 +76,9 @@ func joinStrings(v any) string {
 	return strings.Join(out, ", ")
 }
 
-// joinCopies renders [{path, line, counterpart_line}] as "b.txt:19 (line 8)".
-func joinCopies(v any) string {
+// joinCopies renders [{path, line, counterpart_line}] as "8 ← b.txt:19": this file's line,
+// the direction of the copy, the other file and its line.
+func joinCopies(v any, arrow string) string {
 	var out []string
 	for _, m := range asMaps(v) {
 		path, _ := m["path"].(string)
@@ -87,7 +90,7 @@ func joinCopies(v any) string {
 			s = fmt.Sprintf("%s:%d", path, int(l))
 		}
 		if l, ok := m["line"].(float64); ok {
-			s += fmt.Sprintf(" (line %d)", int(l))
+			s = fmt.Sprintf("%d %s %s", int(l), arrow, s)
 		}
 		out = append(out, s)
 	}
@@ -95,17 +98,17 @@ func joinCopies(v any) string {
 	return strings.Join(out, ", ")
 }
 
-// joinInherited renders [{agency, path}] as "Reuters via a.txt".
+// joinInherited renders [{agency, via, line}] as "Reuters (via a.txt)".
 func joinInherited(v any) string {
 	var out []string
 	for _, m := range asMaps(v) {
 		agency, _ := m["agency"].(string)
-		via, _ := m["path"].(string)
+		via, _ := m["via"].(string)
 		if agency == "" {
 			continue
 		}
 		if via != "" {
-			agency += " via " + via
+			agency += " (via " + via + ")"
 		}
 		out = append(out, agency)
 	}

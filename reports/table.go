@@ -48,10 +48,10 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	}
 	if rows := provenanceRows(r); len(rows) > 0 {
 		fmt.Fprintln(w)
-		pt := newTable(w, []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft})
-		pt.Header("file", "credited to", "photos", "copied from", "copied to")
+		pt := newTable(w, repeatAlign(tw.AlignLeft, 6))
+		pt.Header("file", "credited to", "photos", "copied from", "copied to", "shared with")
 		for _, p := range rows {
-			if err := pt.Append([]string{p.path, dash(p.credits), dash(p.photos), dash(p.copiedFrom), dash(p.copiedTo)}); err != nil {
+			if err := pt.Append([]string{p.path, dash(p.credits), dash(p.photos), dash(p.copiedFrom), dash(p.copiedTo), dash(p.sharedWith)}); err != nil {
 				return err
 			}
 		}
