@@ -3,7 +3,7 @@
 package reports
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -79,40 +79,38 @@ func Filter(r *audit.Report, min audit.Severity) *audit.Report {
 	return &out
 }
 
-// WriteFile renders into path atomically: the report goes to a temporary file in the same
-// folder, which is renamed over path only when rendering succeeded, so readers never see a
-// half-written report.
-func WriteFile(path string, render func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+// WriteFile renders into path atomically: the report streams into a temporary file in the
+// same folder, which is renamed over path only when rendering and syncing succeeded, so
+// readers never see a half-written report and a large report is never held in memory.
+func WriteFile(path string, render func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	name := tmp.Name()
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(name)
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	buf := bufio.NewWriterSize(tmp, 1<<16)
+	if err = render(buf); err != nil {
+		return err
+	}
+	if err = buf.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		os.Remove(name)
+	if err = tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
+	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
+	if err = os.Chmod(name, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
+	if err = os.Rename(name, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
