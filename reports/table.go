@@ -63,7 +63,11 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 		return nil
 	}
 	fmt.Fprintln(w)
-	details := newTable(w, []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft})
+	// Messages can be long (a copy names its source and every swapped word): wrap them so
+	// the table stays readable in a terminal.
+	details := newTable(w, repeatAlign(tw.AlignLeft, 4),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(90))
 	details.Header("location", "rule", "severity", "message")
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
@@ -75,13 +79,14 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	return details.Render()
 }
 
-func newTable(w io.Writer, columns []tw.Align) *tablewriter.Table {
-	return tablewriter.NewTable(w,
+func newTable(w io.Writer, columns []tw.Align, extra ...tablewriter.Option) *tablewriter.Table {
+	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: columns}),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
+	}
+	return tablewriter.NewTable(w, append(opts, extra...)...)
 }
 
 func repeatAlign(a tw.Align, n int) []tw.Align {
