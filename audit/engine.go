@@ -106,6 +106,7 @@ func Run(files []string, opt Options) (*Result, error) {
 	}
 
 	type job struct {
+		seq     int // position in the run: audited files in path order, then references
 		index   int
 		path    string
 		audited bool
@@ -123,6 +124,40 @@ func Run(files []string, opt Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
+	// Corpus checks see documents in run order, one at a time, whichever worker finished
+	// first: their findings then never depend on thread timing. Workers hand documents to
+	// one indexing goroutine that restores the order with a small reorder buffer.
+	type indexed struct {
+		seq     int
+		doc     *Document // nil when the file could not be read
+		audited bool
+	}
+	toIndex := make(chan indexed, 4*workers)
+	indexDone := make(chan struct{})
+	go func() {
+		defer close(indexDone)
+		pending := map[int]indexed{}
+		next := 0
+		for it := range toIndex {
+			pending[it.seq] = it
+			for {
+				cur, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if cur.doc == nil {
+					continue
+				}
+				for _, a := range active {
+					if a.corpus != nil {
+						a.corpus.Add(cur.doc, cur.audited)
+					}
+				}
+			}
+		}
+	}()
 	var wg sync.WaitGroup
 	var progressMu sync.Mutex
 	done := 0
@@ -144,12 +179,11 @@ func Run(files []string, opt Options) (*Result, error) {
 						o.report = analyse(doc, active, cfg, opt.KeepText)
 					}
 				}
-				if err == nil {
-					for _, a := range active {
-						if a.corpus != nil {
-							a.corpus.Add(doc, j.audited)
-						}
+				if hasCorpus {
+					if err != nil {
+						doc = nil
 					}
+					toIndex <- indexed{seq: j.seq, doc: doc, audited: j.audited}
 				}
 				if opt.Progress != nil {
 					progressMu.Lock()
@@ -161,13 +195,15 @@ func Run(files []string, opt Options) (*Result, error) {
 		}()
 	}
 	for i, f := range files {
-		jobs <- job{index: i, path: f, audited: true}
+		jobs <- job{seq: i, index: i, path: f, audited: true}
 	}
-	for _, f := range refs {
-		jobs <- job{path: f}
+	for i, f := range refs {
+		jobs <- job{seq: len(files) + i, path: f}
 	}
 	close(jobs)
 	wg.Wait()
+	close(toIndex)
+	<-indexDone
 
 	res := &Result{}
 	byPath := map[string]*FileReport{}

@@ -247,3 +247,35 @@ func TestRuleReportedByAnotherRunsItsReportersPass(t *testing.T) {
 		t.Errorf("a rule reported by a non-corpus rule was accepted")
 	}
 }
+
+// orderCheck records the order in which documents reach a corpus check.
+type orderCheck struct{ paths []string }
+
+func (o *orderCheck) Add(doc *Document, audited bool) { o.paths = append(o.paths, doc.Path) }
+func (o *orderCheck) Finish(func(Finding))            {}
+
+func TestCorpusChecksSeeDocumentsInRunOrder(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := 0; i < 60; i++ {
+		// Uneven sizes make workers finish out of order.
+		files[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i)+".txt")] = strings.Repeat("word ", (i*7919)%2000+1)
+	}
+	files["ref/zz.txt"] = "reference"
+	writeFiles(t, dir, files)
+	var check *orderCheck
+	rule := &Rule{ID: "duplicate.order", Category: Duplicate, Description: "d",
+		NewCorpusCheck: func(Params, *Config) CorpusCheck { check = &orderCheck{}; return check }}
+	reg, err := NewRegistry(rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	audited, _ := Collect([]string{filepath.Join(dir, "d")}, Selection{})
+	if _, err := Run(audited, Options{Registry: reg, Jobs: 8, Reference: []string{filepath.Join(dir, "ref/zz.txt")}}); err != nil {
+		t.Fatal(err)
+	}
+	want := append(append([]string{}, audited...), filepath.Join(dir, "ref/zz.txt"))
+	if strings.Join(check.paths, "\n") != strings.Join(want, "\n") {
+		t.Errorf("corpus check saw documents out of run order:\n%v", check.paths)
+	}
+}

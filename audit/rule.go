@@ -48,10 +48,11 @@ func (p Params) Get(name string) float64 {
 }
 
 // CorpusCheck is a corpus-wide rule's state for one run. Add is called once for every
-// document, from several goroutines at once, so implementations lock what they share; it
-// should keep only the compact index it needs, not the document. Audited tells whether the
-// document is one of the audited files or only a reference from --corpus. Finish runs once,
-// after every Add, and reports findings through report.
+// document, in run order (audited files sorted by path, then reference files) and from one
+// goroutine at a time, so a check's findings never depend on thread timing; it should keep
+// only the compact index it needs, not the document. Audited tells whether the document is
+// one of the audited files or only a reference from --corpus. Finish runs once, after every
+// Add, and reports findings through report.
 type CorpusCheck interface {
 	Add(doc *Document, audited bool)
 	Finish(report func(Finding))

@@ -125,7 +125,15 @@ func findWithin(units []unit, words []uint32, captions []bool, threshold float64
 		if a.later.start != b.later.start {
 			return a.later.start < b.later.start
 		}
-		return a.earlier.start < b.earlier.start
+		if a.later.end != b.later.end {
+			return a.later.end < b.later.end
+		}
+		// A paragraph and its first sentence start together: end offsets break the tie, so
+		// the order never depends on map iteration.
+		if a.earlier.start != b.earlier.start {
+			return a.earlier.start < b.earlier.start
+		}
+		return a.earlier.end < b.earlier.end
 	})
 	return out
 }
