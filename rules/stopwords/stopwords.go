@@ -170,6 +170,10 @@ func Profile(words []string) Guess {
 
 type mainKey struct{}
 
+// mainLanguageWords is how many words of a document the profile reads: a few hundred words
+// of prose name their language, and the cost stays flat on long documents.
+const mainLanguageWords = 500
+
 // MainLanguage is the document's main language by stopword profile over its paragraphs,
 // computed once per document ("" when the text is too short to tell). It is cheap; the
 // language family refines it with lingua-go where it matters.
@@ -178,7 +182,7 @@ func MainLanguage(doc *audit.Document) Guess {
 		var words []string
 		for _, p := range doc.Paragraphs {
 			words = append(words, Words(p.Text)...)
-			if len(words) > 2000 {
+			if len(words) > mainLanguageWords {
 				break
 			}
 		}
