@@ -111,7 +111,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		wider := k == 1
 		for _, s := range cands {
 			fs, unseenS, _ := windowFit(m, c, i, s)
-			if unseenS > unseenW || spellingVariants(toks[i].Lower, m.Word(s)) {
+			if unseenS > unseenW {
 				continue
 			}
 			need := th.Synonym
@@ -122,7 +122,8 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 				need = max(need, th.Tie)
 			}
 			g := fs - fw
-			if g >= need && (!ok || g-need > excess) {
+			// The spelling check allocates, so it runs only for a candidate that would win.
+			if g >= need && (!ok || g-need > excess) && !spellingVariants(toks[i].Lower, m.Word(s)) {
 				ok, excess = true, g-need
 				best.Gain, best.Expected, best.Unseen, best.Wider = g, m.Word(s), unseenW-unseenS, wider
 			}
