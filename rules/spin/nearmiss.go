@@ -40,16 +40,12 @@ func newChain(m *Model, toks []token) chain {
 	return c
 }
 
-// windowFit is the log10 probability of the n-grams (up to trigrams) that contain token i
-// when it reads x, and how many of them the model lacked at full order. The word's own
-// unigram probability is left out when it has no left context: a rare word is no evidence
-// by itself.
-func windowFit(m *Model, c chain, i int, x int32) (score float64, unseen, judged int) {
-	f := newFitter(m, c, i)
-	return f.fit(x, len(c.ids))
-}
-
-// fitter scores the words that could stand at token i: the n-grams around i are the same for
+// fitter scores the words that could stand at token i: the log10 probability of the n-grams
+// (up to trigrams) that contain token i when it reads x, and how many of them the model
+// lacked at full order. The word's own unigram probability is left out when it has no left
+// context: a rare word is no evidence by itself.
+//
+// The n-grams around i are the same for
 // every candidate but for the candidate itself, so the parts that do not involve it (the
 // back-off weight of the two words before, the bigram of the two words after) are looked up
 // once, and each bigram with the candidate is searched once, though Katz back-off reads it
@@ -89,17 +85,37 @@ func newFitter(m *Model, c chain, i int) fitter {
 	return f
 }
 
-// fit is windowFit for x; it stops early, with unseen > limit, once more than limit n-grams
-// were unseen (callers then discard the candidate).
-func (f *fitter) fit(x int32, limit int) (score float64, unseen, judged int) {
+// bar is what a candidate's score must beat to replace the best candidate so far: its gain
+// over the word's score must reach need (the least threshold that can apply to it), and when
+// a candidate was already found, exceed need by more than its excess. Every n-gram adds a
+// log probability <= 0, so a partial score that misses the bar can only miss it further.
+type bar struct {
+	word, need, excess float64
+	found              bool
+}
+
+// beaten reports whether a candidate whose score is at most partial cannot clear the bar.
+// Floating-point sums of non-positive terms never grow, so this is exact, not approximate.
+func (b *bar) beaten(partial float64) bool {
+	if b == nil {
+		return false
+	}
+	d := partial - b.word
+	if !b.found {
+		return d < b.need
+	}
+	return d-b.need <= b.excess
+}
+
+// fit is windowFit for x. It stops early, returning unseen > limit, once more than limit
+// n-grams were unseen or the score cannot clear the bar (nil: no bar); callers then discard
+// the candidate.
+func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged int) {
 	m := f.m
-	// The bigrams (i-1, i) and (i, i+1), each read as a probability and a back-off weight.
+	// The bigram (i-1, i) is read as a probability and as a back-off weight; so is (i, i+1).
 	ax, xb := -1, -1
 	if f.left >= 1 {
 		ax = m.bigramIndex(f.a1, x)
-	}
-	if f.right >= 1 {
-		xb = m.bigramIndex(x, f.b1)
 	}
 	// n-gram ending at i.
 	switch f.left {
@@ -120,9 +136,13 @@ func (f *fitter) fit(x int32, limit int) (score float64, unseen, judged int) {
 			unseen++
 		}
 	}
-	if unseen > limit || f.right == 0 {
+	if f.right == 0 {
 		return score, unseen, judged
 	}
+	if unseen > limit || b.beaten(score) {
+		return score, limit + 1, judged
+	}
+	xb = m.bigramIndex(x, f.b1)
 	// n-gram ending at i+1.
 	if f.left >= 1 {
 		p, ok := m.tri.lookup(f.a1, x, f.b1)
@@ -140,8 +160,11 @@ func (f *fitter) fit(x int32, limit int) (score float64, unseen, judged int) {
 		}
 	}
 	judged++
-	if unseen > limit || f.right == 1 {
+	if f.right == 1 {
 		return score, unseen, judged
+	}
+	if unseen > limit || b.beaten(score) {
+		return score, limit + 1, judged
 	}
 	// Trigram ending at i+2.
 	p, ok := m.tri.lookup(x, f.b1, f.b2)
@@ -169,7 +192,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		return nearMiss{}, 0, false
 	}
 	f := newFitter(m, c, i)
-	fw, unseenW, judged := f.fit(w, len(c.ids))
+	fw, unseenW, judged := f.fit(w, len(c.ids), nil)
 	if judged == 0 || unseenW == 0 {
 		return nearMiss{}, 0, false
 	}
@@ -180,8 +203,13 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 	}
 	for k, cands := range sets {
 		wider := k == 1
+		b := bar{word: fw, need: th.Synonym}
+		if wider {
+			b.need = th.Wider
+		}
 		for _, s := range cands {
-			fs, unseenS, _ := f.fit(s, unseenW)
+			b.found, b.excess = ok, excess
+			fs, unseenS, _ := f.fit(s, unseenW, &b)
 			if unseenS > unseenW {
 				continue
 			}
