@@ -113,23 +113,28 @@ func (b *bar) beaten(partial float64) bool {
 func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged int) {
 	m := f.m
 	// The bigram (i-1, i) is read as a probability and as a back-off weight; so is (i, i+1).
-	ax, xb := -1, -1
-	if f.left >= 1 {
-		ax = m.bigramIndex(f.a1, x)
+	// Each is searched once, and only when a trigram the model lacks needs it.
+	const notYet = -2
+	ax, xb := notYet, -1
+	axAt := func() int {
+		if ax == notYet {
+			ax = m.bigramIndex(f.a1, x)
+		}
+		return ax
 	}
 	// n-gram ending at i.
 	switch f.left {
 	case 2:
 		p, ok := m.tri.lookup(f.a2, f.a1, x)
 		if !ok {
-			q, _ := m.logProb2At(ax, f.a1, x)
+			q, _ := m.logProb2At(axAt(), f.a1, x)
 			p = f.boA + q
 			unseen++
 		}
 		score += p
 		judged++
 	case 1:
-		p, order := m.logProb2At(ax, f.a1, x)
+		p, order := m.logProb2At(axAt(), f.a1, x)
 		score += p
 		judged++
 		if order < 2 {
@@ -148,7 +153,7 @@ func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged 
 		p, ok := m.tri.lookup(f.a1, x, f.b1)
 		if !ok {
 			q, _ := m.logProb2At(xb, x, f.b1)
-			p = m.backoffAt(ax) + q
+			p = m.backoffAt(axAt()) + q
 			unseen++
 		}
 		score += p
@@ -206,6 +211,9 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		b := bar{word: fw, need: th.Synonym}
 		if wider {
 			b.need = th.Wider
+		}
+		if b.beaten(0) {
+			continue // the word's context fits too well for any candidate to gain enough
 		}
 		for _, s := range cands {
 			b.found, b.excess = ok, excess
