@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"sync"
 )
 
@@ -34,6 +35,12 @@ type Model struct {
 	bigProb   []byte
 	bigBO     []byte
 	tri       *trigrams // nil: bigram estimates only
+	// wordHash maps spellings to ids for ID: open addressing, id+1 per slot (0: empty), a
+	// power of two at least twice the vocabulary; built at load (a few milliseconds), since
+	// every token of every English paragraph is looked up and a binary search over the
+	// vocabulary misses the cache at each step.
+	wordHash []int32
+	hashSeed maphash.Seed
 }
 
 var (
@@ -93,27 +100,46 @@ func parseModel(data []byte) (*Model, error) {
 	}
 	m.bigBO = take(nb)
 	m.byWord = take(4 * nv)
+	m.buildWordHash()
 	return m, nil
 }
 
-// ID returns the word's id, or -1 when the model does not know it. (A written-out binary
-// search: every token of every English paragraph is looked up.)
+// buildWordHash fills wordHash in the order of byWord, so that a spelling listed twice
+// resolves to the id a binary search over byWord would find (the first).
+func (m *Model) buildWordHash() {
+	n := len(m.byWord) / 4
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	m.hashSeed = maphash.MakeSeed()
+	m.wordHash = make([]int32, size)
+	mask := uint64(size - 1)
+	for k := 0; k < n; k++ {
+		id := int32(binary.LittleEndian.Uint32(m.byWord[4*k:]))
+		if id < 0 || int(id)+1 >= len(m.wordStart) {
+			continue // not a word of the vocabulary; a binary search could not return it either
+		}
+		h := maphash.Bytes(m.hashSeed, m.wordAt(id))
+		for m.wordHash[h&mask] != 0 {
+			h++
+		}
+		m.wordHash[h&mask] = id + 1
+	}
+}
+
+// ID returns the word's id, or -1 when the model does not know it.
 func (m *Model) ID(w string) int32 {
-	at := func(k int) int32 { return int32(binary.LittleEndian.Uint32(m.byWord[4*k:])) }
-	lo, hi := 0, len(m.byWord)/4
-	n := hi
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if string(m.wordAt(at(h))) < w {
-			lo = h + 1
-		} else {
-			hi = h
+	mask := uint64(len(m.wordHash) - 1)
+	for h := maphash.String(m.hashSeed, w); ; h++ {
+		v := m.wordHash[h&mask]
+		if v == 0 {
+			return -1
+		}
+		if string(m.wordAt(v-1)) == w {
+			return v - 1
 		}
 	}
-	if lo < n && string(m.wordAt(at(lo))) == w {
-		return at(lo)
-	}
-	return -1
 }
 
 // wordAt is the spelling of an id, in place.
