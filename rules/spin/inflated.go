@@ -18,7 +18,7 @@ func inflatedWords(m *Model, th *thesaurus, toks []token, c chain, rare, common,
 	var out []inflated
 	for i, t := range toks {
 		w := c.ids[i]
-		if w < 0 || t.Capitalised || stopwords.Is("en", t.Lower) || m.UnigramLogProb(w) > rare {
+		if w < 0 || t.Capitalised || m.UnigramLogProb(w) > rare || stopwords.Is("en", t.Lower) {
 			continue
 		}
 		for _, s := range th.Synonyms(m, w) {
