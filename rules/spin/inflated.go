@@ -18,13 +18,15 @@ func inflatedWords(m *Model, th *thesaurus, toks []token, c chain, rare, common,
 	var out []inflated
 	for i, t := range toks {
 		w := c.ids[i]
-		if w < 0 || t.Capitalised || stopwords.Is("en", t.Lower) || m.UnigramLogProb(w) > rare {
+		if w < 0 || t.Capitalised || m.UnigramLogProb(w) > rare || stopwords.Is("en", t.Lower) {
 			continue
 		}
 		for _, s := range th.Synonyms(m, w) {
 			ls := m.UnigramLogProb(s)
-			word := m.Word(s)
-			if ls >= common && ls-m.UnigramLogProb(w) >= ratio && !stopwords.Is("en", word) && !spellingVariants(t.Lower, word) {
+			if ls < common || ls-m.UnigramLogProb(w) < ratio {
+				continue // decided on frequencies alone, before the spelling is copied
+			}
+			if word := m.Word(s); !stopwords.Is("en", word) && !spellingVariants(t.Lower, word) {
 				out = append(out, inflated{Text: t.Text, Common: word})
 				break
 			}

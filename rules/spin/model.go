@@ -4,7 +4,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
-	"sort"
+	"hash/maphash"
 	"sync"
 )
 
@@ -35,6 +35,12 @@ type Model struct {
 	bigProb   []byte
 	bigBO     []byte
 	tri       *trigrams // nil: bigram estimates only
+	// wordHash maps spellings to ids for ID: open addressing, id+1 per slot (0: empty), a
+	// power of two at least twice the vocabulary; built at load (a few milliseconds), since
+	// every token of every English paragraph is looked up and a binary search over the
+	// vocabulary misses the cache at each step.
+	wordHash []int32
+	hashSeed maphash.Seed
 }
 
 var (
@@ -94,18 +100,46 @@ func parseModel(data []byte) (*Model, error) {
 	}
 	m.bigBO = take(nb)
 	m.byWord = take(4 * nv)
+	m.buildWordHash()
 	return m, nil
+}
+
+// buildWordHash fills wordHash in the order of byWord, so that a spelling listed twice
+// resolves to the id a binary search over byWord would find (the first).
+func (m *Model) buildWordHash() {
+	n := len(m.byWord) / 4
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	m.hashSeed = maphash.MakeSeed()
+	m.wordHash = make([]int32, size)
+	mask := uint64(size - 1)
+	for k := 0; k < n; k++ {
+		id := int32(binary.LittleEndian.Uint32(m.byWord[4*k:]))
+		if id < 0 || int(id)+1 >= len(m.wordStart) {
+			continue // not a word of the vocabulary; a binary search could not return it either
+		}
+		h := maphash.Bytes(m.hashSeed, m.wordAt(id))
+		for m.wordHash[h&mask] != 0 {
+			h++
+		}
+		m.wordHash[h&mask] = id + 1
+	}
 }
 
 // ID returns the word's id, or -1 when the model does not know it.
 func (m *Model) ID(w string) int32 {
-	n := len(m.byWord) / 4
-	at := func(k int) int32 { return int32(binary.LittleEndian.Uint32(m.byWord[4*k:])) }
-	k := sort.Search(n, func(k int) bool { return string(m.wordAt(at(k))) >= w })
-	if k < n && string(m.wordAt(at(k))) == w {
-		return at(k)
+	mask := uint64(len(m.wordHash) - 1)
+	for h := maphash.String(m.hashSeed, w); ; h++ {
+		v := m.wordHash[h&mask]
+		if v == 0 {
+			return -1
+		}
+		if string(m.wordAt(v-1)) == w {
+			return v - 1
+		}
 	}
-	return -1
 }
 
 // wordAt is the spelling of an id, in place.
@@ -133,14 +167,41 @@ func (m *Model) histAt(i int) int32 {
 	return int32(m.hist[3*i]) | int32(m.hist[3*i+1])<<8 | int32(m.hist[3*i+2])<<16
 }
 
-// bigramIndex is the position of the pair (a, b) in the bigram arrays, or -1.
+// bigramIndex is the position of the pair (a, b) in the bigram arrays, or -1. The binary
+// search is written out (not sort.Search) so it inlines: it is the spin rule's inner loop.
 func (m *Model) bigramIndex(a, b int32) int {
 	lo, hi := m.span(b)
-	i := lo + sort.Search(hi-lo, func(k int) bool { return m.histAt(lo+k) >= a })
-	if i < hi && m.histAt(i) == a {
-		return i
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if m.histAt(h) < a {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if _, end := m.span(b); lo < end && m.histAt(lo) == a {
+		return lo
 	}
 	return -1
+}
+
+// bigramBackoff is the log10 back-off weight of the history (a, b): 0 when the pair is unseen.
+func (m *Model) bigramBackoff(a, b int32) float64 { return m.backoffAt(m.bigramIndex(a, b)) }
+
+// backoffAt is bigramBackoff for a position found by bigramIndex.
+func (m *Model) backoffAt(i int) float64 {
+	if i >= 0 && m.bigBO != nil {
+		return -float64(m.bigBO[i]) / boScale
+	}
+	return 0
+}
+
+// logProb2At is LogProb2(a, b) for i = bigramIndex(a, b).
+func (m *Model) logProb2At(i int, a, b int32) (float64, int) {
+	if i >= 0 {
+		return -float64(m.bigProb[i]) / probScale, 2
+	}
+	return m.backoff(a) + m.UnigramLogProb(b), 1
 }
 
 // Bigram returns log10 P(b | a) when the pair was observed in the reference text.
@@ -154,25 +215,17 @@ func (m *Model) Bigram(a, b int32) (float64, bool) {
 // LogProb3 is the Katz back-off estimate of log10 P(c | a, b), and the order of the longest
 // n-gram the reference model had for it (3, 2 or 1).
 func (m *Model) LogProb3(a, b, c int32) (float64, int) {
-	if m.tri != nil {
-		if p, ok := m.tri.Lookup(a, b, c); ok {
-			return p, 3
-		}
+	if p, ok := m.tri.lookup(a, b, c); ok {
+		return p, 3
 	}
-	bo := 0.0
-	if i := m.bigramIndex(a, b); i >= 0 && m.bigBO != nil {
-		bo = -float64(m.bigBO[i]) / boScale
-	}
+	bo := m.bigramBackoff(a, b)
 	p, order := m.LogProb2(b, c)
 	return bo + p, order
 }
 
 // LogProb2 is log10 P(b | a) with back-off, and the order of the n-gram found (2 or 1).
 func (m *Model) LogProb2(a, b int32) (float64, int) {
-	if p, ok := m.Bigram(a, b); ok {
-		return p, 2
-	}
-	return m.backoff(a) + m.UnigramLogProb(b), 1
+	return m.logProb2At(m.bigramIndex(a, b), a, b)
 }
 
 // LogProb is the back-off estimate of log10 P(b | a).

@@ -1,6 +1,7 @@
 package spin
 
 import (
+	"encoding/binary"
 	"math"
 	"testing"
 
@@ -137,4 +138,29 @@ func FuzzJudgeParagraph(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestIDFindsEveryVocabularyWordAndNothingElse(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(m.byWord) / 4
+	prev := ""
+	for k := 0; k < n; k++ {
+		id := int32(binary.LittleEndian.Uint32(m.byWord[4*k:]))
+		w := m.Word(id)
+		if k > 0 && w == prev {
+			continue // a repeated spelling resolves to its first listing
+		}
+		prev = w
+		if got := m.ID(w); got != id {
+			t.Fatalf("ID(%q) = %d, want %d", w, got, id)
+		}
+	}
+	for _, w := range []string{"zzqxjv", "the ", "THE", "\x00", "\xff\xfe", "groundx"} {
+		if got := m.ID(w); got != -1 {
+			t.Errorf("ID(%q) = %d, want -1 for a word the model lacks", w, got)
+		}
+	}
 }

@@ -40,47 +40,145 @@ func newChain(m *Model, toks []token) chain {
 	return c
 }
 
-// windowFit is the log10 probability of the n-grams (up to trigrams) that contain token i
-// when it reads x, and how many of them the model lacked at full order. The word's own
-// unigram probability is left out when it has no left context: a rare word is no evidence
-// by itself.
-func windowFit(m *Model, c chain, i int, x int32) (score float64, unseen, judged int) {
-	return spanFit(m, c, i, []int32{x})
+// fitter scores the words that could stand at token i: the log10 probability of the n-grams
+// (up to trigrams) that contain token i when it reads x, and how many of them the model
+// lacked at full order. The word's own unigram probability is left out when it has no left
+// context: a rare word is no evidence by itself.
+//
+// The n-grams around i are the same for
+// every candidate but for the candidate itself, so the parts that do not involve it (the
+// back-off weight of the two words before, the bigram of the two words after) are looked up
+// once, and each bigram with the candidate is searched once, though Katz back-off reads it
+// twice (as a probability and as a back-off weight). The sums are formed in the order and
+// with the operations of a plain per-n-gram loop, so the scores are exactly the same.
+type fitter struct {
+	m *Model
+	// left is 2 when tokens i-2, i-1, i are linked (a trigram ends at i), 1 when only i-1, i
+	// are (a bigram), 0 when i starts a run of text.
+	left int
+	// right is 0 when token i+1 does not follow i in running text, 1 when it does, 2 when
+	// i+2 follows i+1 as well.
+	right  int
+	a2, a1 int32   // ids of tokens i-2, i-1 (when left reaches them)
+	b1, b2 int32   // ids of tokens i+1, i+2 (when right reaches them)
+	boA    float64 // back-off weight of the history (a2, a1), for a trigram the model lacks
+	afterB float64 // log10 P(b2 | b1) with back-off, for a trigram (x, b1, b2) the model lacks
 }
 
-// spanFit is windowFit for the words xs put at tokens i, i+1, ...: the n-grams that contain
-// at least one of them.
-func spanFit(m *Model, c chain, i int, xs []int32) (score float64, unseen, judged int) {
-	last := i + len(xs) - 1
-	at := func(j int) int32 {
-		if j >= i && j <= last {
-			return xs[j-i]
-		}
-		return c.ids[j]
-	}
+func newFitter(m *Model, c chain, i int) fitter {
+	f := fitter{m: m}
 	n := len(c.ids)
-	for j := i; j <= last+2 && j < n; j++ {
-		if j > i && !c.linked[j] {
-			break
+	if c.linked[i] {
+		f.left, f.a1 = 1, c.ids[i-1]
+		if i >= 2 && c.linked[i-1] {
+			f.left, f.a2 = 2, c.ids[i-2]
+			f.boA = m.bigramBackoff(f.a2, f.a1)
 		}
-		var p float64
-		var order, want int
-		switch {
-		case j >= 2 && c.linked[j] && c.linked[j-1] && j-2 <= last:
-			p, order = m.LogProb3(at(j-2), at(j-1), at(j))
-			want = 3
-		case c.linked[j] && j-1 <= last:
-			p, order = m.LogProb2(at(j-1), at(j))
-			want = 2
-		default:
-			continue
+	}
+	if i+1 < n && c.linked[i+1] {
+		f.right, f.b1 = 1, c.ids[i+1]
+		if i+2 < n && c.linked[i+2] {
+			f.right, f.b2 = 2, c.ids[i+2]
+			f.afterB, _ = m.LogProb2(f.b1, f.b2)
+		}
+	}
+	return f
+}
+
+// bar is what a candidate's score must beat to replace the best candidate so far: its gain
+// over the word's score must reach need (the least threshold that can apply to it), and when
+// a candidate was already found, exceed need by more than its excess. Every n-gram adds a
+// log probability <= 0, so a partial score that misses the bar can only miss it further.
+type bar struct {
+	word, need, excess float64
+	found              bool
+}
+
+// beaten reports whether a candidate whose score is at most partial cannot clear the bar.
+// Floating-point sums of non-positive terms never grow, so this is exact, not approximate.
+func (b *bar) beaten(partial float64) bool {
+	if b == nil {
+		return false
+	}
+	d := partial - b.word
+	if !b.found {
+		return d < b.need
+	}
+	return d-b.need <= b.excess
+}
+
+// fit is windowFit for x. It stops early, returning unseen > limit, once more than limit
+// n-grams were unseen or the score cannot clear the bar (nil: no bar); callers then discard
+// the candidate.
+func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged int) {
+	m := f.m
+	// The bigram (i-1, i) is read as a probability and as a back-off weight; so is (i, i+1).
+	// Each is searched once, and only when a trigram the model lacks needs it.
+	const notYet = -2
+	ax, xb := notYet, -1
+	axAt := func() int {
+		if ax == notYet {
+			ax = m.bigramIndex(f.a1, x)
+		}
+		return ax
+	}
+	// n-gram ending at i.
+	switch f.left {
+	case 2:
+		p, ok := m.tri.lookup(f.a2, f.a1, x)
+		if !ok {
+			q, _ := m.logProb2At(axAt(), f.a1, x)
+			p = f.boA + q
+			unseen++
 		}
 		score += p
 		judged++
-		if order < want {
+	case 1:
+		p, order := m.logProb2At(axAt(), f.a1, x)
+		score += p
+		judged++
+		if order < 2 {
 			unseen++
 		}
 	}
+	if f.right == 0 {
+		return score, unseen, judged
+	}
+	if unseen > limit || b.beaten(score) {
+		return score, limit + 1, judged
+	}
+	xb = m.bigramIndex(x, f.b1)
+	// n-gram ending at i+1.
+	if f.left >= 1 {
+		p, ok := m.tri.lookup(f.a1, x, f.b1)
+		if !ok {
+			q, _ := m.logProb2At(xb, x, f.b1)
+			p = m.backoffAt(axAt()) + q
+			unseen++
+		}
+		score += p
+	} else {
+		p, order := m.logProb2At(xb, x, f.b1)
+		score += p
+		if order < 2 {
+			unseen++
+		}
+	}
+	judged++
+	if f.right == 1 {
+		return score, unseen, judged
+	}
+	if unseen > limit || b.beaten(score) {
+		return score, limit + 1, judged
+	}
+	// Trigram ending at i+2.
+	p, ok := m.tri.lookup(x, f.b1, f.b2)
+	if !ok {
+		p = m.backoffAt(xb) + f.afterB
+		unseen++
+	}
+	score += p
+	judged++
 	return score, unseen, judged
 }
 
@@ -98,7 +196,8 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 	if w < 0 || toks[i].Capitalised || stopwords.Is("en", toks[i].Lower) {
 		return nearMiss{}, 0, false
 	}
-	fw, unseenW, judged := windowFit(m, c, i, w)
+	f := newFitter(m, c, i)
+	fw, unseenW, judged := f.fit(w, len(c.ids), nil)
 	if judged == 0 || unseenW == 0 {
 		return nearMiss{}, 0, false
 	}
@@ -109,9 +208,17 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 	}
 	for k, cands := range sets {
 		wider := k == 1
+		b := bar{word: fw, need: th.Synonym}
+		if wider {
+			b.need = th.Wider
+		}
+		if b.beaten(0) {
+			continue // the word's context fits too well for any candidate to gain enough
+		}
 		for _, s := range cands {
-			fs, unseenS, _ := windowFit(m, c, i, s)
-			if unseenS > unseenW || spellingVariants(toks[i].Lower, m.Word(s)) {
+			b.found, b.excess = ok, excess
+			fs, unseenS, _ := f.fit(s, unseenW, &b)
+			if unseenS > unseenW {
 				continue
 			}
 			need := th.Synonym
@@ -122,7 +229,8 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 				need = max(need, th.Tie)
 			}
 			g := fs - fw
-			if g >= need && (!ok || g-need > excess) {
+			// The spelling check allocates, so it runs only for a candidate that would win.
+			if g >= need && (!ok || g-need > excess) && !spellingVariants(toks[i].Lower, m.Word(s)) {
 				ok, excess = true, g-need
 				best.Gain, best.Expected, best.Unseen, best.Wider = g, m.Word(s), unseenW-unseenS, wider
 			}

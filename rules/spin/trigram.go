@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
-	"sort"
 	"sync"
 )
 
@@ -68,7 +67,15 @@ func triHash(a, b, c uint32) uint32 {
 }
 
 // Lookup returns log10 P(c | a, b) when the trigram is in the reference model.
-func (t *trigrams) Lookup(a, b, c int32) (float64, bool) {
+func (t *trigrams) Lookup(a, b, c int32) (float64, bool) { return t.lookup(a, b, c) }
+
+// lookup is Lookup that also answers for a nil table (a bigram-only model): not found. The
+// binary search is written out (not sort.Search) so it inlines: it is the spin rule's inner
+// loop.
+func (t *trigrams) lookup(a, b, c int32) (float64, bool) {
+	if t == nil {
+		return 0, false
+	}
 	h := triHash(uint32(a), uint32(b), uint32(c))
 	bucket := h >> 16
 	lo := int(binary.LittleEndian.Uint32(t.offsets[4*bucket:]))
@@ -77,9 +84,17 @@ func (t *trigrams) Lookup(a, b, c int32) (float64, bool) {
 		return 0, false
 	}
 	key := uint16(h)
-	i := lo + sort.Search(hi-lo, func(k int) bool { return binary.LittleEndian.Uint16(t.keys[2*(lo+k):]) >= key })
-	if i < hi && binary.LittleEndian.Uint16(t.keys[2*i:]) == key {
-		return -float64(t.prob[i]) / probScale, true
+	keys := t.keys[:2*hi]
+	for end := hi; lo < end; {
+		mid := int(uint(lo+end) >> 1)
+		if binary.LittleEndian.Uint16(keys[2*mid:]) < key {
+			lo = mid + 1
+		} else {
+			end = mid
+		}
+	}
+	if lo < hi && binary.LittleEndian.Uint16(keys[2*lo:]) == key {
+		return -float64(t.prob[lo]) / probScale, true
 	}
 	return 0, false
 }

@@ -1,0 +1,132 @@
+package spin
+
+import (
+	"math"
+	"testing"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// referenceFit is the plain per-n-gram definition of a word's context fit that the fitter
+// must reproduce bit for bit: for each n-gram (up to trigrams) in running text that contains
+// token i read as x, Katz back-off log10 probability, and whether the model lacked it at
+// full order.
+func referenceFit(m *Model, c chain, i int, x int32) (score float64, unseen, judged int) {
+	at := func(j int) int32 {
+		if j == i {
+			return x
+		}
+		return c.ids[j]
+	}
+	for j := i; j <= i+2 && j < len(c.ids); j++ {
+		if j > i && !c.linked[j] {
+			break
+		}
+		var p float64
+		var order, want int
+		switch {
+		case j >= 2 && c.linked[j] && c.linked[j-1] && j-2 <= i:
+			p, order = m.LogProb3(at(j-2), at(j-1), at(j))
+			want = 3
+		case c.linked[j] && j-1 <= i:
+			p, order = m.LogProb2(at(j-1), at(j))
+			want = 2
+		default:
+			continue
+		}
+		score += p
+		judged++
+		if order < want {
+			unseen++
+		}
+	}
+	return score, unseen, judged
+}
+
+func TestFitterScoresEveryCandidateExactlyLikeThePlainDefinition(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		readFixture(t, "spun.txt"),
+		readFixture(t, "clean.txt"),
+		"The boots on the floor were muddy. A, b; and the - end. Go! Yes.",
+		"word",
+		"",
+	}
+	checked := 0
+	for _, text := range texts {
+		for _, par := range audit.NewDocument("f.txt", text).Paragraphs {
+			toks := tokenize(par.Text)
+			c := newChain(m, toks)
+			for i := range toks {
+				f := newFitter(m, c, i)
+				cands := []int32{c.ids[i]}
+				if c.ids[i] >= 0 {
+					cands = append(cands, th.Synonyms(m, c.ids[i])...)
+				}
+				for _, x := range cands {
+					if x < 0 {
+						continue
+					}
+					ws, wu, wj := referenceFit(m, c, i, x)
+					gs, gu, gj := f.fit(x, len(toks), nil)
+					if math.Float64bits(gs) != math.Float64bits(ws) || gu != wu || gj != wj {
+						t.Fatalf("%q token %d as %q: fitter (%v, %d, %d), plain (%v, %d, %d)",
+							par.Text, i, m.Word(x), gs, gu, gj, ws, wu, wj)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d fits compared; the fixtures should give hundreds", checked)
+	}
+}
+
+func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := tokenize(readFixture(t, "spun.txt"))
+	c := newChain(m, toks)
+	stopped := 0
+	for i := range toks {
+		if c.ids[i] < 0 {
+			continue
+		}
+		f := newFitter(m, c, i)
+		fw, uw, _ := f.fit(c.ids[i], len(toks), nil)
+		for _, b := range []bar{{word: fw, need: 2}, {word: fw, need: 2, found: true, excess: 0.5}} {
+			for _, x := range th.Synonyms(m, c.ids[i]) {
+				full, fu, _ := f.fit(x, len(toks), nil)
+				part, pu, _ := f.fit(x, uw, &b)
+				if pu <= uw {
+					if math.Float64bits(part) != math.Float64bits(full) || pu != fu {
+						t.Fatalf("token %d as %q: a fit that did not stop differs: %v/%d, full %v/%d", i, m.Word(x), part, pu, full, fu)
+					}
+					continue
+				}
+				stopped++
+				g := full - b.word
+				if fu <= uw && g >= b.need && (!b.found || g-b.need > b.excess) {
+					t.Fatalf("token %d as %q stopped early but clears the bar (gain %v)", i, m.Word(x), g)
+				}
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Fatal("no candidate stopped early; the test does not exercise the bar")
+	}
+}
