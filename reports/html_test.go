@@ -493,25 +493,35 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 	}
 
 	// The machine may have no network: every background fetch is switched off, and the
-	// profile is a fresh temporary folder.
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1200, 860),
-	)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(alloc)
-	defer cancelBrowser()
+	// profile is a fresh temporary folder. A loaded machine occasionally fails to start
+	// Chromium at all (the launcher exits before the DevTools pipe opens), so starting is
+	// tried up to three times; a failure after start is never retried.
+	newBrowser := func() (context.Context, func()) {
+		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+			chromedp.ExecPath(browser),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.NoDefaultBrowserCheck,
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.UserDataDir(t.TempDir()),
+			chromedp.WindowSize(1200, 860),
+		)
+		ctx, cancelCtx := chromedp.NewContext(alloc)
+		return ctx, func() { cancelCtx(); cancelAlloc() }
+	}
+	var browserCtx context.Context
+	var cancelBrowser func()
+	defer func() {
+		if cancelBrowser != nil {
+			cancelBrowser()
+		}
+	}()
 
 	var mu sync.Mutex
 	var problems []string
@@ -530,31 +540,40 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 		}
 	}()
 	start := time.Now()
-	// Listen starts the browser; its events arrive in order on the tab's reader goroutine,
-	// which must not be blocked, so the handler only records.
-	err = chromedp.Listen(browserCtx, func(ev any) {
-		switch ev := ev.(type) {
-		case *cdpruntime.EventConsoleAPICalled:
-			if ev.Type == cdpruntime.ConsoleAPICalledTypeError || ev.Type == cdpruntime.ConsoleAPICalledTypeAssert {
-				problem("console.%s: %s", ev.Type, consoleArgs(ev.Args))
+	for attempt := 1; attempt <= 3; attempt++ {
+		browserCtx, cancelBrowser = newBrowser()
+		// Listen starts the browser; its events arrive in order on the tab's reader goroutine,
+		// which must not be blocked, so the handler only records.
+		err = chromedp.Listen(browserCtx, func(ev any) {
+			switch ev := ev.(type) {
+			case *cdpruntime.EventConsoleAPICalled:
+				if ev.Type == cdpruntime.ConsoleAPICalledTypeError || ev.Type == cdpruntime.ConsoleAPICalledTypeAssert {
+					problem("console.%s: %s", ev.Type, consoleArgs(ev.Args))
+				}
+			case *cdpruntime.EventExceptionThrown:
+				d := ev.ExceptionDetails
+				msg := d.Text
+				if d.Exception != nil {
+					msg += " " + d.Exception.Description
+				}
+				problem("exception at %d:%d: %s", d.LineNumber+1, d.ColumnNumber+1, msg)
+			case *cdplog.EventEntryAdded:
+				// Content-Security-Policy violations and failed loads arrive here.
+				if ev.Entry.Level == cdplog.EntryLevelError {
+					problem("log (%s): %s", ev.Entry.Source, ev.Entry.Text)
+				}
+			case *cdppage.EventJavascriptDialogOpening:
+				problem("a dialog opened (%q): script from the report ran", ev.Message)
+				go chromedp.Call(browserCtx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{})
 			}
-		case *cdpruntime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			problem("exception at %d:%d: %s", d.LineNumber+1, d.ColumnNumber+1, msg)
-		case *cdplog.EventEntryAdded:
-			// Content-Security-Policy violations and failed loads arrive here.
-			if ev.Entry.Level == cdplog.EntryLevelError {
-				problem("log (%s): %s", ev.Entry.Source, ev.Entry.Text)
-			}
-		case *cdppage.EventJavascriptDialogOpening:
-			problem("a dialog opened (%q): script from the report ran", ev.Message)
-			go chromedp.Call(browserCtx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{})
+		})
+		if err == nil {
+			break
 		}
-	})
+		cancelBrowser()
+		cancelBrowser = nil
+		time.Sleep(time.Second)
+	}
 	if err != nil {
 		t.Fatalf("start %s: %v", browser, err)
 	}
