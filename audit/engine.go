@@ -32,6 +32,7 @@ type Result struct {
 	Files   []FileReport
 	Skipped []Notice // binary or oversized files: not audited, not an error
 	Errors  []Notice // unreadable inputs: the run exits 2
+	Rules   []*Rule  // the rules enabled for this run (for some path at least)
 }
 
 // Options configure one run of the engine.
@@ -206,6 +207,11 @@ func Run(files []string, opt Options) (*Result, error) {
 	<-indexDone
 
 	res := &Result{}
+	for _, r := range opt.Registry.Rules() {
+		if enabled(r) {
+			res.Rules = append(res.Rules, r)
+		}
+	}
 	byPath := map[string]*FileReport{}
 	for i := range results {
 		o := &results[i]

@@ -42,6 +42,11 @@ func provenanceCopy(path string, line, counterpartLine int, kind string) provena
 // provenance rule publishes too, plus the copies found in the corpus. It replaces the
 // per-document fact of the same key, which it contains.
 func (c *crossCheck) Facts(set func(path, key string, value any)) {
+	// The provenance fact belongs to the provenance family: a run with that family switched
+	// off (say, only spin enabled, which needs this pass for spin.aligned-copy) publishes none.
+	if !c.cfg.RuleEnabled(provenance.WireCredit.ID) && !c.cfg.RuleEnabled(Inherited.ID) && !c.cfg.RuleEnabled(SharedStory.ID) {
+		return
+	}
 	for id, l := range c.links {
 		d := c.docs[id]
 		if !d.audited {
