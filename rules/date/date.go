@@ -22,7 +22,7 @@ var Missing = &audit.Rule{
 	Category:    audit.Date,
 	Severity:    audit.Warning,
 	Description: "No publication date: no dated header, byline or dateline",
-	Params:      locatorParams(),
+	Params:      locatorDefaults,
 	Check:       func(p *audit.Pass) { check(p, missingVerdict) },
 }
 
@@ -32,7 +32,6 @@ var Partial = &audit.Rule{
 	Category:    audit.Date,
 	Severity:    audit.Warning,
 	Description: "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
-	Params:      locatorParams(),
 	Check:       func(p *audit.Pass) { check(p, partialVerdict) },
 }
 
@@ -43,27 +42,34 @@ var Implausible = &audit.Rule{
 	Category:    audit.Date,
 	Severity:    audit.Warning,
 	Description: "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
-	Params: withParams(locatorParams(), map[string]float64{
-		"floor_year":  1900, // earlier years are typos or archive stamps, not publication dates
-		"future_days": 1,    // slack for time zones: a story dated tomorrow somewhere is fine
-	}),
-	Check: func(p *audit.Pass) { check(p, implausibleVerdict) },
+	Params:      plausibilityDefaults,
+	Check:       func(p *audit.Pass) { check(p, implausibleVerdict) },
 }
 
-// locatorParams are shared by the three rules; the verdict is computed with the parameters
-// of whichever rule runs first on a document, so keep them equal in config.
-func locatorParams() map[string]float64 {
-	return map[string]float64{
-		"header_lines":        12, // non-blank lines at the top where date headers stand
-		"dateline_paragraphs": 10, // paragraphs whose start may hold a dateline
-	}
+// locatorDefaults are date.missing's parameters; they serve the whole family, since the
+// three rules share one verdict.
+var locatorDefaults = map[string]float64{
+	"header_lines":        12, // non-blank lines at the top where date headers stand
+	"dateline_paragraphs": 10, // paragraphs whose start may hold a dateline
 }
 
-func withParams(base, extra map[string]float64) map[string]float64 {
-	for k, v := range extra {
-		base[k] = v
+// plausibilityDefaults are date.implausible's parameters.
+var plausibilityDefaults = map[string]float64{
+	"floor_year":  1900, // earlier years are typos or archive stamps, not publication dates
+	"future_days": 1,    // slack for time zones: a story dated tomorrow somewhere is fine
+}
+
+// paramsOf resolves a rule's parameters by ID (defaults overlaid with the config), without
+// naming the rule value, which would make an initialisation cycle with the checks.
+func paramsOf(cfg *audit.Config, id string, defaults map[string]float64) audit.Params {
+	p := audit.Params{}
+	for k, v := range defaults {
+		p[k] = v
 	}
-	return base
+	for k, v := range cfg.Params[id] {
+		p[k] = v
+	}
+	return p
 }
 
 // verdictKind is the outcome for one document.
@@ -85,35 +91,36 @@ type Verdict struct {
 	Why string
 }
 
-// memoKey shares the located candidates between the three rules of one document.
+// memoKey shares the verdict between the three rules of one document.
 type memoKey struct{}
 
+// check reports the document's verdict if it is this rule's kind. The verdict is computed
+// once per document, with the locator parameters of date.missing and the plausibility
+// parameters of date.implausible whichever rule runs, so the three rules always agree and
+// the facts they publish are the same.
 func check(p *audit.Pass, mine verdictKind) {
-	cands := p.Doc.Memo(memoKey{}, func() any {
-		lc := NewLocator()
-		if v, ok := p.Params["header_lines"]; ok {
-			lc.HeaderLines = int(v)
-		}
-		if v, ok := p.Params["dateline_paragraphs"]; ok {
-			lc.DatelineParagraphs = int(v)
-		}
-		return lc.Locate(p.Doc, stopwords.MainLanguage(p.Doc).Lang)
-	}).([]Candidate)
-
-	now := time.Now()
-	if p.Config != nil && !p.Config.Now.IsZero() {
-		now = p.Config.Now
-	}
-	floor, future := 1900, 1
-	if mine == implausibleVerdict {
-		floor, future = int(p.Params.Get("floor_year")), int(p.Params.Get("future_days"))
-	}
-	v := judge(cands, now, floor, future)
+	v := p.Doc.Memo(memoKey{}, func() any { return verdictOf(p.Doc, p.Config) }).(Verdict)
 	publishFacts(p, v)
-	if v.kind != mine {
-		return
+	if v.kind == mine {
+		report(p, v)
 	}
-	report(p, v)
+}
+
+func verdictOf(doc *audit.Document, cfg *audit.Config) Verdict {
+	if cfg == nil {
+		cfg = &audit.Config{}
+	}
+	loc := paramsOf(cfg, "date.missing", locatorDefaults)
+	plaus := paramsOf(cfg, "date.implausible", plausibilityDefaults)
+	lc := NewLocator()
+	lc.HeaderLines = int(loc.Get("header_lines"))
+	lc.DatelineParagraphs = int(loc.Get("dateline_paragraphs"))
+	cands := lc.Locate(doc, stopwords.MainLanguage(doc).Lang)
+	now := time.Now()
+	if !cfg.Now.IsZero() {
+		now = cfg.Now
+	}
+	return judge(cands, now, int(plaus.Get("floor_year")), int(plaus.Get("future_days")))
 }
 
 // judge picks the publication date among the candidates and decides the verdict.

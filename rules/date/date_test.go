@@ -105,3 +105,43 @@ func TestLocateSurvivesEmptyAndOddDocuments(t *testing.T) {
 		_ = judge(NewLocator().Locate(doc, ""), time.Now(), 1900, 1)
 	}
 }
+
+func TestParamsOfOneRuleServeTheWholeFamily(t *testing.T) {
+	reg, err := audit.NewRegistry(Rules()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	text := "A headline\n\nSome residue line\n\nAnother residue line\n\nLONDON, March 3, 2005 (Reuters) - The committee met on Tuesday.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, yaml, rule string
+	}{
+		{"defaults find the dateline", "", "-"},
+		{"date.missing's locator params narrow the search for every rule: the dateline falls outside, the lead's weekday stays", "params:\n  date.missing: {header_lines: 2, dateline_paragraphs: 2}\n", "date.partial"},
+		{"date.implausible's floor year judges the found date", "params:\n  date.implausible: {floor_year: 2010}\n", "date.implausible"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := audit.ParseConfig([]byte(tt.yaml), reg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg.Now = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+			res, err := audit.Run([]string{path}, audit.Options{Registry: reg, Config: cfg})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := "-"
+			if fs := res.Files[0].Findings; len(fs) > 0 {
+				got = fs[0].Rule
+			}
+			if got != tt.rule {
+				t.Errorf("finding %s, want %s", got, tt.rule)
+			}
+		})
+	}
+}
