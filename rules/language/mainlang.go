@@ -1,6 +1,7 @@
 package language
 
 import (
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -61,6 +62,14 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 		return MainLanguage{Lang: lingua.Unknown, Script: script}
 	}
 	langs := candidateLanguages(candidates, lingua.Unknown)
+	// The shared profile (stopwords.MainLanguage, memoised on the document and already
+	// computed by the date, boilerplate and spin families) settles plainly one-language
+	// prose; only unclear documents pay for the candidate-restricted profile below.
+	if g := stopwords.MainLanguage(doc); g.Density >= 2*profileMinDensity && g.Margin >= 2*profileMinMargin {
+		if l := toLingua(g.Lang); l != lingua.Unknown && scriptOfLanguage(l) == script && slices.Contains(langs, l) {
+			return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
+		}
+	}
 	if l, density, margin := profile(doc, langs); l != lingua.Unknown && scriptOfLanguage(l) == script &&
 		density >= profileMinDensity && margin >= profileMinMargin {
 		return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
