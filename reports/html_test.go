@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/reports/golden"
 )
 
 // Fixture rules: invented for the report tests, one per category the fixture uses.
@@ -109,40 +110,7 @@ func renderHTML(t testing.TB, r *audit.Report, opt Options) string {
 }
 
 func TestHTMLMatchesGoldenFile(t *testing.T) {
-	got := renderHTML(t, fixtureReport(), Options{})
-	path := filepath.Join("testdata", "html", "fixture.golden.html")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -run Golden -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test ./reports -run Golden -update after checking the change):\n%s", path, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\nwant: " + w + "\ngot:  " + g
-		}
-	}
-	return "(no line differs)"
+	golden.Check(t, filepath.Join("testdata", "html", "fixture.golden.html"), renderHTML(t, fixtureReport(), Options{}))
 }
 
 // scriptElement matches a <script> element: its attributes and its body.

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,9 +14,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/reports/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // sampleReport is a small report with the awkward cases renderers must survive: a finding
 // spanning lines, markup and pipes in messages and evidence, a clean file, a skipped file.
@@ -62,20 +60,7 @@ func render(t *testing.T, format string, opt Options) string {
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./reports -update creates it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file; run go test ./reports -update after checking:\n--- got\n%s", name, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden", name), got)
 }
 
 func TestRenderersMatchGoldenFiles(t *testing.T) {

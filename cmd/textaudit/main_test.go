@@ -6,15 +6,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/reports/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestMain runs from the repository root so report paths read as a user sees them.
 func TestMain(m *testing.M) {
@@ -33,39 +31,9 @@ func textaudit(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/textaudit -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test ./cmd/textaudit -update after checking the change):\n%s", path, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + strconv.Itoa(i+1) + ":\nwant: " + a + "\ngot:  " + b
-		}
-	}
-	return ""
+	golden.Check(t, filepath.Join("testdata", "golden", name), got)
 }
 
 // Seeds are audited with a fixed --now so date plausibility does not drift with the calendar.
@@ -76,7 +44,7 @@ func TestAuditSeedsTableMatchesGolden(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	golden(t, "seeds.table", out)
+	checkGolden(t, "seeds.table", out)
 	for _, want := range []string{"002_85e05273389f8f37.txt:33", "Otras noticias", "004_3e4f2c6dea3b26a0.txt:52", "Related Post"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q", want)
@@ -89,7 +57,7 @@ func TestAuditSeedsJSONFollowsTheContract(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	golden(t, "seeds.json", out)
+	checkGolden(t, "seeds.json", out)
 
 	var doc struct {
 		Tool    *string `json:"tool"`
