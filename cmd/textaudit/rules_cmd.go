@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/reports"
 	"github.com/textaudit/textaudit/rules"
 )
 
@@ -49,15 +48,7 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			case "table":
-				t := tablewriter.NewTable(stdout, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithHeaderAlignment(tw.AlignLeft),
-					tablewriter.WithRowAlignment(tw.AlignLeft), tablewriter.WithRowAutoWrap(tw.WrapNone))
-				t.Header("rule", "category", "severity", "description")
-				for _, r := range reg.Rules() {
-					if err := t.Append([]string{r.ID, string(r.Category), r.Severity.String(), r.Description}); err != nil {
-						return err
-					}
-				}
-				return t.Render()
+				return reports.RulesTable(stdout, audit.Describe(reg.Rules()))
 			default:
 				return usageError("rules: unknown format %q (want table or json)", format)
 			}
