@@ -113,10 +113,9 @@ func Run(files []string, opt Options) (*Result, error) {
 		audited bool
 	}
 	type outcome struct {
-		report   FileReport
-		err      error
-		skipped  bool
-		included bool
+		report  FileReport
+		err     error
+		skipped bool
 	}
 	total := len(files) + len(refs)
 	results := make([]outcome, len(files))

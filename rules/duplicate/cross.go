@@ -113,24 +113,24 @@ type indexedUnit struct {
 
 // crossCheck is the corpus index: compact per-paragraph word keys and retrieval features.
 type crossCheck struct {
-	cfg                      *audit.Config
-	minWords, minShared      int
-	minKept                  float64
-	maxPosting               int
-	docMinShare              float64
-	spinMinSwaps             int
-	spinMinShare             float64
-	mu                       sync.Mutex
-	docs                     []indexedDoc
-	units                    []indexedUnit
-	arena                    []uint32
-	features                 []uint64 // feature<<32 | unit
-	docFreq                  map[uint32]int32
-	hasAudited, hasReference bool
-	storyMinPassages         int
-	storyMinShare            float64
-	identical                map[uint64]int32 // hash of a document's words → its representative
-	links                    map[int32]*docLinks
+	cfg                 *audit.Config
+	minWords, minShared int
+	minKept             float64
+	maxPosting          int
+	docMinShare         float64
+	spinMinSwaps        int
+	spinMinShare        float64
+	mu                  sync.Mutex
+	docs                []indexedDoc
+	units               []indexedUnit
+	arena               []uint32
+	features            []uint64 // feature<<32 | unit
+	docFreq             map[uint32]int32
+	hasAudited          bool
+	storyMinPassages    int
+	storyMinShare       float64
+	identical           map[uint64]int32 // hash of a document's words → its representative
+	links               map[int32]*docLinks
 }
 
 func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {

@@ -2,6 +2,7 @@ package language
 
 import (
 	lingua "github.com/pemistahl/lingua-go"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
@@ -107,11 +108,8 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 func countWordsIn(text string, script Script) int {
 	n := 0
 	for _, w := range wordsOf(text) {
-		for _, r := range w.lower {
-			if scriptOf(r) == script {
-				n++
-			}
-			break
+		if r, _ := utf8.DecodeRuneInString(w.lower); scriptOf(r) == script {
+			n++
 		}
 	}
 	return n
