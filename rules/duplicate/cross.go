@@ -23,6 +23,10 @@ var Cross = &audit.Rule{
 		"min_kept":    0.5, // share of the passage's words kept by the copy
 		"min_shared":  2,   // retrieval features two paragraphs share before they are aligned
 		"max_posting": 64,  // a feature found in more paragraphs is too common to retrieve by
+		// share of a paragraph, on at least one side, a copy must cover: a paragraph copied
+		// whole (or standing whole inside a longer one) is a copy; a sentence or quote shared
+		// by two otherwise different paragraphs is two reports of one story retelling it
+		"min_cover": 0.8,
 	},
 }
 
@@ -120,6 +124,7 @@ type crossCheck struct {
 	docMinShare         float64
 	spinMinSwaps        int
 	spinMinShare        float64
+	minCover            float64
 	mu                  sync.Mutex
 	docs                []indexedDoc
 	units               []indexedUnit
@@ -149,6 +154,7 @@ func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
 		minKept:          params.Get("min_kept"),
 		minShared:        int(params.Get("min_shared")),
 		maxPosting:       int(params.Get("max_posting")),
+		minCover:         params.Get("min_cover"),
 		docMinShare:      doc.Get("min_share"),
 		spinMinSwaps:     int(spin.Get("min_swaps")),
 		spinMinShare:     spin.Get("min_share"),

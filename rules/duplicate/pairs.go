@@ -105,7 +105,7 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 	}
 	include := make([]bool, len(matches))
 	for i, m := range matches {
-		include[i] = pairs[docPair{c.units[m.a].doc, c.units[m.b].doc}].kind == pairSingle
+		include[i] = pairs[docPair{c.units[m.a].doc, c.units[m.b].doc}].kind == pairSingle && c.coversParagraph(m)
 	}
 	bestA, bestB, partners := bestPerUnit(matches, include)
 	inherited := map[docPair]bool{}
@@ -183,4 +183,13 @@ func sortedPairs(pairs map[docPair]*pairInfo, kind pairKind) []*pairInfo {
 		return int(x.key.b - y.key.b)
 	})
 	return out
+}
+
+// coversParagraph reports whether a copy spans at least min_cover of its paragraph on one
+// side at least. Copies that stand in the middle of two different paragraphs on both sides,
+// a shared quote or sentence, are what two reports of one story have in common; they still
+// count towards a shared-story or whole-file pair, and towards spin and inherited credit.
+func (c *crossCheck) coversParagraph(m copyMatch) bool {
+	a, b := c.units[m.a], c.units[m.b]
+	return float64(m.al.ALen()) >= c.minCover*float64(a.n) || float64(m.al.BLen()) >= c.minCover*float64(b.n)
 }

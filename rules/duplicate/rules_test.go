@@ -134,3 +134,42 @@ func writeFile(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestCopyMustCoverAParagraphOnOneSide draws the line between a copied paragraph and the
+// wording two reports of one story share: a shared sentence inside two otherwise different
+// paragraphs is not a duplicate.cross finding; a paragraph standing whole inside a longer
+// one is, on both files.
+func TestCopyMustCoverAParagraphOnOneSide(t *testing.T) {
+	quote := `The minister said the harbour dredging contract would be signed "before the autumn storms close the bay to heavy shipping for the winter".`
+	cases := []struct {
+		name      string
+		a, b      string
+		wantCross int // duplicate.cross findings on the two files together
+	}{
+		{
+			name:      "a quote shared inside two different paragraphs is not a copy",
+			a:         "Harbour works\n\nFishermen in Port Elwin protested outside the council offices on Monday over the delays. " + quote + " Opposition councillors called the timetable unrealistic.\n",
+			b:         "Bay shipping\n\nShipping agents welcomed the announcement but warned about costs for small operators. " + quote + " Ferry operators have not yet published their winter timetables.\n",
+			wantCross: 0,
+		},
+		{
+			name:      "a paragraph standing whole inside a longer one is a copy on both files",
+			a:         "Harbour works\n\n" + quote + "\n\nFishermen in Port Elwin protested outside the council offices on Monday over the delays.\n",
+			b:         "Bay shipping\n\nShipping agents welcomed the announcement but warned about costs for small operators. " + quote + " Ferry operators have not yet published their winter timetables.\n",
+			wantCross: 2,
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+			writeFile(t, a, c.a)
+			writeFile(t, b, c.b)
+			got := run(t, []string{a, b}, nil)
+			n := len(byRule(got["a.txt"], "duplicate.cross")) + len(byRule(got["b.txt"], "duplicate.cross"))
+			if n != c.wantCross {
+				t.Errorf("%d duplicate.cross findings, want %d: %+v", n, c.wantCross, got)
+			}
+		})
+	}
+}
