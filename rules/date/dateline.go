@@ -117,7 +117,11 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 		}
 	}
 	agency := false
-	if j < len(toks) && toks[j].text == "(" {
+	if end, ok := readWireSlashes(toks, j); ok {
+		// A press-release wire: "NEW YORK, Nov. 23, 2025 /PRNewswire/ --".
+		agency = true
+		j = end + 1
+	} else if j < len(toks) && toks[j].text == "(" {
 		if end, name, ok := readAgency(toks, j); ok {
 			agency = true
 			j = end + 1
@@ -126,6 +130,8 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 				if !takeDate() {
 					j--
 				}
+			} else if date == nil {
+				takeDate() // "LONDON (Reuters) Nov 23, 2025 -"
 			}
 			if !hasDash(toks, j) && placeWords == 0 && date == nil && knownAgencies[name] && i == 0 {
 				return datelineMatch{end: end}, !strict
@@ -237,4 +243,21 @@ func letterCount(toks []token, from, to int) int {
 		}
 	}
 	return n
+}
+
+// readWireSlashes reads a press-release wire's name between slashes ("/PRNewswire/",
+// "/PRNewswire-FirstCall/", "/CNW/") and returns the closing slash.
+func readWireSlashes(toks []token, j int) (end int, ok bool) {
+	if j >= len(toks) || toks[j].text != "/" || toks[j].spaceAfter {
+		return 0, false
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		if toks[k].text == "/" {
+			return k, k > j+1 && toks[j+1].kind == wordToken && toks[j+1].upper
+		}
+		if toks[k].kind == punctToken && toks[k].text != "-" || toks[k].spaceAfter {
+			return 0, false // wire names are one word, or words joined by hyphens
+		}
+	}
+	return 0, false
 }

@@ -111,6 +111,11 @@ var fillerWords = map[string]bool{
 	"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "est": true, "edt": true,
 	"cst": true, "cdt": true, "pst": true, "pdt": true, "et": true, "pt": true, "ct": true, "mez": true,
 	"mesz": true, "msk": true, "ist": true, "jst": true, "aest": true, "z": true, "t": true,
+	"m": true, // "a.m.", "p.m."
+	// words for "year" written after it: Russian and Bulgarian "года", "г.", Ukrainian "року",
+	// "р.", Polish "r.", "roku", Serbo-Croatian "godine", "god."; Lithuanian "m."
+	"ngày": true, "ngay": true, // Vietnamese "day", before the day number
+	"года": true, "г": true, "року": true, "р": true, "r": true, "roku": true, "godine": true, "god": true,
 }
 
 // isFiller reports whether token j is punctuation, a clock time part or a filler word.
@@ -121,6 +126,10 @@ func isFiller(toks []token, j int) bool {
 		return true
 	case wordToken:
 		return fillerWords[t.text]
+	}
+	// A time zone offset: "+0000", "-05:00" (the minutes are a two-digit number).
+	if t.digits == 4 && j > 0 && (toks[j-1].text == "+" || toks[j-1].text == "-") && !toks[j-1].spaceAfter {
+		return true
 	}
 	// Hours and minutes ("14:32", "9.52am") have at most two digits.
 	return t.digits <= 2 && !t.ordinal

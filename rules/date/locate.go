@@ -163,7 +163,7 @@ func (lc *Locator) labelled(l audit.Line, base int, toks []token, dates []Date, 
 	var out []Candidate
 	for _, d := range dates {
 		lab, first, ok := lc.labelBefore(toks, d.firstToken)
-		if !ok || !labelStandsAlone(toks, first, lab) {
+		if !ok || !labelStandsAlone(toks, first, lab) && !(short && inShortSentence(lab, d)) {
 			continue
 		}
 		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
@@ -222,6 +222,13 @@ func labelStandsAlone(toks []token, first int, lab label) bool {
 	}
 	next := first + len(lab.words)
 	return next < len(toks) && toks[next].text == ":"
+}
+
+// inShortSentence accepts a label inside a short header or footer sentence ("This article was
+// first published on 3 March 2005.") when it is a phrase, not a single word, and dates a whole
+// day: single words ("revised 1986 net income", "filed 12 March") are too common in prose.
+func inShortSentence(lab label, d Date) bool {
+	return len(lab.words) > 1 && d.Precision == DayPrecision
 }
 
 // genericLabels are single words that name any date, not only a publication date; they count

@@ -166,6 +166,9 @@ func (sc *dateScanner) plain(i int) (Date, bool) {
 	t := sc.toks[i]
 	switch t.kind {
 	case numberToken:
+		if d, ok := sc.yearFirst(i); ok {
+			return d, true
+		}
 		if d, ok := sc.numeric(i); ok {
 			return d, true
 		}
@@ -195,7 +198,7 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 	if s1.kind != punctToken || s1.text != s2.text || (s1.text != "-" && s1.text != "/" && s1.text != ".") {
 		return Date{}, false
 	}
-	if a.spaceAfter || s1.spaceAfter || b.spaceAfter || s2.spaceAfter || !sc.standaloneNumber(i+4) || sc.precededByNumberSep(i) {
+	if a.spaceAfter || s1.spaceAfter || b.spaceAfter || s2.spaceAfter || !sc.standaloneNumber(i+4) && !sc.isoTimeAt(i+5) || sc.precededByNumberSep(i) {
 		return Date{}, false
 	}
 	var d Date
@@ -226,9 +229,98 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 	return sc.finish(d, i, i+4), true
 }
 
-// dayMonth reads "12 March 2005", "5 de octubre de 2005", "3. März", "1er janvier", "5 oct".
+// isoTimeAt reports whether token j opens the time of an ISO 8601 timestamp, "T09:14" right
+// after the date ("2025-11-23T09:14:00Z").
+func (sc *dateScanner) isoTimeAt(j int) bool {
+	return j+1 < len(sc.toks) && sc.isWord(j, "t") && !sc.toks[j-1].spaceAfter && !sc.toks[j].spaceAfter &&
+		sc.toks[j+1].kind == numberToken && sc.toks[j+1].digits == 2
+}
+
+// yearFirst reads the forms that open with the year: East Asian "2025年11月23日" and
+// "2025년 11월 23일", Hungarian and Baltic "2025. november 23.", and "2025-Nov-23".
+func (sc *dateScanner) yearFirst(i int) (Date, bool) {
+	t := sc.toks[i]
+	if t.digits != 4 || t.ordinal || t.value < 1000 || t.value > 2999 {
+		return Date{}, false
+	}
+	if sc.isWord(i+1, "年", "년") {
+		return sc.eastAsian(i)
+	}
+	j := i + 1
+	sep := ""
+	switch {
+	case sc.isPunct(j, ".") && !t.spaceAfter && sc.toks[j].spaceAfter:
+		j++ // "2025. november 23."
+	case sc.isPunct(j, "-", "/") && !t.spaceAfter && !sc.toks[j].spaceAfter:
+		sep = sc.toks[j].text // "2025-Nov-23"
+		j++
+	default:
+		return Date{}, false
+	}
+	if sc.isWord(j, "gada") { // Latvian "2025. gada 23. novembris" is day first after it
+		return Date{}, false
+	}
+	if j >= len(sc.toks) || sc.toks[j].kind != wordToken {
+		return Date{}, false
+	}
+	m, ok := sc.cal.month(sc.toks[j].text, sc.lang)
+	if !ok {
+		return Date{}, false
+	}
+	k := j + 1
+	if sep != "" {
+		if !sc.isPunct(k, sep) || sc.toks[j].spaceAfter || sc.toks[k].spaceAfter {
+			return Date{}, false
+		}
+		k++
+	} else if sc.isPunct(k, ".") {
+		k++
+	}
+	if k >= len(sc.toks) || sc.toks[k].kind != numberToken || sc.toks[k].digits > 2 || sc.toks[k].value < 1 || sc.toks[k].value > 31 || !sc.standaloneNumber(k) && !sc.isPunct(k+1, ".") {
+		return sc.finish(Date{Year: t.value, Month: m, Precision: MonthPrecision}, i, j), true
+	}
+	last := k
+	if sc.isPunct(last+1, ".") && sep == "" {
+		last++
+	}
+	return sc.finish(Date{Year: t.value, Month: m, Day: sc.toks[k].value, Precision: DayPrecision}, i, last), true
+}
+
+// eastAsian reads a year, month and day each followed by its unit character: 年 月 日 in
+// Chinese and Japanese (日 or 号), 년 월 일 in Korean.
+func (sc *dateScanner) eastAsian(i int) (Date, bool) {
+	units := [3][]string{{"年", "년"}, {"月", "월"}, {"日", "号", "號", "일"}}
+	var v [3]int
+	last := i - 1
+	for k := 0; k < 3; k++ {
+		n, u := last+1, last+2
+		if u >= len(sc.toks) || sc.toks[n].kind != numberToken || !sc.isWord(u, units[k]...) {
+			break
+		}
+		v[k] = sc.toks[n].value
+		last = u
+	}
+	switch {
+	case v[1] < 1 || v[1] > 12:
+		return Date{}, false
+	case v[2] >= 1 && v[2] <= 31:
+		return sc.finish(Date{Year: v[0], Month: v[1], Day: v[2], Precision: DayPrecision}, i, last), true
+	case v[2] == 0 && last == i+3:
+		return sc.finish(Date{Year: v[0], Month: v[1], Precision: MonthPrecision}, i, last), true
+	}
+	return Date{}, false
+}
+
+// dayMonth reads "12 March 2005", "5 de octubre de 2005", "3. März", "1er janvier", "5 oct",
+// "23-Nov-2025" and Vietnamese "23 tháng 11 năm 2025".
 func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 	t := sc.toks[i]
+	if d, ok := sc.dayMonthJoined(i); ok {
+		return d, true
+	}
+	if d, ok := sc.vietnamese(i); ok {
+		return d, true
+	}
 	if t.digits > 2 || t.value < 1 || t.value > 31 || !t.spaceAfter && !t.ordinal && !sc.isPunct(i+1, ".") {
 		return Date{}, false
 	}
@@ -257,8 +349,54 @@ func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 	return sc.finish(d, i, last), true
 }
 
-// monthFirst reads "March 3, 2005", "Oct. 7", "Aug 11th 2018" and "March 2005".
+// dayMonthJoined reads a day, a month name and a year joined by hyphens or slashes without
+// spaces: "23-Nov-2025", "23/Nov/2025". The year is required: "23-Nov" alone is a score.
+func (sc *dateScanner) dayMonthJoined(i int) (Date, bool) {
+	t := sc.toks[i]
+	if i+4 >= len(sc.toks) || t.spaceAfter || t.digits > 2 || t.value < 1 || t.value > 31 || !sc.isPunct(i+1, "-", "/") {
+		return Date{}, false
+	}
+	sep, mon, sep2, year := sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
+	if sep.spaceAfter || mon.kind != wordToken || mon.spaceAfter || sep2.text != sep.text || sep2.spaceAfter ||
+		year.kind != numberToken || year.digits != 4 || year.value < 1000 || year.value > 2999 || !sc.standaloneNumber(i+4) {
+		return Date{}, false
+	}
+	m, ok := sc.cal.month(mon.text, sc.lang)
+	if !ok {
+		return Date{}, false
+	}
+	return sc.finish(Date{Year: year.value, Month: m, Day: t.value, Precision: DayPrecision}, i, i+4), true
+}
+
+// vietnamese reads "23 tháng 11 năm 2025" and "23 tháng 11" (day, month word, month number).
+func (sc *dateScanner) vietnamese(i int) (Date, bool) {
+	t := sc.toks[i]
+	if t.digits > 2 || t.value < 1 || t.value > 31 || !sc.isWord(i+1, "tháng", "thang") || i+2 >= len(sc.toks) {
+		return Date{}, false
+	}
+	m := sc.toks[i+2]
+	if m.kind != numberToken || m.value < 1 || m.value > 12 {
+		return Date{}, false
+	}
+	d := Date{Month: m.value, Day: t.value, Precision: PartialDay}
+	last := i + 2
+	if sc.isWord(i+3, "năm", "nam") && i+4 < len(sc.toks) {
+		if y := sc.toks[i+4]; y.kind == numberToken && y.digits == 4 && y.value >= 1000 && y.value <= 2999 {
+			d.Year, d.Precision, last = y.value, DayPrecision, i+4
+		}
+	}
+	return sc.finish(d, i, last), true
+}
+
+// monthFirst reads "March 3, 2005", "Oct. 7", "Aug 11th 2018", "March 2005" and "Nov-23-2025".
 func (sc *dateScanner) monthFirst(i, m int) (Date, bool) {
+	if i+4 < len(sc.toks) && !sc.toks[i].spaceAfter && sc.isPunct(i+1, "-", "/") {
+		sep, day, sep2, year := sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
+		if !sep.spaceAfter && day.kind == numberToken && day.digits <= 2 && day.value >= 1 && day.value <= 31 && !day.spaceAfter &&
+			sep2.text == sep.text && !sep2.spaceAfter && year.kind == numberToken && year.digits == 4 && year.value >= 1000 && year.value <= 2999 {
+			return sc.finish(Date{Year: year.value, Month: m, Day: day.value, Precision: DayPrecision}, i, i+4), true
+		}
+	}
 	j := i + 1
 	if sc.isPunct(j, ".") {
 		j++

@@ -69,6 +69,26 @@ func tokenize(s string) []token {
 			}
 			toks = append(toks, t)
 			i = j
+		case unicode.IsDigit(r):
+			// Arabic-Indic, Persian, Devanagari, Bengali, Thai or full-width digits: the
+			// same number, written in another script ("٢٣ نوفمبر ٢٠٢٥").
+			j, value, digits := i, 0, 0
+			for j < len(s) {
+				d, sz := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsDigit(d) {
+					break
+				}
+				if digits < 9 {
+					value = value*10 + digitValue(d)
+				}
+				j += sz
+				digits++
+			}
+			if digits > 9 {
+				value = -1
+			}
+			toks = append(toks, token{kind: numberToken, start: i, end: j, text: s[i:j], digits: digits, value: value})
+			i = j
 		case unicode.IsLetter(r):
 			j := letterRunEnd(s, i)
 			word := s[i:j]
@@ -125,4 +145,15 @@ func lower(w string) string {
 		}
 	}
 	return w
+}
+
+// digitValue returns the value of a decimal digit of any script. Unicode lays out every
+// script's decimal digits (category Nd) as runs of ten from zero to nine, so the value is
+// the distance from the start of the run, modulo ten for scripts with several runs in a row.
+func digitValue(r rune) int {
+	first := r
+	for n := 0; n < 100 && unicode.IsDigit(first-1); n++ {
+		first--
+	}
+	return int(r-first) % 10
 }
