@@ -13,7 +13,8 @@ import (
 // extra language costs load time and memory (a trigram model each), so the set stays small.
 var DefaultCandidates = []string{
 	"en", "es", "fr", "de", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "tr",
-	"ru", "uk", "el", "ar", "fa", "he", "hi", "zh", "ja", "ko",
+	"fi", "hu", "ca", "hr", "sk", "sl", "lt", "lv", "et", "id", "ms", "vi",
+	"ru", "uk", "bg", "el", "ar", "fa", "ur", "he", "hi", "bn", "ta", "th", "ka", "hy", "zh", "ja", "ko",
 }
 
 // linguaCode maps the few ISO 639-1 codes whose spelling differs between the stopword lists

@@ -28,6 +28,9 @@ var ForeignPassage = &audit.Rule{
 		"long_foreign_share":  0.15,
 		"max_main_confidence": 0.05,
 		"script_share":        0.6,
+		"model_words":         10,
+		"model_density":       0.25,
+		"model_confidence":    0.5,
 	},
 	Check:       checkForeign,
 	CheckConfig: checkLanguages,
@@ -93,6 +96,9 @@ func paramsOf(p audit.Params) judgeParams {
 		longForeignShare:  p.Get("long_foreign_share"),
 		maxMainConfidence: p.Get("max_main_confidence"),
 		scriptShare:       p.Get("script_share"),
+		modelWords:        int(p.Get("model_words")),
+		modelDensity:      p.Get("model_density"),
+		modelConfidence:   p.Get("model_confidence"),
 	}
 }
 

@@ -78,6 +78,10 @@ func TestForeignPassage(t *testing.T) {
 			"german_with_english.txt", "de", []string{"7:en"}, nil},
 		{"a Cyrillic residue line in English text is flagged without a function-word list",
 			"english_with_russian.txt", "en", []string{"7:ru"}, nil},
+		{"Polish and Turkish prose with few listed function words and short lines in Han and Hebrew script are flagged",
+			"english_with_other_languages.txt", "en", []string{"5:pl", "9:tr", "11:zh", "15:he"}, nil},
+		{"telegraphic wire copy, table rows and a Spanish company name in English text are not flagged",
+			"english_telegraphic.txt", "en", nil, nil},
 		{"a configured candidate set still names the languages it holds",
 			"english_with_foreign.txt", "en", []string{"7:fr", "11:de", "15:es"}, []string{"en", "fr", "de", "es"}},
 	}
