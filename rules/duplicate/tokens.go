@@ -1,8 +1,6 @@
 package duplicate
 
 import (
-	"hash/fnv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,10 +38,11 @@ func (t Token) Word() uint32 { return t.Key &^ 3 }
 // combining marks; a dot joins digits ("3.27") and single letters ("U.S."), an apostrophe
 // joins letters ("Labour's"), a comma joins digits ("1,000"). Anything else separates, so
 // words glued by a missing space after a full stop ("offensive.In") come apart. isStop says
-// whether a lower-cased word is a function word; it may be nil.
-func Tokenize(text string, isStop func(string) bool) []Token {
-	var out []Token
-	var norm strings.Builder
+// whether a lower-cased word (given as bytes, so no string is made per word) is a function
+// word; it may be nil.
+func Tokenize(text string, isStop func([]byte) bool) []Token {
+	out := make([]Token, 0, len(text)/6+1)
+	norm := make([]byte, 0, 64)
 	start := -1
 	segLetters := 0 // letters since the last joiner, to tell "U.S" from "offensive.In"
 	hasDigit, firstUpper := false, false
@@ -52,23 +51,26 @@ func Tokenize(text string, isStop func(string) bool) []Token {
 		if start < 0 {
 			return
 		}
-		w := norm.String()
-		key := hashWord(w)
+		key := fnv32a(norm)
+		stop := isStop != nil && isStop(norm)
 		kind := Content
 		switch {
-		case hasDigit || firstUpper && (isStop == nil || !isStop(w)):
+		case hasDigit || firstUpper && !stop:
 			kind = Anchor
-		case isStop != nil && isStop(w):
+		case stop:
 			kind = Stop
 		}
 		out = append(out, Token{Start: int32(start), End: int32(end), Key: key&^3 | uint32(kind)})
-		norm.Reset()
+		norm = norm[:0]
 		start = -1
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case isWordRune(r):
 			if start < 0 {
 				start = i
 				segLetters = 0
@@ -81,7 +83,14 @@ func Tokenize(text string, isStop func(string) bool) []Token {
 			if unicode.IsLetter(r) {
 				segLetters++
 			}
-			norm.WriteRune(unicode.ToLower(r))
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				norm = append(norm, byte(r))
+			} else {
+				norm = utf8.AppendRune(norm, unicode.ToLower(r))
+			}
 		case start >= 0 && joins(text, i, r, size, segLetters):
 			initials = r == '.' && !hasDigit
 			segLetters = 0 // the joiner is dropped from the key
@@ -97,6 +106,14 @@ func Tokenize(text string, isStop func(string) bool) []Token {
 	}
 	flush(len(text))
 	return out
+}
+
+// isWordRune reports whether r belongs inside a word: a letter, a digit or a combining mark.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // joins reports whether the punctuation r at i sits inside a word.
@@ -118,10 +135,14 @@ func joins(text string, i int, r rune, size, segLetters int) bool {
 	return false
 }
 
-func hashWord(w string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(w))
-	return h.Sum32()
+// fnv32a is FNV-1a over the word's bytes (hash/fnv's New32a, without its allocation).
+func fnv32a(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
 }
 
 type tokensKey struct{}
@@ -135,7 +156,7 @@ func docTokens(doc *audit.Document) []Token {
 		if lang == "" {
 			lang = "en"
 		}
-		return Tokenize(doc.Text, func(w string) bool { return stopwords.Is(lang, w) })
+		return Tokenize(doc.Text, func(w []byte) bool { return stopwords.LookupBytes(w).Has(lang) })
 	}).([]Token)
 }
 

@@ -15,7 +15,7 @@ func words(text string, toks []Token) []string {
 }
 
 func TestTokenize(t *testing.T) {
-	isStop := func(w string) bool { return w == "the" || w == "in" || w == "of" }
+	isStop := func(b []byte) bool { w := string(b); return w == "the" || w == "in" || w == "of" }
 	cases := []struct {
 		name  string
 		text  string
@@ -42,7 +42,7 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestTokenKinds(t *testing.T) {
-	isStop := func(w string) bool { return w == "the" || w == "in" }
+	isStop := func(b []byte) bool { w := string(b); return w == "the" || w == "in" }
 	toks := Tokenize("The Syrian army advanced in 2017", isStop)
 	want := []Kind{Stop, Anchor, Content, Content, Stop, Anchor}
 	if len(toks) != len(want) {
@@ -70,7 +70,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		toks := Tokenize(s, func(w string) bool { return len(w) < 3 })
+		toks := Tokenize(s, func(w []byte) bool { return len(w) < 3 })
 		prev := int32(0)
 		for _, tk := range toks {
 			if tk.Start < prev || tk.End <= tk.Start || int(tk.End) > len(s) {
@@ -88,6 +88,6 @@ func BenchmarkTokenize(b *testing.B) {
 	text := strings.Repeat("The Syrian Observatory for Human Rights said on Friday there were clashes in several areas of U.S.-backed Deir al-Zor province, 45 km south. ", 40)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		Tokenize(text, func(w string) bool { return w == "the" || w == "for" || w == "on" })
+		Tokenize(text, func(w []byte) bool { s := string(w); return s == "the" || s == "for" || s == "on" })
 	}
 }

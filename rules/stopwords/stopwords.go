@@ -72,6 +72,9 @@ func load() *index {
 // Words returns it).
 func Lookup(word string) Set { return load().words[word] }
 
+// LookupBytes is Lookup for a lower-case word held in bytes; it makes no string.
+func LookupBytes(word []byte) Set { return load().words[string(word)] }
+
 // Languages lists the ISO 639-1 codes that have a list.
 func Languages() []string {
 	out := append([]string(nil), load().langs...)
