@@ -131,15 +131,7 @@ func checkParagraphs(p *audit.Pass) {
 	if err != nil {
 		panic(fmt.Sprintf("spin thesaurus: %v", err))
 	}
-	prm := params{
-		gains:   thresholds{Synonym: p.Params.Get("min_gain"), Wider: p.Params.Get("wider_gain"), Tie: p.Params.Get("tie_gain"), Polysemy: p.Params.Get("polysemy")},
-		gainCap: p.Params.Get("gain_cap"), minScore: p.Params.Get("min_score"), strongGain: p.Params.Get("strong_gain"),
-		contextScore: p.Params.Get("context_score"), contextParagraphs: p.Params.Get("context_paragraphs"),
-		minWords: p.Params.Get("min_words"),
-		inflRare: p.Params.Get("inflated_rare"), inflCommon: p.Params.Get("inflated_common"),
-		inflRatio: p.Params.Get("inflated_ratio"), inflPar: p.Params.Get("inflated_paragraph"),
-		mutualScore: p.Params.Get("mutual_score"), mutualShare: p.Params.Get("mutual_share"), wholeShare: p.Params.Get("whole_share"),
-	}
+	prm := paramsOf(p.Params.Get)
 	fps := withUserPhrases(loadFingerprints(), p.Config)
 	var verdicts []verdict
 	for _, par := range p.Doc.Paragraphs {
@@ -159,6 +151,19 @@ func checkParagraphs(p *audit.Pass) {
 	}
 	if len(verdicts) > 0 {
 		p.SetFact("spin_share", math.Round(1000*float64(flagged)/float64(len(verdicts)))/1000)
+	}
+}
+
+// paramsOf reads the rule's parameters through get (the configured values, or the defaults).
+func paramsOf(get func(string) float64) params {
+	return params{
+		gains:   thresholds{Synonym: get("min_gain"), Wider: get("wider_gain"), Tie: get("tie_gain"), Polysemy: get("polysemy")},
+		gainCap: get("gain_cap"), minScore: get("min_score"), strongGain: get("strong_gain"),
+		contextScore: get("context_score"), contextParagraphs: get("context_paragraphs"),
+		minWords: get("min_words"),
+		inflRare: get("inflated_rare"), inflCommon: get("inflated_common"),
+		inflRatio: get("inflated_ratio"), inflPar: get("inflated_paragraph"),
+		mutualScore: get("mutual_score"), mutualShare: get("mutual_share"), wholeShare: get("whole_share"),
 	}
 }
 
