@@ -1,6 +1,10 @@
 package spin
 
-import "github.com/textaudit/textaudit/rules/stopwords"
+import (
+	"math"
+
+	"github.com/textaudit/textaudit/rules/stopwords"
+)
 
 // nearMiss is a word that fits its neighbours badly while a synonym would fit them well:
 // the trace a synonym spinner leaves ("boots on the floor" for "boots on the ground").
@@ -187,6 +191,10 @@ type thresholds struct {
 	Synonym float64 // a WordNet synonym whose context is better attested than the word's
 	Wider   float64 // a hypernym, hyponym or similar word, better attested; 0: not tried
 	Tie     float64 // any candidate whose context is no better attested than the word's
+	// Polysemy discounts a candidate's gain by this times log10(1 + its synonym count): a
+	// spinner that meant to write "be" picks "comprise" among dozens of thesaurus entries,
+	// so a light verb's better fit is weak evidence that it was the original word.
+	Polysemy float64
 }
 
 // findNearMiss checks token i against its synonyms, then its wider WordNet neighbours, and
@@ -215,8 +223,13 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		if b.beaten(0) {
 			continue // the word's context fits too well for any candidate to gain enough
 		}
+		base := b.need
 		for _, s := range cands {
-			b.found, b.excess = ok, excess
+			pen := 0.0
+			if th.Polysemy > 0 {
+				pen = th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
+			}
+			b.found, b.excess, b.need = ok, excess, base+pen
 			fs, unseenS, _ := f.fit(s, unseenW, &b)
 			if unseenS > unseenW {
 				continue
@@ -228,7 +241,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 			if unseenS == unseenW {
 				need = max(need, th.Tie)
 			}
-			g := fs - fw
+			g := fs - fw - pen
 			// The spelling check allocates, so it runs only for a candidate that would win.
 			if g >= need && (!ok || g-need > excess) && !spellingVariants(toks[i].Lower, m.Word(s)) {
 				ok, excess = true, g-need

@@ -34,19 +34,22 @@ var Paragraph = &audit.Rule{
 		// min_gain: a near-miss counts when a WordNet synonym fits the n-grams (up to
 		// trigrams) around the word this many log10 units better, with its context attested
 		// where the word's is not.
-		"min_gain": 2.0,
+		"min_gain": 1.25,
 		// wider_gain: the same for a word one WordNet link away (hypernym, hyponym, similar),
 		// a looser relation that spinners' thesauri also use; 0 turns it off, the default:
 		// at 3 it finds one more paragraph of a seed spun by a commercial spinner, but
 		// doubles false alarms on clean news (related words are often the apt ones).
 		"wider_gain": 0,
 		// tie_gain: the gain needed when the replacement's context is no better attested.
-		"tie_gain": 2.75,
+		"tie_gain": 1.5,
+		// polysemy: a candidate's gain is discounted by this times log10(1 + the number of
+		// its synonyms); see thresholds.Polysemy. 0 turns it off.
+		"polysemy": 0.75,
 		// gain_cap: one near-miss adds at most this much (gain above its threshold).
 		"gain_cap": 3,
 		// min_score: paragraph score (capped excess gains divided by the square root of the
 		// number of judged word pairs) that flags a paragraph on its own ...
-		"min_score": 0.55,
+		"min_score": 0.6,
 		// strong_gain: ... when it rests on two near-misses or on one of at least this gain:
 		// one odd word in a clean paragraph is common, two independent ones are not.
 		"strong_gain": 5,
@@ -63,6 +66,20 @@ var Paragraph = &audit.Rule{
 		"inflated_common":    -4,
 		"inflated_ratio":     2,
 		"inflated_paragraph": 2,
+		// mutual_score: two distinct paragraphs of one file with at least this score (or one
+		// of them flagged on its own) flag each other: one moderately odd paragraph is common
+		// in clean news, two in the same file are not (spinners rewrite several paragraphs of
+		// an article). 0 turns this off.
+		"mutual_score": 0.5,
+		// mutual_share: ... and when such paragraphs make up at least this share of the
+		// file's judged paragraphs (two odd paragraphs among twenty are chance; among five
+		// they are not).
+		"mutual_share": 0.25,
+		// whole_share: when at least this share of a file's judged paragraphs is flagged on
+		// its own (and at least context_paragraphs of them), the article reads as spun end to
+		// end, and every other paragraph with a near-miss or an inflated word is flagged too.
+		// 0 turns this off.
+		"whole_share": 0.5,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
 		"min_words": 8,
 	},
@@ -99,6 +116,7 @@ type params struct {
 	gainCap, minScore, strongGain             float64
 	contextScore, contextParagraphs, minWords float64
 	inflRare, inflCommon, inflRatio, inflPar  float64
+	mutualScore, mutualShare, wholeShare      float64
 }
 
 func checkParagraphs(p *audit.Pass) {
@@ -113,43 +131,39 @@ func checkParagraphs(p *audit.Pass) {
 	if err != nil {
 		panic(fmt.Sprintf("spin thesaurus: %v", err))
 	}
-	prm := params{
-		gains:   thresholds{Synonym: p.Params.Get("min_gain"), Wider: p.Params.Get("wider_gain"), Tie: p.Params.Get("tie_gain")},
-		gainCap: p.Params.Get("gain_cap"), minScore: p.Params.Get("min_score"), strongGain: p.Params.Get("strong_gain"),
-		contextScore: p.Params.Get("context_score"), contextParagraphs: p.Params.Get("context_paragraphs"),
-		minWords: p.Params.Get("min_words"),
-		inflRare: p.Params.Get("inflated_rare"), inflCommon: p.Params.Get("inflated_common"),
-		inflRatio: p.Params.Get("inflated_ratio"), inflPar: p.Params.Get("inflated_paragraph"),
-	}
+	prm := paramsOf(p.Params.Get)
 	fps := withUserPhrases(loadFingerprints(), p.Config)
 	var verdicts []verdict
-	strong := 0
 	for _, par := range p.Doc.Paragraphs {
-		v := judgeParagraph(m, th, fps, par, prm)
-		if !v.judged {
-			continue
+		if v := judgeParagraph(m, th, fps, par, prm); v.judged {
+			verdicts = append(verdicts, v)
 		}
-		if v.strong(prm) {
-			strong++
-		}
-		verdicts = append(verdicts, v)
 	}
 	flagged := 0
-	for _, v := range verdicts {
-		byContext := false
-		if !v.strong(prm) {
-			others := strong
-			inflatedBacked := prm.inflPar > 0 && others >= 1 && float64(len(v.inflated)) >= prm.inflPar
-			if v.score < prm.contextScore || (float64(others) < prm.contextParagraphs && !inflatedBacked) {
-				continue
-			}
-			byContext = true
+	fc := newFileContext(verdicts, prm)
+	for i, v := range verdicts {
+		b := fc.basis(i, prm)
+		if b == notFlagged {
+			continue
 		}
 		flagged++
-		report(p, v, byContext, strong, prm)
+		report(p, v, b, fc.strong, prm)
 	}
 	if len(verdicts) > 0 {
 		p.SetFact("spin_share", math.Round(1000*float64(flagged)/float64(len(verdicts)))/1000)
+	}
+}
+
+// paramsOf reads the rule's parameters through get (the configured values, or the defaults).
+func paramsOf(get func(string) float64) params {
+	return params{
+		gains:   thresholds{Synonym: get("min_gain"), Wider: get("wider_gain"), Tie: get("tie_gain"), Polysemy: get("polysemy")},
+		gainCap: get("gain_cap"), minScore: get("min_score"), strongGain: get("strong_gain"),
+		contextScore: get("context_score"), contextParagraphs: get("context_paragraphs"),
+		minWords: get("min_words"),
+		inflRare: get("inflated_rare"), inflCommon: get("inflated_common"),
+		inflRatio: get("inflated_ratio"), inflPar: get("inflated_paragraph"),
+		mutualScore: get("mutual_score"), mutualShare: get("mutual_share"), wholeShare: get("whole_share"),
 	}
 }
 
@@ -234,7 +248,7 @@ func matchCase(orig, w string) string {
 	return w
 }
 
-func report(p *audit.Pass, v verdict, byContext bool, strong int, prm params) {
+func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 	signals := map[string]bool{}
 	var shown []string
 	phrases := make([]map[string]any, 0, len(v.phrases))
@@ -264,13 +278,21 @@ func report(p *audit.Pass, v verdict, byContext bool, strong int, prm params) {
 	if signals["fingerprint"] {
 		msg = fmt.Sprintf("paragraph reads as synonym-spun: broken idiom and %d word(s) that fit their context worse than a synonym", countSignal(v.phrases, "near-miss"))
 	}
-	if byContext {
+	switch b {
+	case byContext:
 		sigs = append(sigs, "file-context")
-		if float64(strong) < prm.contextParagraphs {
-			sigs = append(sigs, "inflated")
-		}
 		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s)", strong)
-		if float64(strong) < prm.contextParagraphs {
+	case byInflated:
+		sigs = append(sigs, "file-context", "inflated")
+		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s), and %d rare word(s) with a far more common synonym", strong, len(v.inflated))
+	case byMutual:
+		sigs = append(sigs, "file-context")
+		msg += ", in a file with another paragraph that reads as spun"
+	case byWholeArticle:
+		sigs = append(sigs, "file-context", "whole-article")
+		msg += fmt.Sprintf(", in a file spun end to end (%d clearly spun paragraph(s))", strong)
+		if len(v.inflated) > 0 && countSignal(v.phrases, "near-miss") == 0 {
+			sigs = append(sigs, "inflated")
 			msg += fmt.Sprintf(", and %d rare word(s) with a far more common synonym", len(v.inflated))
 		}
 	}

@@ -1,0 +1,73 @@
+package spin
+
+// basis is why a paragraph is flagged: on its own evidence, or on weaker evidence that the
+// rest of the file corroborates (spinners rewrite several paragraphs of an article, or all).
+type basis int
+
+const (
+	notFlagged basis = iota
+	// onItsOwn: a broken idiom, or a score over min_score on two near-misses or a very strong one.
+	onItsOwn
+	// byContext: a score of context_score in a file with context_paragraphs paragraphs
+	// flagged on their own.
+	byContext
+	// byInflated: a score of context_score and inflated_paragraph rare words with a far
+	// more common synonym, in a file with one paragraph flagged on its own.
+	byInflated
+	// byMutual: a score of mutual_score while another paragraph of the file has as much
+	// (or is flagged on its own), and such paragraphs make up mutual_share of the file.
+	byMutual
+	// byWholeArticle: any near-miss or inflated word in a file whose paragraphs are
+	// mostly (whole_share) flagged on their own.
+	byWholeArticle
+)
+
+// fileContext is what the paragraphs of one file say about each other.
+type fileContext struct {
+	verdicts []verdict
+	isStrong []bool
+	strong   int // paragraphs flagged on their own
+	moderate int // paragraphs flagged on their own or scoring at least mutual_score
+}
+
+func newFileContext(verdicts []verdict, prm params) fileContext {
+	fc := fileContext{verdicts: verdicts, isStrong: make([]bool, len(verdicts))}
+	for i, v := range verdicts {
+		fc.isStrong[i] = v.strong(prm)
+		if fc.isStrong[i] {
+			fc.strong++
+		}
+		if fc.isStrong[i] || fc.isModerate(v, prm) {
+			fc.moderate++
+		}
+	}
+	return fc
+}
+
+func (fc fileContext) isModerate(v verdict, prm params) bool {
+	return prm.mutualScore > 0 && v.score >= prm.mutualScore
+}
+
+// basis decides paragraph i, trying the bases from the most to the least direct evidence.
+func (fc fileContext) basis(i int, prm params) basis {
+	v := fc.verdicts[i]
+	if fc.isStrong[i] {
+		return onItsOwn
+	}
+	others := fc.strong // i itself is not strong
+	if v.score >= prm.contextScore && float64(others) >= prm.contextParagraphs {
+		return byContext
+	}
+	if v.score >= prm.contextScore && prm.inflPar > 0 && others >= 1 && float64(len(v.inflated)) >= prm.inflPar {
+		return byInflated
+	}
+	if fc.isModerate(v, prm) && fc.moderate >= 2 && float64(fc.moderate) >= prm.mutualShare*float64(len(fc.verdicts)) {
+		return byMutual
+	}
+	if prm.wholeShare > 0 && float64(others) >= prm.contextParagraphs &&
+		float64(fc.strong) >= prm.wholeShare*float64(len(fc.verdicts)) &&
+		(len(v.phrases) > 0 || len(v.inflated) > 0) {
+		return byWholeArticle
+	}
+	return notFlagged
+}

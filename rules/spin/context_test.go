@@ -1,0 +1,124 @@
+package spin
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// verdictWith builds a judged verdict with the given score and near-miss gains.
+func verdictWith(score float64, inflatedWords int, gains ...float64) verdict {
+	v := verdict{judged: true, score: score}
+	for _, g := range gains {
+		v.phrases = append(v.phrases, phrase{Signal: "near-miss", Gain: g})
+	}
+	for range inflatedWords {
+		v.inflated = append(v.inflated, inflated{Text: "metropolis", Common: "city"})
+	}
+	return v
+}
+
+func TestFileContextBases(t *testing.T) {
+	prm := params{minScore: 0.6, strongGain: 5, contextScore: 0.2, contextParagraphs: 2,
+		inflPar: 2, mutualScore: 0.5, mutualShare: 0.25, wholeShare: 0.5}
+	strong := verdictWith(0.9, 0, 2, 3)
+	quiet := verdictWith(0, 0)
+	cases := []struct {
+		name     string
+		verdicts []verdict
+		want     []basis
+	}{
+		{"a clean file flags nothing",
+			[]verdict{quiet, quiet, quiet}, []basis{notFlagged, notFlagged, notFlagged}},
+		{"one strong paragraph does not lend its weight to a weak one",
+			[]verdict{strong, verdictWith(0.3, 0, 2), quiet, quiet},
+			[]basis{onItsOwn, notFlagged, notFlagged, notFlagged}},
+		{"two strong paragraphs carry a weak one over context_score",
+			[]verdict{strong, strong, verdictWith(0.3, 0, 2), quiet, quiet, quiet, quiet, quiet},
+			[]basis{onItsOwn, onItsOwn, byContext, notFlagged, notFlagged, notFlagged, notFlagged, notFlagged}},
+		{"inflated words back a weak paragraph next to one strong paragraph",
+			[]verdict{strong, verdictWith(0.3, 2, 2), quiet, quiet},
+			[]basis{onItsOwn, byInflated, notFlagged, notFlagged}},
+		{"two moderate paragraphs of a short file support each other",
+			[]verdict{verdictWith(0.55, 0, 2.5), verdictWith(0.5, 0, 3), quiet, quiet},
+			[]basis{byMutual, byMutual, notFlagged, notFlagged}},
+		{"a moderate paragraph next to a strong one is supported",
+			[]verdict{strong, verdictWith(0.5, 0, 3), quiet},
+			[]basis{onItsOwn, byMutual, notFlagged}},
+		{"two moderate paragraphs among many are chance",
+			append([]verdict{verdictWith(0.55, 0, 2.5), verdictWith(0.5, 0, 3)}, slices.Repeat([]verdict{quiet}, 8)...),
+			append([]basis{notFlagged, notFlagged}, slices.Repeat([]basis{notFlagged}, 8)...)},
+		{"a file mostly spun end to end flags every paragraph with some evidence",
+			[]verdict{strong, strong, strong, verdictWith(0.05, 0, 1.5), verdictWith(0, 1), quiet},
+			[]basis{onItsOwn, onItsOwn, onItsOwn, byWholeArticle, byWholeArticle, notFlagged}},
+		{"mutual support and whole-article context can be turned off",
+			[]verdict{verdictWith(0.55, 0, 2.5), verdictWith(0.5, 0, 3)},
+			[]basis{notFlagged, notFlagged}},
+	}
+	for k, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := prm
+			if k == len(cases)-1 {
+				p.mutualScore, p.wholeShare = 0, 0
+			}
+			fc := newFileContext(c.verdicts, p)
+			var got []basis
+			for i := range c.verdicts {
+				got = append(got, fc.basis(i, p))
+			}
+			if !slices.Equal(got, c.want) {
+				t.Fatalf("bases %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestPolysemyOnlyDiscounts checks the polysemy discount against its definition: it can
+// remove near-misses, never add one, and a near-miss it keeps reports the fit gain less
+// Polysemy * log10(1 + the expected word's synonym count).
+func TestPolysemyOnlyDiscounts(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := audit.NewDocument("p.txt", readFixture(t, "spun.txt")+"\n"+readFixture(t, "clean.txt"))
+	plain := thresholds{Synonym: 1.25, Tie: 1.5}
+	discounted := plain
+	discounted.Polysemy = 0.75
+	kept, removed := 0, 0
+	for _, par := range doc.Paragraphs {
+		toks := tokenize(par.Text)
+		c := newChain(m, toks)
+		for i := range toks {
+			_, _, ok0 := findNearMiss(m, th, toks, c, i, plain)
+			nm, _, ok1 := findNearMiss(m, th, toks, c, i, discounted)
+			if ok1 && !ok0 {
+				t.Errorf("%q: the discount added a near-miss (%q)", toks[i].Text, nm.Expected)
+			}
+			if !ok1 {
+				if ok0 {
+					removed++
+				}
+				continue
+			}
+			kept++
+			f := newFitter(m, c, i)
+			fw, _, _ := f.fit(c.ids[i], len(toks), nil)
+			fs, _, _ := f.fit(m.ID(nm.Expected), len(toks), nil)
+			want := fs - fw - 0.75*math.Log10(float64(1+len(th.Synonyms(m, m.ID(nm.Expected)))))
+			if math.Abs(nm.Gain-want) > 1e-9 {
+				t.Errorf("%q for %q: gain %.4f, want %.4f", toks[i].Text, nm.Expected, nm.Gain, want)
+			}
+		}
+	}
+	if kept == 0 {
+		t.Fatal("no near-miss survived the discount on the spun fixture")
+	}
+	t.Logf("%d near-misses kept, %d removed by the discount", kept, removed)
+}
