@@ -191,6 +191,8 @@ type thresholds struct {
 	Synonym float64 // a WordNet synonym whose context is better attested than the word's
 	Wider   float64 // a hypernym, hyponym or similar word, better attested; 0: not tried
 	Tie     float64 // any candidate whose context is no better attested than the word's
+	// Preposition is the gain a preposition swapped for another needs; 0: not tried.
+	Preposition float64
 	// Polysemy discounts a candidate's gain by this times log10(1 + its synonym count): a
 	// spinner that meant to write "be" picks "comprise" among dozens of thesaurus entries,
 	// so a light verb's better fit is weak evidence that it was the original word.
@@ -201,7 +203,11 @@ type thresholds struct {
 // returns the candidate that clears its threshold by the widest margin. Excess is that margin.
 func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds) (nm nearMiss, excess float64, ok bool) {
 	w := c.ids[i]
-	if w < 0 || toks[i].Capitalised || stopwords.Is("en", toks[i].Lower) {
+	if w < 0 || toks[i].Capitalised {
+		return nearMiss{}, 0, false
+	}
+	prep := th.Preposition > 0 && isPreposition(toks[i].Lower)
+	if !prep && stopwords.Is("en", toks[i].Lower) {
 		return nearMiss{}, 0, false
 	}
 	f := newFitter(m, c, i)
@@ -210,8 +216,16 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		return nearMiss{}, 0, false
 	}
 	best := nearMiss{Index: i}
+	if prep {
+		// A preposition's synonyms are the other prepositions, a closed class: a spinner's
+		// "backed through Russian airpower" for "backed by", judged like a synonym swap
+		// but against its own, higher threshold (prepositions do vary in good prose).
+		th = thresholds{Synonym: th.Preposition, Tie: max(th.Tie, th.Preposition)}
+	}
 	sets := [][]int32{t.Synonyms(m, w)}
-	if th.Wider > 0 {
+	if prep {
+		sets = [][]int32{prepositionIDs(m, w)}
+	} else if th.Wider > 0 {
 		sets = append(sets, t.Wider(m, w))
 	}
 	for k, cands := range sets {
@@ -253,4 +267,33 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		}
 	}
 	return best, excess, ok
+}
+
+// prepositions are the closed class a spinner swaps one for another ("by" → "through",
+// "in" → "within", "inside"). The list is English grammar, not a spinner's dictionary.
+var prepositions = []string{"about", "above", "across", "after", "against", "along", "among",
+	"around", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by",
+	"despite", "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto",
+	"over", "past", "since", "through", "throughout", "to", "toward", "towards", "under",
+	"until", "upon", "via", "with", "within", "without"}
+
+var prepositionSet = func() map[string]bool {
+	out := make(map[string]bool, len(prepositions))
+	for _, p := range prepositions {
+		out[p] = true
+	}
+	return out
+}()
+
+func isPreposition(w string) bool { return prepositionSet[w] }
+
+// prepositionIDs returns the model ids of the prepositions other than w.
+func prepositionIDs(m *Model, w int32) []int32 {
+	out := make([]int32, 0, len(prepositions))
+	for _, p := range prepositions {
+		if id := m.ID(p); id >= 0 && id != w {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -130,3 +130,43 @@ func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
 		t.Fatal("no candidate stopped early; the test does not exercise the bar")
 	}
 }
+
+func TestPrepositionSwapsAreNearMissesOnlyAboveTheirThreshold(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text, word string
+		gain             float64 // preposition_gain
+		want             string  // expected preposition, "" for no near-miss
+	}{
+		{"a passive agent swapped to through is caught", "The rebels were backed through Russian airpower in the north.", "through", 3, "by"},
+		{"the check is off at gain 0", "The rebels were backed through Russian airpower in the north.", "through", 0, ""},
+		{"an apt preposition is left alone", "The rebels were backed by Russian airpower in the north.", "by", 3, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := tokenize(c.text)
+			ch := newChain(m, toks)
+			i := -1
+			for k, tk := range toks {
+				if tk.Lower == c.word {
+					i = k
+				}
+			}
+			nm, _, ok := findNearMiss(m, th, toks, ch, i, thresholds{Synonym: 1.25, Tie: 1.5, Preposition: c.gain})
+			got := ""
+			if ok {
+				got = nm.Expected
+			}
+			if got != c.want {
+				t.Errorf("near-miss expected %q, want %q (gain %.2f)", got, c.want, nm.Gain)
+			}
+		})
+	}
+}

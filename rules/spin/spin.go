@@ -42,6 +42,10 @@ var Paragraph = &audit.Rule{
 		"wider_gain": 0,
 		// tie_gain: the gain needed when the replacement's context is no better attested.
 		"tie_gain": 1.5,
+		// preposition_gain: the gain another preposition must bring ("backed through" for
+		// "backed by"); 0 turns the preposition check off. At 3, clean BBC news gets 1.4
+		// more findings per 1,000 files (10.3 -> 11.7) for one more paragraph of seed 004.
+		"preposition_gain": 3,
 		// polysemy: a candidate's gain is discounted by this times log10(1 + the number of
 		// its synonyms); see thresholds.Polysemy. 0 turns it off.
 		"polysemy": 0.75,
@@ -157,7 +161,7 @@ func checkParagraphs(p *audit.Pass) {
 // paramsOf reads the rule's parameters through get (the configured values, or the defaults).
 func paramsOf(get func(string) float64) params {
 	return params{
-		gains:   thresholds{Synonym: get("min_gain"), Wider: get("wider_gain"), Tie: get("tie_gain"), Polysemy: get("polysemy")},
+		gains:   thresholds{Synonym: get("min_gain"), Wider: get("wider_gain"), Tie: get("tie_gain"), Polysemy: get("polysemy"), Preposition: get("preposition_gain")},
 		gainCap: get("gain_cap"), minScore: get("min_score"), strongGain: get("strong_gain"),
 		contextScore: get("context_score"), contextParagraphs: get("context_paragraphs"),
 		minWords: get("min_words"),
