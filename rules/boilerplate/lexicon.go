@@ -25,19 +25,21 @@ const (
 
 // phrase is one lexicon entry.
 type phrase struct {
-	key     string // token key, "#" for numbers: "comments #"
-	text    string // as written in the source
-	lang    string
-	kind    phraseKind
-	source  string // "lexicon/en.txt" or the config file
-	tail    bool   // written with a trailing "*": one to four more words may follow
-	tokens  int
-	letters int
+	key    string // token key, "#" for numbers: "comments #"
+	text   string // as written in the source
+	lang   string
+	kind   phraseKind
+	source string // "lexicon/en.txt" or the config file
+	tail   bool   // written with a trailing "*": one to four more words may follow
+	tokens int
+	weight int  // phraseWeight: letters, Han/kana/Hangul counting two
+	runOn  bool // one word of a script without spaces ("相关新闻", "อ่านเพิ่มเติม")
 }
 
 // affixable reports whether the phrase is distinctive enough to be matched at the start or
-// end of a longer line: one-word entries ("Video", "Twitter") are only residue alone.
-func (p *phrase) affixable() bool { return p.tokens >= 2 && p.letters >= 6 }
+// end of a longer line: one-word entries ("Video", "Twitter") are only residue alone, but
+// in scripts without spaces a whole phrase is one word ("相关新闻：...").
+func (p *phrase) affixable() bool { return (p.tokens >= 2 || p.runOn) && p.weight >= 6 }
 
 // lexicon is the set of residue phrases of all languages, keyed by token key.
 type lexicon struct {
@@ -61,7 +63,7 @@ func (lx *lexicon) add(text, lang, source string, kind phraseKind) {
 	}
 	n := strings.Count(key, " ") + 1
 	lx.phrases[key] = &phrase{key: key, text: raw, lang: lang, kind: kind, source: source,
-		tail: tail, tokens: n, letters: letterCount(raw)}
+		tail: tail, tokens: n, weight: phraseWeight(raw), runOn: n == 1 && isRunOn(raw)}
 	if n > lx.maxTokens {
 		lx.maxTokens = n
 	}
@@ -248,7 +250,7 @@ func (lx *lexicon) cover(toks []token) []*phrase {
 
 // affixSeparators end a phrase at the start of a line ("Read more: ...") or open one at
 // its end ("... | Share this article").
-const affixSeparators = ":|»›>-–—•·/"
+const affixSeparators = ":|»›>-–—•·/：｜》】"
 
 // match finds residue phrases on one line: the whole line, the line after a wire dateline,
 // or a phrase at the start or end of the line set off by a separator.
@@ -273,7 +275,7 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 		}
 	}
 	// Phrase at the start, followed by a separator and more text.
-	for k := min(lx.maxTokens, len(toks)-1); k >= 2; k-- {
+	for k := min(lx.maxTokens, len(toks)-1); k >= 1; k-- {
 		p := lx.lookup(toks, 0, k)
 		if p == nil || !p.affixable() {
 			continue
@@ -285,14 +287,16 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 	}
 	// Phrase at the end, set off from the text before it.
 	n := len(toks)
-	for k := min(lx.maxTokens, n-1); k >= 2; k-- {
+	for k := min(lx.maxTokens, n-1); k >= 1; k-- {
 		p := lx.lookup(toks, n-k, n)
 		if p == nil || !p.affixable() {
 			continue
 		}
 		gap := line[toks[n-k-1].end:toks[n-k].start]
-		capital := startsUpper(line[toks[n-k].start:])
-		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?")) {
+		// After a full stop the phrase must open a new sentence: a capital, or a letter of
+		// a script without case (Chinese, Arabic, Thai...).
+		capital := startsUpper(line[toks[n-k].start:]) || caseless(line[toks[n-k].start:])
+		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?。！？")) {
 			return phraseMatch{phrases: []*phrase{p}, start: toks[n-k].start, end: toks[n-1].end, how: "line end"}, true
 		}
 	}
