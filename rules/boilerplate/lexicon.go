@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -25,15 +26,25 @@ const (
 
 // phrase is one lexicon entry.
 type phrase struct {
-	key    string // token key, "#" for numbers: "comments #"
-	text   string // as written in the source
-	lang   string
+	key    string   // token key, "#" for numbers: "comments #"
+	text   string   // as written in the source
+	lang   string   // the language of the entry that is reported by default
+	langs  []string // every language whose lexicon lists the phrase, lang first
 	kind   phraseKind
 	source string // "lexicon/en.txt" or the config file
 	tail   bool   // written with a trailing "*": one to four more words may follow
 	tokens int
 	weight int  // phraseWeight: letters, Han/kana/Hangul counting two
 	runOn  bool // one word of a script without spaces ("相关新闻", "อ่านเพิ่มเติม")
+}
+
+// language is the phrase's language as reported for a document whose main language is
+// main: that language when its lexicon lists the phrase, else the first listing it.
+func (p *phrase) language(main string) string {
+	if main != "" && slices.Contains(p.langs, main) {
+		return main
+	}
+	return p.lang
 }
 
 // affixable reports whether the phrase is distinctive enough to be matched at the start or
@@ -58,12 +69,17 @@ func (lx *lexicon) add(text, lang, source string, kind phraseKind) {
 	if key == "" {
 		return
 	}
-	if _, dup := lx.phrases[key]; dup {
+	if p, dup := lx.phrases[key]; dup {
+		// "Video" is furniture in a dozen languages: remember them all so that the finding
+		// can name the document's own language.
+		if !slices.Contains(p.langs, lang) {
+			p.langs = append(p.langs, lang)
+		}
 		return
 	}
 	n := strings.Count(key, " ") + 1
 	lx.phrases[key] = &phrase{key: key, text: raw, lang: lang, kind: kind, source: source,
-		tail: tail, tokens: n, weight: phraseWeight(raw), runOn: n == 1 && isRunOn(raw)}
+		langs: []string{lang}, tail: tail, tokens: n, weight: phraseWeight(raw), runOn: n == 1 && isRunOn(raw)}
 	if n > lx.maxTokens {
 		lx.maxTokens = n
 	}

@@ -123,3 +123,18 @@ func TestEveryLexiconFileHasBothSectionsAndEnoughPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedPhraseNamesTheDocumentLanguage(t *testing.T) {
+	p := lexiconFor(nil).phrases["video"]
+	if p == nil {
+		t.Fatal(`"video" is not in the lexicon`)
+	}
+	for _, main := range []string{"en", "cs", "de"} {
+		if got := p.language(main); got != main {
+			t.Errorf("language(%q) = %q, want %q", main, got, main)
+		}
+	}
+	if got := p.language("ja"); got != p.lang {
+		t.Errorf(`language("ja") = %q, want the first listing %q`, got, p.lang)
+	}
+}
