@@ -216,6 +216,8 @@ func TestFixtures(t *testing.T) {
 		{"teasers_es.txt", []string{"boilerplate.phrase:7", "boilerplate.structure:9", "boilerplate.structure:11", "boilerplate.structure:13"}, []int{1, 3, 5}},
 		{"page_footer_en.txt", []string{"boilerplate.phrase:9", "boilerplate.structure:11", "boilerplate.structure:15", "boilerplate.phrase:19"}, []int{1, 3, 5, 7}},
 		{"clean_subheads_en.txt", nil, []int{1, 3, 5, 7, 9, 11, 13}},
+		{"teasers_zh.txt", []string{"boilerplate.phrase:7", "boilerplate.structure:9", "boilerplate.phrase:13", "boilerplate.phrase:15"}, []int{1, 3, 5}},
+		{"teasers_pl.txt", []string{"boilerplate.phrase:7", "boilerplate.structure:9", "boilerplate.phrase:13", "boilerplate.phrase:15"}, []int{1, 3, 5}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -17,9 +17,10 @@ func checkPhrase(p *audit.Pass) {
 		m := s.phrase
 		text := l.Text[m.start:m.end]
 		first := m.first()
+		lang := first.language(r.lang)
 		p.Report(l.Start+m.start, l.Start+m.end,
-			fmt.Sprintf("page furniture %q (%s lexicon, %s) is not article text", text, first.lang, m.how),
-			audit.Evidence{"text": text, "phrase": first.text, "language": first.lang,
+			fmt.Sprintf("page furniture %q (%s lexicon, %s) is not article text", text, lang, m.how),
+			audit.Evidence{"text": text, "phrase": first.text, "language": lang,
 				"source": first.source, "position": m.how, "teaser_header": m.announcesTeasers()})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -25,19 +26,31 @@ const (
 
 // phrase is one lexicon entry.
 type phrase struct {
-	key     string // token key, "#" for numbers: "comments #"
-	text    string // as written in the source
-	lang    string
-	kind    phraseKind
-	source  string // "lexicon/en.txt" or the config file
-	tail    bool   // written with a trailing "*": one to four more words may follow
-	tokens  int
-	letters int
+	key    string   // token key, "#" for numbers: "comments #"
+	text   string   // as written in the source
+	lang   string   // the language of the entry that is reported by default
+	langs  []string // every language whose lexicon lists the phrase, lang first
+	kind   phraseKind
+	source string // "lexicon/en.txt" or the config file
+	tail   bool   // written with a trailing "*": one to four more words may follow
+	tokens int
+	weight int  // phraseWeight: letters, Han/kana/Hangul counting two
+	runOn  bool // one word of a script without spaces ("相关新闻", "อ่านเพิ่มเติม")
+}
+
+// language is the phrase's language as reported for a document whose main language is
+// main: that language when its lexicon lists the phrase, else the first listing it.
+func (p *phrase) language(main string) string {
+	if main != "" && slices.Contains(p.langs, main) {
+		return main
+	}
+	return p.lang
 }
 
 // affixable reports whether the phrase is distinctive enough to be matched at the start or
-// end of a longer line: one-word entries ("Video", "Twitter") are only residue alone.
-func (p *phrase) affixable() bool { return p.tokens >= 2 && p.letters >= 6 }
+// end of a longer line: one-word entries ("Video", "Twitter") are only residue alone, but
+// in scripts without spaces a whole phrase is one word ("相关新闻：...").
+func (p *phrase) affixable() bool { return (p.tokens >= 2 || p.runOn) && p.weight >= 6 }
 
 // lexicon is the set of residue phrases of all languages, keyed by token key.
 type lexicon struct {
@@ -56,12 +69,17 @@ func (lx *lexicon) add(text, lang, source string, kind phraseKind) {
 	if key == "" {
 		return
 	}
-	if _, dup := lx.phrases[key]; dup {
+	if p, dup := lx.phrases[key]; dup {
+		// "Video" is furniture in a dozen languages: remember them all so that the finding
+		// can name the document's own language.
+		if !slices.Contains(p.langs, lang) {
+			p.langs = append(p.langs, lang)
+		}
 		return
 	}
 	n := strings.Count(key, " ") + 1
 	lx.phrases[key] = &phrase{key: key, text: raw, lang: lang, kind: kind, source: source,
-		tail: tail, tokens: n, letters: letterCount(raw)}
+		langs: []string{lang}, tail: tail, tokens: n, weight: phraseWeight(raw), runOn: n == 1 && isRunOn(raw)}
 	if n > lx.maxTokens {
 		lx.maxTokens = n
 	}
@@ -248,7 +266,7 @@ func (lx *lexicon) cover(toks []token) []*phrase {
 
 // affixSeparators end a phrase at the start of a line ("Read more: ...") or open one at
 // its end ("... | Share this article").
-const affixSeparators = ":|»›>-–—•·/"
+const affixSeparators = ":|»›>-–—•·/：｜》】"
 
 // match finds residue phrases on one line: the whole line, the line after a wire dateline,
 // or a phrase at the start or end of the line set off by a separator.
@@ -273,7 +291,7 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 		}
 	}
 	// Phrase at the start, followed by a separator and more text.
-	for k := min(lx.maxTokens, len(toks)-1); k >= 2; k-- {
+	for k := min(lx.maxTokens, len(toks)-1); k >= 1; k-- {
 		p := lx.lookup(toks, 0, k)
 		if p == nil || !p.affixable() {
 			continue
@@ -285,14 +303,16 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 	}
 	// Phrase at the end, set off from the text before it.
 	n := len(toks)
-	for k := min(lx.maxTokens, n-1); k >= 2; k-- {
+	for k := min(lx.maxTokens, n-1); k >= 1; k-- {
 		p := lx.lookup(toks, n-k, n)
 		if p == nil || !p.affixable() {
 			continue
 		}
 		gap := line[toks[n-k-1].end:toks[n-k].start]
-		capital := startsUpper(line[toks[n-k].start:])
-		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?")) {
+		// After a full stop the phrase must open a new sentence: a capital, or a letter of
+		// a script without case (Chinese, Arabic, Thai...).
+		capital := startsUpper(line[toks[n-k].start:]) || caseless(line[toks[n-k].start:])
+		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?。！？")) {
 			return phraseMatch{phrases: []*phrase{p}, start: toks[n-k].start, end: toks[n-1].end, how: "line end"}, true
 		}
 	}

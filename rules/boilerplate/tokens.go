@@ -4,46 +4,177 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // token is a word of a line as the lexicon sees it: lower-cased letters and marks, or a
 // number, which is folded to "#" so that "Comments (12)" matches the phrase "comments #".
 type token struct {
 	start, end int    // byte offsets in the tokenised string
-	norm       string // lower-cased word, or "#" for a run of digits
+	norm       string // folded lower-case word, or "#" for a run of digits
 }
 
-// tokenize splits s into words the same way audit.NormalizeForMatch does (letters, marks
-// and digits; everything else separates), keeping offsets so matches can be located.
+// tokenize splits s into words like audit.NormalizeForMatch does (letters, marks and
+// digits; everything else separates), keeping offsets so matches can be located. Two
+// differences serve scripts written without spaces: a run of Han, kana, Thai, Lao, Khmer
+// or Myanmar letters is a word of its own next to digits or other scripts ("12条评论" is
+// "#" + "条评论", "分享到Facebook" is "分享到" + "facebook"), and spacing marks (Mc,
+// Devanagari vowel signs) stay inside words. Words are folded (see foldWord) so that
+// spelling variants of one phrase share a key.
 func tokenize(s string) []token {
 	var out []token
 	start := -1
-	digits := true
+	digits, fold, spaceless := true, false, false
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
 		t := token{start: start, end: end}
-		if digits {
+		switch {
+		case digits:
 			t.norm = "#"
-		} else {
+		case fold:
+			t.norm = foldWord(strings.ToLower(s[start:end]))
+		default:
 			t.norm = strings.ToLower(s[start:end])
 		}
 		out = append(out, t)
 		start = -1
 	}
 	for i, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+		if !isWordRune(r) {
 			flush(i)
 			continue
 		}
+		mark := r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r))
+		sl := !mark && isSpaceless(r)
+		if start >= 0 && !mark && sl != spaceless {
+			flush(i)
+		}
 		if start < 0 {
-			start, digits = i, true
+			start, digits, fold, spaceless = i, true, false, sl
 		}
 		digits = digits && unicode.IsDigit(r)
+		fold = fold || needsFold(r)
 	}
 	flush(len(s))
 	return out
+}
+
+// isWordRune reports whether r belongs to a word. The modifier apostrophe U+02BC is a
+// letter to Unicode but an apostrophe to writers (Ukrainian "пов’язані"), so it separates
+// like "'" does.
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r == 0x2BC {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// isSpaceless reports whether r is a letter of a script written without spaces between
+// words, where a phrase is a run of letters rather than a run of words.
+func isSpaceless(r rune) bool {
+	switch {
+	case r < 0xE00:
+		return false
+	case r <= 0xEFF: // Thai, Lao
+		return true
+	case r < 0x1000:
+		return false
+	case r <= 0x109F, 0x1780 <= r && r <= 0x17FF: // Myanmar, Khmer
+		return true
+	case r < 0x2E80:
+		return false
+	case r == 0x30FC || r == 0xFF70 || r == 0x3005: // prolonged sound marks, iteration mark
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// needsFold reports whether a word holding r has spelling variants that foldWord merges.
+func needsFold(r rune) bool {
+	switch {
+	case r < 0x131:
+		return false
+	case r == 0x131 || r == 0x15E || r == 0x15F || r == 0x162 || r == 0x163: // ı ş ţ
+		return true
+	case 0x300 <= r && r <= 0x36F: // combining accents: decomposed (NFD) text
+		return true
+	case 0x370 <= r && r <= 0x3FF: // Greek
+		return true
+	case 0x600 <= r && r <= 0x6FF: // Arabic script
+		return true
+	case r == 0x93C || 0x958 <= r && r <= 0x95F: // Devanagari nukta forms
+		return true
+	}
+	return false
+}
+
+// foldWord merges spelling variants of a lower-cased word: decomposed accents are
+// composed (NFC); Greek loses its accents and final sigma (upper-case Greek headers are
+// written without accents); Arabic-script words lose vowel marks and tatweel, and the
+// letters that Arabic, Persian and Urdu sites write differently are unified (أ إ آ → ا,
+// ي ى → ی, ك → ک, ة ہ → ه); Devanagari loses the nukta (ख़ = ख); Turkish dotless ı
+// is i (upper-case "YAZDIR" lower-cases to "yazdir"); Romanian cedilla ş ţ are comma ș ț.
+// Lexicon keys and text go through the same folding, so it only merges, never invents.
+func foldWord(w string) string {
+	if !norm.NFC.IsNormalString(w) {
+		w = norm.NFC.String(w)
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		switch {
+		case 0x64B <= r && r <= 0x65F, r == 0x670, r == 0x640, r == 0x93C:
+			continue
+		}
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+// foldRune maps one rune to its folded form (see foldWord).
+func foldRune(r rune) rune {
+	switch r {
+	case 'ά':
+		return 'α'
+	case 'έ':
+		return 'ε'
+	case 'ή':
+		return 'η'
+	case 'ί', 'ϊ', 'ΐ':
+		return 'ι'
+	case 'ό':
+		return 'ο'
+	case 'ύ', 'ϋ', 'ΰ':
+		return 'υ'
+	case 'ώ':
+		return 'ω'
+	case 'ς':
+		return 'σ'
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ي', 'ى':
+		return 'ی'
+	case 'ك':
+		return 'ک'
+	case 'ة', 'ۃ', 'ہ', 'ە':
+		return 'ه'
+	case 'ı':
+		return 'i'
+	case 'ş':
+		return 'ș'
+	case 'ţ':
+		return 'ț'
+	}
+	if 0x958 <= r && r <= 0x95F { // क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ → base letter
+		return [...]rune{'क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'}[r-0x958]
+	}
+	return r
 }
 
 // normPhrase turns a lexicon or config phrase into its token key ("Comments (0)" → "comments #").
@@ -56,11 +187,16 @@ func normPhrase(s string) string {
 	return strings.Join(parts, " ")
 }
 
-// letterCount counts letters in s.
-func letterCount(s string) int {
+// phraseWeight is how distinctive a phrase is, in Latin-letter equivalents: a Han, kana or
+// Hangul character, which writes a syllable or a word, counts two.
+func phraseWeight(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		switch {
+		case !unicode.IsLetter(r):
+		case r >= 0x1100 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)):
+			n += 2
+		default:
 			n++
 		}
 	}
@@ -74,4 +210,24 @@ func lastRune(s string) rune {
 		return 0
 	}
 	return r
+}
+
+// isRunOn reports whether the letters of s are all of scripts written without spaces.
+func isRunOn(s string) bool {
+	seen := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !isSpaceless(r) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// caseless reports whether s opens with a letter of a script without case.
+func caseless(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
 }
