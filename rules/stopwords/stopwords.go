@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -98,28 +99,151 @@ func lookupAnyCase(word string) Set {
 // words ("it's", "don’t"). Digits and punctuation separate words and are dropped.
 func Words(text string) []string {
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			w := strings.Trim(text[start:end], "'’")
-			if w != "" {
-				out = append(out, strings.ToLower(w))
-			}
-			start = -1
+	sc := scanner{text: text}
+	for {
+		word, lower, ok := sc.next()
+		if !ok {
+			return out
+		}
+		if lower == nil {
+			out = append(out, word) // already lower-case: share the text
+		} else {
+			out = append(out, string(lower))
 		}
 	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || ((r == '\'' || r == '’') && start >= 0) {
-			if start < 0 {
-				start = i
+}
+
+// Count returns how many words text has (as Words splits it) and how many of them are on the
+// list of a language in langs, without building the word list.
+func Count(text string, langs Set) (words, hits int) {
+	ix := load()
+	sc := scanner{text: text}
+	for {
+		word, lower, ok := sc.next()
+		if !ok {
+			return words, hits
+		}
+		words++
+		if ix.lookup(word, lower)&langs != 0 {
+			hits++
+		}
+	}
+}
+
+// lookup finds a word given as scanner.next returns it; indexing with string(lower)
+// does not allocate.
+func (ix *index) lookup(word string, lower []byte) Set {
+	if lower == nil {
+		return ix.words[word]
+	}
+	return ix.words[string(lower)]
+}
+
+// scanner walks the words of a text the way Words splits them, lower-casing into a buffer
+// it reuses, so counting and profiling allocate nothing per word.
+type scanner struct {
+	text string
+	pos  int
+	buf  []byte
+}
+
+// reset starts the scanner on another text, keeping its buffer.
+func (s *scanner) reset(text string) { s.text, s.pos = text, 0 }
+
+// next returns the next word as written and, when lower-casing changes it, its lower-case
+// form (nil otherwise; valid until the next call). ok is false at the end of the text.
+func (s *scanner) next() (word string, lower []byte, ok bool) {
+	text := s.text
+	i := s.pos
+	// Skip to the first letter or mark: an apostrophe cannot start a word.
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				break
 			}
+			i++
 			continue
 		}
-		flush(i)
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isLetterOrMark(r) {
+			break
+		}
+		i += size
 	}
-	flush(len(text))
-	return out
+	if i >= len(text) {
+		s.pos = i
+		return "", nil, false
+	}
+	start := i
+	needLower := false
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				needLower = needLower || c <= 'Z'
+				i++
+				continue
+			}
+			if c == '\'' {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '’' && !isLetterOrMark(r) {
+			break
+		}
+		needLower = true
+		i += size
+	}
+	s.pos = i
+	// Apostrophes end a word only inside it: "quote'" is "quote".
+	word = text[start:i]
+	for {
+		if strings.HasSuffix(word, "'") {
+			word = word[:len(word)-1]
+		} else if strings.HasSuffix(word, "’") {
+			word = word[:len(word)-len("’")]
+		} else {
+			break
+		}
+	}
+	if !needLower {
+		return word, nil, true
+	}
+	s.buf = s.buf[:0]
+	ascii := true
+	for j := 0; j < len(word); j++ {
+		if word[j] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for j := 0; j < len(word); j++ {
+			c := word[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			s.buf = append(s.buf, c)
+		}
+	} else {
+		// As strings.ToLower does for non-ASCII text: unicode.ToLower rune by rune.
+		for _, r := range word {
+			s.buf = utf8.AppendRune(s.buf, unicode.ToLower(r))
+		}
+	}
+	if string(s.buf) == word {
+		return word, nil, true
+	}
+	return word, s.buf, true
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isLetterOrMark(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
 // Density is the share of words that are stopwords of lang (0 when there are no words).
 func Density(lang string, words []string) float64 {
@@ -154,9 +278,17 @@ func Profile(words []string) Guess {
 			counts[bits.TrailingZeros64(uint64(set))]++
 		}
 	}
+	return rank(ix, counts, len(words))
+}
+
+// rank turns per-language stopword counts over n words into the best guess.
+func rank(ix *index, counts []int, n int) Guess {
+	if n < 3 {
+		return Guess{}
+	}
 	var best, second Guess
 	for i, lang := range ix.langs {
-		d := float64(counts[i]) / float64(len(words))
+		d := float64(counts[i]) / float64(n)
 		switch {
 		case d > best.Density || (d == best.Density && d > 0 && lang < best.Lang):
 			second, best = best, Guess{Lang: lang, Density: d}
@@ -179,13 +311,28 @@ const mainLanguageWords = 500
 // language family refines it with lingua-go where it matters.
 func MainLanguage(doc *audit.Document) Guess {
 	return doc.Memo(mainKey{}, func() any {
-		var words []string
+		// Profile(words of whole paragraphs until more than mainLanguageWords), counted
+		// as the words stream by instead of gathered first.
+		ix := load()
+		var counts [64]int
+		n := 0
+		var sc scanner
 		for _, p := range doc.Paragraphs {
-			words = append(words, Words(p.Text)...)
-			if len(words) > mainLanguageWords {
+			sc.reset(p.Text)
+			for {
+				word, lower, ok := sc.next()
+				if !ok {
+					break
+				}
+				n++
+				for set := ix.lookup(word, lower); set != 0; set &= set - 1 {
+					counts[bits.TrailingZeros64(uint64(set))]++
+				}
+			}
+			if n > mainLanguageWords {
 				break
 			}
 		}
-		return Profile(words)
+		return rank(ix, counts[:len(ix.langs)], n)
 	}).(Guess)
 }

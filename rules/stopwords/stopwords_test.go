@@ -3,6 +3,7 @@ package stopwords
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -66,5 +67,110 @@ func BenchmarkProfile(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Profile(words)
+	}
+}
+
+// referenceWords is the plain definition of Words (letters and marks, inner apostrophes,
+// lower-cased); the scanner behind Words, Count and MainLanguage must agree with it.
+func referenceWords(text string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if w := strings.Trim(text[start:end], "'’"); w != "" {
+				out = append(out, strings.ToLower(w))
+			}
+			start = -1
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || ((r == '\'' || r == '’') && start >= 0) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+func TestWordsAgreesWithThePlainDefinition(t *testing.T) {
+	for _, text := range []string{
+		"", "'''", "rock'n'roll’s ''quoted'' ÉCOLE d’Été", "ÀÉÎ naïve café Straße İstanbul ΣΊΣΥΦΟΣ",
+		"Москва ПРАВДА", "a\u0301b x\u200by", "bad \xff\xfe bytes", "x'’'", "L'ARMÉE’",
+	} {
+		got, want := Words(text), referenceWords(text)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Words(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestCountAgreesWithWordsAndLookup(t *testing.T) {
+	text := "The army said on Friday that it had taken THE town, l'armée a dit"
+	words := Words(text)
+	for _, lang := range []string{"en", "fr", "de"} {
+		hits := 0
+		for _, w := range words {
+			if Lookup(w)&Of(lang) != 0 {
+				hits++
+			}
+		}
+		gotWords, gotHits := Count(text, Of(lang))
+		if gotWords != len(words) || gotHits != hits {
+			t.Errorf("Count(%s) = %d, %d; want %d, %d", lang, gotWords, gotHits, len(words), hits)
+		}
+	}
+}
+
+func TestMainLanguageAgreesWithProfileOfParagraphWords(t *testing.T) {
+	text := "Titre en français\n\n" + strings.Repeat("The army said on Friday that it had taken the town. ", 30) +
+		"\n\nLa ville est tombée après une semaine de combats.\n"
+	doc := audit.NewDocument("x.txt", text)
+	var words []string
+	for _, p := range doc.Paragraphs {
+		words = append(words, Words(p.Text)...)
+		if len(words) > mainLanguageWords {
+			break
+		}
+	}
+	if got, want := MainLanguage(doc), Profile(words); got != want {
+		t.Errorf("MainLanguage = %+v, want %+v", got, want)
+	}
+}
+
+func FuzzWordsAgreesWithThePlainDefinition(f *testing.F) {
+	f.Add("It's 20 km—Deir al-Zor, don’t 'quote'")
+	f.Add("ÉCOLE \xff x’'")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := Words(text), referenceWords(text)
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("Words(%q) = %q, want %q", text, got, want)
+		}
+	})
+}
+
+func BenchmarkMainLanguage(b *testing.B) {
+	text := strings.Repeat("The army said on Friday that it had taken the town after a week of fighting.\n\n", 40)
+	docs := make([]*audit.Document, b.N)
+	for i := range docs {
+		docs[i] = audit.NewDocument("x.txt", text)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		MainLanguage(docs[i])
+	}
+}
+
+func BenchmarkWords(b *testing.B) {
+	text := strings.Repeat("The army said on Friday that it had taken the town after a week of fighting. ", 40)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Words(text)
 	}
 }
