@@ -95,6 +95,7 @@ func (d *Document) Memo(key any, compute func() any) any {
 }
 
 func (d *Document) splitLines() {
+	d.Lines = make([]Line, 0, strings.Count(d.Text, "\n")+1)
 	start := 0
 	n := 1
 	for {
@@ -114,24 +115,63 @@ func (d *Document) splitLines() {
 // splitParagraphs groups non-blank lines into paragraphs. In hard-wrapped text (Reuters
 // style, ~70 columns) a paragraph starts at an indented line, so each block is split there.
 func (d *Document) splitParagraphs() {
-	var block []Line
-	flush := func() {
-		if len(block) == 0 {
-			return
-		}
-		for _, part := range splitIndented(block) {
-			d.addParagraph(part)
-		}
-		block = block[:0]
-	}
-	for _, l := range d.Lines {
-		if l.Blank() {
-			flush()
+	// Lines are consecutive in d.Lines, so a block is a sub-slice of it: nothing is copied.
+	first := -1
+	for i, l := range d.Lines {
+		if !blank(l.Text) {
+			if first < 0 {
+				first = i
+			}
 			continue
 		}
-		block = append(block, l)
+		if first >= 0 {
+			d.addBlock(d.Lines[first:i])
+			first = -1
+		}
 	}
-	flush()
+	if first >= 0 {
+		d.addBlock(d.Lines[first:])
+	}
+}
+
+// addBlock adds the paragraphs of one block of non-blank lines.
+func (d *Document) addBlock(block []Line) {
+	if !hasIndentedLine(block) {
+		d.addParagraph(block)
+		return
+	}
+	for _, part := range splitIndented(block) {
+		d.addParagraph(part)
+	}
+}
+
+// blank is Line.Blank without a trim: only white space.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			return false
+		}
+		return strings.TrimSpace(s[i:]) == ""
+	}
+	return true
+}
+
+// hasIndentedLine is the cheap test in front of splitIndented: a block of three lines or
+// more with an indented line after the first.
+func hasIndentedLine(block []Line) bool {
+	if len(block) < 3 {
+		return false
+	}
+	for _, l := range block[1:] {
+		if indentOf(l.Text) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // splitIndented splits a block of lines at indented lines when the block is hard-wrapped
@@ -149,16 +189,16 @@ func splitIndented(block []Line) [][]Line {
 	if indented == 0 {
 		return [][]Line{block}
 	}
+	// Parts are sub-slices of block, cut before each line indented deeper than the last.
 	var parts [][]Line
-	cur := []Line{block[0]}
-	for _, l := range block[1:] {
-		if indentOf(l.Text) >= 2 && indentOf(cur[len(cur)-1].Text) < indentOf(l.Text) {
-			parts = append(parts, cur)
-			cur = nil
+	from := 0
+	for i := 1; i < len(block); i++ {
+		if in := indentOf(block[i].Text); in >= 2 && indentOf(block[i-1].Text) < in {
+			parts = append(parts, block[from:i])
+			from = i
 		}
-		cur = append(cur, l)
 	}
-	return append(parts, cur)
+	return append(parts, block[from:])
 }
 
 func indentOf(s string) int {

@@ -145,11 +145,7 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 	if maxSize > 0 && st.Size() > maxSize {
 		return nil, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, st.Size(), maxSize)
 	}
-	var r io.Reader = f
-	if maxSize > 0 {
-		r = io.LimitReader(f, maxSize+1)
-	}
-	raw, err := io.ReadAll(r)
+	raw, err := readAll(f, st.Size(), maxSize)
 	if err != nil {
 		return nil, pathError(err)
 	}
@@ -157,6 +153,40 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 		return nil, fmt.Errorf("%w (more than %d bytes)", ErrTooLarge, maxSize)
 	}
 	return Decode(filepath.ToSlash(path), raw)
+}
+
+// readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized
+// from the stat size up front, as os.ReadFile does, so a typical file takes one read plus
+// the read that sees the end, instead of io.ReadAll's growing 512-byte reads and copies.
+func readAll(f *os.File, size, limit int64) ([]byte, error) {
+	want := size + 1 // one more byte, so the read that sees the end needs no growth
+	if limit > 0 && want > limit+1 {
+		want = limit + 1
+	}
+	if want < 512 {
+		want = 512
+	}
+	buf := make([]byte, 0, want)
+	for {
+		if limit > 0 && int64(len(buf)) > limit {
+			return buf, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // the file grew since stat: let append pick the size
+		}
+		room := buf[len(buf):cap(buf)]
+		if limit > 0 && int64(len(buf)+len(room)) > limit+1 {
+			room = room[:limit+1-int64(len(buf))]
+		}
+		n, err := f.Read(room)
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // Decode turns raw bytes into a Document: UTF-8 with or without BOM, UTF-16 with BOM;
