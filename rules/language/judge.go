@@ -2,7 +2,6 @@ package language
 
 import (
 	lingua "github.com/pemistahl/lingua-go"
-	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
@@ -41,8 +40,10 @@ type judge struct {
 	main       lingua.Language
 	mainCode   string // stopword list code of the main language
 	script     Script
+	mainBit    stopwords.Set     // the main language's stopword list
 	others     []string          // stopword list codes of the other candidates
 	otherLangs []lingua.Language // the candidates behind others
+	otherBits  []stopwords.Set   // the lists of others
 	det        *Detector
 	p          judgeParams
 	lookups    int // models consulted, for tests and benchmarks
@@ -55,10 +56,12 @@ type judge struct {
 func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams, paragraphs []string) *judge {
 	j := &judge{main: main.Lang, mainCode: stopwordCode(main.Lang), script: main.Script, p: p,
 		det: detectorFor(candidates), paragraphs: paragraphs}
+	j.mainBit = stopwords.Of(j.mainCode)
 	for _, l := range candidates {
 		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
 			j.others = append(j.others, c)
 			j.otherLangs = append(j.otherLangs, l)
+			j.otherBits = append(j.otherBits, stopwords.Of(c))
 		}
 	}
 	return j
@@ -108,7 +111,7 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 func countWordsIn(text string, script Script) int {
 	n := 0
 	for _, w := range wordsOf(text) {
-		if r, _ := utf8.DecodeRuneInString(w.lower); scriptOf(r) == script {
+		if scriptOf(w.first) == script {
 			n++
 		}
 	}
@@ -116,27 +119,21 @@ func countWordsIn(text string, script Script) int {
 }
 
 func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
-	words := wordsOf(text)
-	n := len(words)
-	if n < 2 {
-		return verdict{}, false
-	}
 	// Prose in the main language is settled with one lookup a word: the broad lists share
 	// many words ("de", "la", "a" are on the English list too), so only a high share counts.
-	if j.plainlyMain(words) {
+	// Most passages end here, so this test counts without building the word list.
+	if n, hits := stopwords.Count(text, j.mainBit); n < 2 || j.plainlyMainCount(n, hits) {
 		return verdict{}, false
 	}
+	words := wordsOf(text)
+	n := len(words)
 	// Otherwise look at which lists each word is on. Words of the main language found on no
 	// other candidate's list ("the", "which") settle the passage as main too.
 	hits := make([]int, len(j.others))
-	otherBits := make([]stopwords.Set, len(j.others))
-	for k, lang := range j.others {
-		otherBits[k] = stopwords.Of(lang)
-	}
-	mainBit := stopwords.Of(j.mainCode)
+	otherBits, mainBit := j.otherBits, j.mainBit
 	mainUnique := 0
 	for i, w := range words {
-		set := stopwords.Lookup(w.lower)
+		set := w.langs
 		inMain := set&mainBit != 0
 		// A capitalised word inside the passage is most likely a name ("Le Pen", "Real
 		// Madrid"), so it is no evidence of a foreign language.
@@ -166,9 +163,10 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	if best == "" {
 		return verdict{}, false
 	}
+	bestBit := stopwords.Of(best)
 	mainOnly := 0
 	for _, w := range words {
-		if stopwords.Is(j.mainCode, w.lower) && !stopwords.Is(best, w.lower) {
+		if set := w.langs; set&mainBit != 0 && set&bestBit == 0 {
 			mainOnly++
 		}
 	}
@@ -176,7 +174,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 		// A word the document itself uses in its own-language prose is no evidence: a
 		// subhead quoting the text ("Total squalor") shares its words with the body.
 		for i, w := range words {
-			if (i == 0 || !w.capital) && stopwords.Is(best, w.lower) && j.usedInMainProse(w.lower) && !stopwords.Is(j.mainCode, w.lower) {
+			if set := w.langs; (i == 0 || !w.capital) && set&bestBit != 0 && set&mainBit == 0 && j.usedInMainProse(w.listed) {
 				bestHits--
 			}
 		}
@@ -224,31 +222,27 @@ func hasLowerAfterFirst(words []word) bool {
 }
 
 // usedInMainProse reports whether w occurs in a paragraph settled as the main language by its
-// stopwords alone.
+// stopwords alone. It is asked only about words on another candidate's list and not on the
+// main language's, so only such words are collected.
 func (j *judge) usedInMainProse(w string) bool {
 	if j.vocabulary == nil {
 		j.vocabulary = map[string]bool{}
 		for _, para := range j.paragraphs {
-			words := wordsOf(para)
-			if !j.plainlyMain(words) {
+			if n, hits := stopwords.Count(para, j.mainBit); !j.plainlyMainCount(n, hits) {
 				continue
 			}
-			for _, w := range words {
-				j.vocabulary[w.lower] = true
-			}
+			stopwords.Each(para, func(w string, langs stopwords.Set) {
+				if langs&^j.mainBit != 0 {
+					j.vocabulary[w] = true
+				}
+			})
 		}
 	}
 	return j.vocabulary[w]
 }
 
-// plainlyMain is the cheap test that settles most passages: many words on the main
-// language's stopword list.
-func (j *judge) plainlyMain(words []word) bool {
-	hits := 0
-	for _, w := range words {
-		if stopwords.Is(j.mainCode, w.lower) {
-			hits++
-		}
-	}
-	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(len(words))
+// plainlyMainCount is the cheap test that settles most passages: many of its n words (hits)
+// on the main language's stopword list.
+func (j *judge) plainlyMainCount(n, hits int) bool {
+	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(n)
 }

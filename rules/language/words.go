@@ -1,43 +1,29 @@
 package language
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
-// word is one word of a passage, lower-cased, with whether it was written with a capital.
+// word is one word of a passage: its stopword languages, whether it was written with a
+// capital, and its first letter lower-cased.
 type word struct {
-	lower   string
+	listed  string        // the word lower-cased when it is on some stopword list, else ""
+	langs   stopwords.Set // the lists it is on
 	capital bool
+	first   rune
 }
 
-// wordsOf splits text into words the way the stopword lists are written: runs of letters
-// and marks, apostrophes inside words kept ("l'école" stays one word, as "it's" does).
+// wordsOf splits text into words the way the stopword lists are written (stopwords.Words):
+// runs of letters and marks, apostrophes inside words kept ("l'école" stays one word, as
+// "it's" does).
 func wordsOf(text string) []word {
 	var out []word
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.Trim(text[start:end], "'’")
-		start = -1
-		if w == "" {
-			return
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		out = append(out, word{lower: strings.ToLower(w), capital: unicode.IsUpper(r)})
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || ((r == '\'' || r == '’') && start >= 0) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
+	stopwords.Scan(text, func(written, listed string, langs stopwords.Set) {
+		r, _ := utf8.DecodeRuneInString(written)
+		out = append(out, word{listed: listed, langs: langs, capital: unicode.IsUpper(r), first: unicode.ToLower(r)})
+	})
 	return out
 }

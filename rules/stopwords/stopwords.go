@@ -39,6 +39,13 @@ type index struct {
 	langs []string       // bit i stands for langs[i]
 	bit   map[string]int // language → bit
 	words map[string]Set // word → languages
+	// entries is words again with the word itself kept, for Each to hand out.
+	entries map[string]entry
+}
+
+type entry struct {
+	word  string
+	langs Set
 }
 
 var (
@@ -64,6 +71,10 @@ func load() *index {
 					idx.words[w] |= 1 << b
 				}
 			}
+		}
+		idx.entries = make(map[string]entry, len(idx.words))
+		for w, set := range idx.words {
+			idx.entries[w] = entry{w, set}
 		}
 	})
 	return idx
@@ -99,9 +110,11 @@ func lookupAnyCase(word string) Set {
 // words ("it's", "don’t"). Digits and punctuation separate words and are dropped.
 func Words(text string) []string {
 	var out []string
+	var small [64]byte
 	sc := scanner{text: text}
+	buf := small[:0]
 	for {
-		word, lower, ok := sc.next()
+		word, lower, ok := sc.next(buf)
 		if !ok {
 			return out
 		}
@@ -117,9 +130,11 @@ func Words(text string) []string {
 // list of a language in langs, without building the word list.
 func Count(text string, langs Set) (words, hits int) {
 	ix := load()
+	var small [64]byte
 	sc := scanner{text: text}
+	buf := small[:0]
 	for {
-		word, lower, ok := sc.next()
+		word, lower, ok := sc.next(buf)
 		if !ok {
 			return words, hits
 		}
@@ -127,6 +142,39 @@ func Count(text string, langs Set) (words, hits int) {
 		if ix.lookup(word, lower)&langs != 0 {
 			hits++
 		}
+	}
+}
+
+// Each calls fn for every word of text (as Words splits it) that is on some list, with the
+// word lower-cased and its languages. The word is the list's own copy, so nothing is
+// allocated per word.
+func Each(text string, fn func(word string, langs Set)) {
+	Scan(text, func(_, listed string, langs Set) {
+		if langs != 0 {
+			fn(listed, langs)
+		}
+	})
+}
+
+// Scan calls fn for every word of text as Words splits it, with the word as written and,
+// when it is on some list, the list's lower-cased copy and its languages ("" and 0 when it
+// is on none). Nothing is allocated per word.
+func Scan(text string, fn func(written, listed string, langs Set)) {
+	ix := load()
+	var small [64]byte
+	sc := scanner{text: text}
+	buf := small[:0]
+	for {
+		word, lower, ok := sc.next(buf)
+		if !ok {
+			return
+		}
+		key := word
+		if lower != nil {
+			key = string(lower) // no allocation: only used to index the map
+		}
+		e := ix.entries[key]
+		fn(word, e.word, e.langs)
 	}
 }
 
@@ -140,19 +188,19 @@ func (ix *index) lookup(word string, lower []byte) Set {
 }
 
 // scanner walks the words of a text the way Words splits them, lower-casing into a buffer
-// it reuses, so counting and profiling allocate nothing per word.
+// the caller passes (and may keep on its stack), so counting and profiling allocate nothing
+// per word.
 type scanner struct {
 	text string
 	pos  int
-	buf  []byte
 }
 
-// reset starts the scanner on another text, keeping its buffer.
+// reset starts the scanner on another text.
 func (s *scanner) reset(text string) { s.text, s.pos = text, 0 }
 
 // next returns the next word as written and, when lower-casing changes it, its lower-case
-// form (nil otherwise; valid until the next call). ok is false at the end of the text.
-func (s *scanner) next() (word string, lower []byte, ok bool) {
+// form written into buf (nil otherwise). ok is false at the end of the text.
+func (s *scanner) next(buf []byte) (word string, lower []byte, ok bool) {
 	text := s.text
 	i := s.pos
 	// Skip to the first letter or mark: an apostrophe cannot start a word.
@@ -213,7 +261,7 @@ func (s *scanner) next() (word string, lower []byte, ok bool) {
 	if !needLower {
 		return word, nil, true
 	}
-	s.buf = s.buf[:0]
+	buf = buf[:0]
 	ascii := true
 	for j := 0; j < len(word); j++ {
 		if word[j] >= utf8.RuneSelf {
@@ -227,18 +275,18 @@ func (s *scanner) next() (word string, lower []byte, ok bool) {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			s.buf = append(s.buf, c)
+			buf = append(buf, c)
 		}
 	} else {
 		// As strings.ToLower does for non-ASCII text: unicode.ToLower rune by rune.
 		for _, r := range word {
-			s.buf = utf8.AppendRune(s.buf, unicode.ToLower(r))
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
 	}
-	if string(s.buf) == word {
+	if string(buf) == word {
 		return word, nil, true
 	}
-	return word, s.buf, true
+	return word, buf, true
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
@@ -317,10 +365,12 @@ func MainLanguage(doc *audit.Document) Guess {
 		var counts [64]int
 		n := 0
 		var sc scanner
+		var small [64]byte
+		buf := small[:0]
 		for _, p := range doc.Paragraphs {
 			sc.reset(p.Text)
 			for {
-				word, lower, ok := sc.next()
+				word, lower, ok := sc.next(buf)
 				if !ok {
 					break
 				}

@@ -174,3 +174,23 @@ func BenchmarkWords(b *testing.B) {
 		Words(text)
 	}
 }
+
+func TestEachVisitsTheListedWordsOfWords(t *testing.T) {
+	text := "The army said THE town of Él fell, l'armée a dit qu’elle"
+	var want []string
+	for _, w := range Words(text) {
+		if Lookup(w) != 0 {
+			want = append(want, w)
+		}
+	}
+	var got []string
+	Each(text, func(w string, langs Set) {
+		if langs != Lookup(w) {
+			t.Errorf("Each(%q): languages %b, want %b", w, langs, Lookup(w))
+		}
+		got = append(got, w)
+	})
+	if strings.Join(got, "|") != strings.Join(want, "|") || len(got) == 0 {
+		t.Errorf("Each visited %q, want %q", got, want)
+	}
+}
