@@ -1,6 +1,8 @@
 package language
 
 import (
+	"sync"
+
 	lingua "github.com/pemistahl/lingua-go"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
@@ -37,34 +39,77 @@ type verdict struct {
 // flagged, so names, loanwords and headlines full of names never reach the model; then lingua
 // in low-accuracy mode, which must give the main language almost no chance.
 type judge struct {
-	main       lingua.Language
-	mainCode   string // stopword list code of the main language
-	script     Script
-	mainBit    stopwords.Set     // the main language's stopword list
-	others     []string          // stopword list codes of the other candidates
-	otherLangs []lingua.Language // the candidates behind others
-	otherBits  []stopwords.Set   // the lists of others
-	det        *Detector
-	p          judgeParams
-	lookups    int // models consulted, for tests and benchmarks
+	*candidateSetup
+	script  Script
+	p       judgeParams
+	lookups int // models consulted, for tests and benchmarks
 	// paragraphs and vocabulary: the words the document uses in its own-language prose,
 	// gathered only when a short passage needs them.
 	paragraphs []string
 	vocabulary map[string]bool
 }
 
+// candidateSetup is what a judge needs to know about its main language and the other
+// candidates; it depends only on them, so it is built once per set and shared.
+type candidateSetup struct {
+	main       lingua.Language
+	mainCode   string            // stopword list code of the main language
+	mainBit    stopwords.Set     // the main language's stopword list
+	others     []string          // stopword list codes of the other candidates
+	otherLangs []lingua.Language // the candidates behind others
+	otherBits  []stopwords.Set   // the lists of others
+	det        *Detector
+}
+
 func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams, paragraphs []string) *judge {
-	j := &judge{main: main.Lang, mainCode: stopwordCode(main.Lang), script: main.Script, p: p,
-		det: detectorFor(candidates), paragraphs: paragraphs}
-	j.mainBit = stopwords.Of(j.mainCode)
+	return &judge{candidateSetup: setupFor(main.Lang, candidates), script: main.Script, p: p, paragraphs: paragraphs}
+}
+
+// setupKey names a main language and a candidate set (one bit per language).
+type setupKey struct {
+	main lingua.Language
+	set  [2]uint64
+}
+
+var (
+	setupsMu sync.Mutex
+	setups   = map[setupKey]*candidateSetup{}
+)
+
+// setupFor returns the shared setup for main and candidates (sorted, duplicate-free).
+func setupFor(main lingua.Language, candidates []lingua.Language) *candidateSetup {
+	key, ok := setupKey{main: main}, true
 	for _, l := range candidates {
-		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
-			j.others = append(j.others, c)
-			j.otherLangs = append(j.otherLangs, l)
-			j.otherBits = append(j.otherBits, stopwords.Of(c))
+		if l < 0 || l >= 128 {
+			ok = false
+			break
+		}
+		key.set[l/64] |= 1 << (l % 64)
+	}
+	if !ok {
+		return newSetup(main, candidates)
+	}
+	setupsMu.Lock()
+	defer setupsMu.Unlock()
+	c, found := setups[key]
+	if !found {
+		c = newSetup(main, candidates)
+		setups[key] = c
+	}
+	return c
+}
+
+func newSetup(main lingua.Language, candidates []lingua.Language) *candidateSetup {
+	c := &candidateSetup{main: main, mainCode: stopwordCode(main), det: detectorFor(candidates)}
+	c.mainBit = stopwords.Of(c.mainCode)
+	for _, l := range candidates {
+		if code := stopwordCode(l); l != main && hasStopwords(code) && code != c.mainCode {
+			c.others = append(c.others, code)
+			c.otherLangs = append(c.otherLangs, l)
+			c.otherBits = append(c.otherBits, stopwords.Of(code))
 		}
 	}
-	return j
+	return c
 }
 
 // foreign judges one passage.
