@@ -86,8 +86,8 @@ func (lc *Locator) Locate(doc *audit.Document, lang string) []Candidate {
 		if pi >= lc.LeadParagraphs {
 			break
 		}
-		if len(p.Sentences) > 0 {
-			out = append(out, lc.leadMentions(doc, p.Sentences[0], lang)...)
+		if ss := doc.Sentences(p.Index); len(ss) > 0 {
+			out = append(out, lc.leadMentions(doc, ss[0], lang)...)
 		}
 	}
 	return out

@@ -29,8 +29,9 @@ var ForeignPassage = &audit.Rule{
 		"max_main_confidence": 0.05,
 		"script_share":        0.6,
 	},
-	Check:       checkForeign,
-	CheckConfig: checkLanguages,
+	Check:             checkForeign,
+	CheckConfig:       checkLanguages,
+	SentencesOnDemand: true,
 }
 
 // checkLanguages rejects candidate language codes lingua-go does not know, instead of
@@ -149,7 +150,7 @@ func (f *finding) report(p *audit.Pass, main MainLanguage) {
 		name, code = f.v.lang.String(), isoCode(f.v.lang)
 	}
 	kind := "line"
-	if f.first == f.last && len(p.Doc.Paragraphs[f.para].Sentences) > 1 || f.last > f.first {
+	if f.first == f.last && len(p.Doc.Sentences(f.para)) > 1 || f.last > f.first {
 		kind = "paragraph"
 	}
 	msg := fmt.Sprintf("%s in %s in %s %s document", kind, name, article(main.Lang.String()), main.Lang.String())
