@@ -47,6 +47,8 @@ type judge struct {
 	// gathered only when a short passage needs them.
 	paragraphs []string
 	vocabulary map[string]bool
+	words      []word // the passage being judged, reused from one passage to the next
+	hits       []int  // foreign function words per other candidate, reused likewise
 }
 
 // candidateSetup is what a judge needs to know about its main language and the other
@@ -170,11 +172,13 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	if n, hits := stopwords.Count(text, j.mainBit); n < 2 || j.plainlyMainCount(n, hits) {
 		return verdict{}, false
 	}
-	words := wordsOf(text)
+	j.words = appendWords(j.words[:0], text)
+	words := j.words
 	n := len(words)
 	// Otherwise look at which lists each word is on. Words of the main language found on no
 	// other candidate's list ("the", "which") settle the passage as main too.
-	hits := make([]int, len(j.others))
+	j.hits = append(j.hits[:0], make([]int, len(j.others))...)
+	hits := j.hits
 	otherBits, mainBit := j.otherBits, j.mainBit
 	mainUnique := 0
 	for i, w := range words {

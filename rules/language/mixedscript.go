@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/runenames"
 
@@ -48,21 +49,34 @@ var latinLookalikes = func() map[rune]bool {
 }()
 
 func checkMixedScript(p *audit.Pass) {
+	// Words are runs of letters and marks; only a word with a non-ASCII letter can mix
+	// scripts, so ASCII is walked byte by byte and all-ASCII words are never examined.
 	text := p.Doc.Text
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	start, wide := -1, false
+	for i := 0; i < len(text); {
+		b := text[i]
+		letter, size := false, 1
+		if b < utf8.RuneSelf {
+			letter = 'a' <= b|0x20 && b|0x20 <= 'z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			letter = unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 		}
-		if start >= 0 {
-			reportMixedWord(p, start, i)
+		if letter {
+			if start < 0 {
+				start, wide = i, false
+			}
+			wide = wide || b >= utf8.RuneSelf
+		} else if start >= 0 {
+			if wide {
+				reportMixedWord(p, start, i)
+			}
 			start = -1
 		}
+		i += size
 	}
-	if start >= 0 {
+	if start >= 0 && wide {
 		reportMixedWord(p, start, len(text))
 	}
 }

@@ -19,11 +19,13 @@ type word struct {
 // wordsOf splits text into words the way the stopword lists are written (stopwords.Words):
 // runs of letters and marks, apostrophes inside words kept ("l'école" stays one word, as
 // "it's" does).
-func wordsOf(text string) []word {
-	var out []word
+func wordsOf(text string) []word { return appendWords(nil, text) }
+
+// appendWords appends the words of text to dst, so a caller can reuse one buffer.
+func appendWords(dst []word, text string) []word {
 	stopwords.Scan(text, func(written, listed string, langs stopwords.Set) {
 		r, _ := utf8.DecodeRuneInString(written)
-		out = append(out, word{listed: listed, langs: langs, capital: unicode.IsUpper(r), first: unicode.ToLower(r)})
+		dst = append(dst, word{listed: listed, langs: langs, capital: unicode.IsUpper(r), first: unicode.ToLower(r)})
 	})
-	return out
+	return dst
 }
