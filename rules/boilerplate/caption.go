@@ -67,7 +67,7 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 		return captionMatch{}, false
 	}
 	lead := strings.Index(line, trimmed)
-	words := len(tokenize(trimmed))
+	words := countTokens(trimmed)
 	whole := func(signal string) (captionMatch, bool) {
 		return captionMatch{start: lead, end: lead + len(trimmed), signal: signal, whole: true}, true
 	}
@@ -156,7 +156,7 @@ func creditText(s string) bool {
 	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '©' || !unicode.IsLetter(r) && !unicode.IsPunct(r)) {
 		return false
 	}
-	return len(tokenize(s)) <= 8
+	return countTokens(s) <= 8
 }
 
 // bracketIsCredit reports whether a bracketed text is a photo credit: a few capitalised

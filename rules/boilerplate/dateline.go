@@ -43,7 +43,7 @@ func init() {
 // looksLikeDateLine reports whether a short line is mostly a date or time stamp ("Posted on
 // 2018-05-28 12:04", "Published: 16 March 2003", "Updated 5:32 PM ET, Fri October 6, 2017").
 func looksLikeDateLine(line string) bool {
-	toks := tokenize(line)
+	toks := tokenizeUpTo(line, 13) // more than 12 is too many: no need to read on
 	if len(toks) == 0 || len(toks) > 12 {
 		return false
 	}

@@ -119,7 +119,7 @@ func shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
 	for n := p.FirstLine; n <= p.LastLine; n++ {
 		raw := doc.Lines[n-1].Text
 		t := strings.TrimSpace(raw)
-		if len(tokenize(t)) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
+		if countTokens(t) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
 			return false
 		}
 	}

@@ -15,7 +15,14 @@ type token struct {
 
 // tokenize splits s into words the same way audit.NormalizeForMatch does (letters, marks
 // and digits; everything else separates), keeping offsets so matches can be located.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return tokenizeUpTo(s, -1) }
+
+// tokenizeUpTo is tokenize stopping after max tokens (max < 0: no limit), for callers that
+// give up on long lines.
+func tokenizeUpTo(s string, max int) []token {
+	if max == 0 {
+		return nil
+	}
 	var out []token
 	start := -1
 	digits := true
@@ -32,18 +39,60 @@ func tokenize(s string) []token {
 		out = append(out, t)
 		start = -1
 	}
-	for i, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		word, digit := tokenRune(r)
+		if !word {
 			flush(i)
-			continue
+			if len(out) == max {
+				return out
+			}
+		} else {
+			if start < 0 {
+				start, digits = i, true
+			}
+			digits = digits && digit
 		}
-		if start < 0 {
-			start, digits = i, true
-		}
-		digits = digits && unicode.IsDigit(r)
+		i += size
 	}
 	flush(len(s))
 	return out
+}
+
+// tokenRune reports whether r belongs to a token (a letter, digit or mark) and whether it
+// is a digit, deciding ASCII without the Unicode tables.
+func tokenRune(r rune) (word, digit bool) {
+	if r < utf8.RuneSelf {
+		c := byte(r)
+		if '0' <= c && c <= '9' {
+			return true, true
+		}
+		return 'a' <= c|0x20 && c|0x20 <= 'z', false
+	}
+	digit = unicode.IsDigit(r)
+	return digit || unicode.IsLetter(r) || unicode.Is(unicode.Mn, r), digit
+}
+
+// countTokens is len(tokenize(s)) without building the tokens.
+func countTokens(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		word, _ := tokenRune(r)
+		if word && !in {
+			n++
+		}
+		in = word
+		i += size
+	}
+	return n
 }
 
 // normPhrase turns a lexicon or config phrase into its token key ("Comments (0)" → "comments #").
