@@ -44,7 +44,10 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+4)
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsSpace(r):
 			if n := len(toks); n > 0 {
@@ -87,6 +90,13 @@ func tokenize(s string) []token {
 // letterRunEnd returns the end of the run of letters (and combining marks) starting at i.
 func letterRunEnd(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				i++
+				continue
+			}
+			break
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 			break
