@@ -27,7 +27,15 @@ func (s Set) Has(lang string) bool { return s&Of(lang) != 0 }
 
 // Of returns the set holding only lang (empty when there is no list for it).
 func Of(lang string) Set {
-	i, ok := load().bit[lang]
+	ix := load()
+	// Two lower-case letters, as every list's code is: a table instead of a map lookup,
+	// since Is asks for every word.
+	if len(lang) == 2 {
+		if a, b := lang[0]-'a', lang[1]-'a'; a < 26 && b < 26 {
+			return ix.byCode[int(a)*26+int(b)]
+		}
+	}
+	i, ok := ix.bit[lang]
 	if !ok {
 		return 0
 	}
@@ -39,6 +47,8 @@ type index struct {
 	langs []string       // bit i stands for langs[i]
 	bit   map[string]int // language → bit
 	words map[string]Set // word → languages
+	// byCode is bit as a table over two-letter codes ("aa".."zz"): the set of one language.
+	byCode [26 * 26]Set
 	// entries is words again with the word itself kept, for Each to hand out.
 	entries map[string]entry
 }
@@ -72,6 +82,11 @@ func load() *index {
 				}
 			}
 		}
+		for lang, b := range idx.bit {
+			if len(lang) == 2 && lang[0]-'a' < 26 && lang[1]-'a' < 26 {
+				idx.byCode[int(lang[0]-'a')*26+int(lang[1]-'a')] = 1 << b
+			}
+		}
 		idx.entries = make(map[string]entry, len(idx.words))
 		for w, set := range idx.words {
 			idx.entries[w] = entry{w, set}
@@ -96,14 +111,38 @@ func Is(lang, word string) bool {
 	return lookupAnyCase(word).Has(lang)
 }
 
-// lookupAnyCase lower-cases only when needed: most words arrive lower-cased already.
+// lookupAnyCase lower-cases only when needed (most words arrive lower-cased already), into
+// a stack buffer, so no call allocates.
 func lookupAnyCase(word string) Set {
+	ix := load()
 	for i := 0; i < len(word); i++ {
 		if c := word[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return Lookup(strings.ToLower(word))
+			var small [64]byte
+			return ix.words[string(appendLower(small[:0], word))]
 		}
 	}
-	return Lookup(word)
+	return ix.words[word]
+}
+
+// appendLower appends strings.ToLower(s) to dst: ASCII byte by byte, anything else rune by
+// rune with unicode.ToLower, as strings.ToLower does.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // Words splits text into lower-cased words: runs of letters, marks and apostrophes inside
@@ -261,28 +300,7 @@ func (s *scanner) next(buf []byte) (word string, lower []byte, ok bool) {
 	if !needLower {
 		return word, nil, true
 	}
-	buf = buf[:0]
-	ascii := true
-	for j := 0; j < len(word); j++ {
-		if word[j] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		for j := 0; j < len(word); j++ {
-			c := word[j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-		}
-	} else {
-		// As strings.ToLower does for non-ASCII text: unicode.ToLower rune by rune.
-		for _, r := range word {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		}
-	}
+	buf = appendLower(buf[:0], word)
 	if string(buf) == word {
 		return word, nil, true
 	}

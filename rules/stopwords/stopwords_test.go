@@ -194,3 +194,34 @@ func TestEachVisitsTheListedWordsOfWords(t *testing.T) {
 		t.Errorf("Each visited %q, want %q", got, want)
 	}
 }
+
+func TestIsAndOfAgreeWithTheirPlainDefinitions(t *testing.T) {
+	for _, lang := range append(Languages(), "", "x", "EN", "zz", "e\xff", "english") {
+		want := Set(0)
+		if b, ok := load().bit[lang]; ok {
+			want = 1 << b
+		}
+		if got := Of(lang); got != want {
+			t.Errorf("Of(%q) = %b, want %b", lang, got, want)
+		}
+		for _, w := range []string{"The", "THE", "the", "Él", "ÉL", "Und", "İstanbul", "bad\xff", "Straße"} {
+			if got, want := Is(lang, w), Lookup(strings.ToLower(w))&want != 0; got != want {
+				t.Errorf("Is(%q, %q) = %v, want %v", lang, w, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkIs(b *testing.B) {
+	words := strings.Fields("The Army said on Friday that it had TAKEN the town after a week of fighting Él")
+	b.ReportAllocs()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			if Is("en", w) {
+				n++
+			}
+		}
+	}
+	_ = n
+}
