@@ -48,8 +48,8 @@ func checkLanguages(cfg *audit.Config) error {
 // unit is a passage judged as a whole: a paragraph, or one line of a block of short lines.
 type unit struct {
 	para        int
-	first, last int // 1-based lines
-	text        string
+	first, last int    // 1-based lines
+	text        string // line breaks of a hard-wrapped paragraph kept (judge.foreign flattens for lingua)
 }
 
 // wrappedMinRunes is the length below which a non-final line of a block is not a wrapped
@@ -62,7 +62,7 @@ func passageUnits(doc *audit.Document) []unit {
 	var out []unit
 	for _, p := range doc.Paragraphs {
 		if !p.Wrapped() || hardWrapped(doc, p) {
-			out = append(out, unit{para: p.Index, first: p.FirstLine, last: p.LastLine, text: p.Flat()})
+			out = append(out, unit{para: p.Index, first: p.FirstLine, last: p.LastLine, text: p.Text})
 			continue
 		}
 		for n := p.FirstLine; n <= p.LastLine; n++ {

@@ -1,6 +1,7 @@
 package language
 
 import (
+	"strings"
 	"sync"
 
 	lingua "github.com/pemistahl/lingua-go"
@@ -114,7 +115,11 @@ func newSetup(main lingua.Language, candidates []lingua.Language) *candidateSetu
 	return c
 }
 
-// foreign judges one passage.
+// flat turns a passage's inner line breaks into spaces for lingua. The cheaper layers read
+// the passage as it is: to them a line break and a space both just separate words.
+func flat(text string) string { return strings.ReplaceAll(text, "\n", " ") }
+
+// foreign judges one passage (a paragraph may still hold its line breaks).
 func (j *judge) foreign(text string) (verdict, bool) {
 	counts := countScripts(text)
 	letters := counts.letters()
@@ -145,7 +150,7 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 		return verdict{}, false
 	}
 	v := verdict{lang: lingua.Unknown, script: script, method: "script"}
-	values := j.det.Confidences(text, script)
+	values := j.det.Confidences(flat(text), script)
 	j.lookups++
 	if len(values) > 0 && values[0].Value() > 0 && values[0].Language() != j.main {
 		v.lang, v.confidence = values[0].Language(), values[0].Value()
@@ -158,7 +163,7 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 func countWordsIn(text string, script Script) int {
 	n := 0
 	for _, w := range wordsOf(text) {
-		if scriptOf(w.first) == script {
+		if scriptOf(firstLower(w)) == script {
 			n++
 		}
 	}
@@ -172,7 +177,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	if n, hits := stopwords.Count(text, j.mainBit); n < 2 || j.plainlyMainCount(n, hits) {
 		return verdict{}, false
 	}
-	j.words = appendWords(j.words[:0], text)
+	j.words = stopwords.AppendWords(j.words[:0], text)
 	words := j.words
 	n := len(words)
 	// Otherwise look at which lists each word is on. Words of the main language found on no
@@ -182,11 +187,11 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	otherBits, mainBit := j.otherBits, j.mainBit
 	mainUnique := 0
 	for i, w := range words {
-		set := w.langs
+		set := w.Langs
 		inMain := set&mainBit != 0
 		// A capitalised word inside the passage is most likely a name ("Le Pen", "Real
 		// Madrid"), so it is no evidence of a foreign language.
-		name := i > 0 && w.capital
+		name := i > 0 && capital(w)
 		elsewhere := false
 		for k := range j.others {
 			if set&otherBits[k] != 0 {
@@ -215,7 +220,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	bestBit := stopwords.Of(best)
 	mainOnly := 0
 	for _, w := range words {
-		if set := w.langs; set&mainBit != 0 && set&bestBit == 0 {
+		if set := w.Langs; set&mainBit != 0 && set&bestBit == 0 {
 			mainOnly++
 		}
 	}
@@ -223,7 +228,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 		// A word the document itself uses in its own-language prose is no evidence: a
 		// subhead quoting the text ("Total squalor") shares its words with the body.
 		for i, w := range words {
-			if set := w.langs; (i == 0 || !w.capital) && set&bestBit != 0 && set&mainBit == 0 && j.usedInMainProse(w.listed) {
+			if set := w.Langs; (i == 0 || !capital(w)) && set&bestBit != 0 && set&mainBit == 0 && j.usedInMainProse(w.Listed) {
 				bestHits--
 			}
 		}
@@ -247,7 +252,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 			suspects = append(suspects, j.otherLangs[k])
 		}
 	}
-	values := detectorFor(sortedLanguages(suspects)).Confidences(text, script)
+	values := detectorFor(sortedLanguages(suspects)).Confidences(flat(text), script)
 	j.lookups++
 	if len(values) == 0 || values[0].Value() == 0 || values[0].Language() == j.main {
 		return verdict{}, false
@@ -263,7 +268,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 // hasLowerAfterFirst reports whether a word after the first starts with a lower-case letter.
 func hasLowerAfterFirst(words []word) bool {
 	for _, w := range words[1:] {
-		if !w.capital {
+		if !capital(w) {
 			return true
 		}
 	}

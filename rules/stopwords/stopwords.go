@@ -217,6 +217,33 @@ func Scan(text string, fn func(written, listed string, langs Set)) {
 	}
 }
 
+// Word is one word of a text as Scan reports it.
+type Word struct {
+	Written string // as written in the text
+	Listed  string // lower-cased, when it is on some list ("" otherwise): the list's own copy
+	Langs   Set    // the lists it is on
+}
+
+// AppendWords appends the words of text to dst: Scan into a slice the caller can reuse.
+func AppendWords(dst []Word, text string) []Word {
+	ix := load()
+	var small [64]byte
+	sc := scanner{text: text}
+	buf := small[:0]
+	for {
+		word, lower, ok := sc.next(buf)
+		if !ok {
+			return dst
+		}
+		key := word
+		if lower != nil {
+			key = string(lower) // no allocation: only used to index the map
+		}
+		e := ix.entries[key]
+		dst = append(dst, Word{Written: word, Listed: e.word, Langs: e.langs})
+	}
+}
+
 // lookup finds a word given as scanner.next returns it; indexing with string(lower)
 // does not allocate.
 func (ix *index) lookup(word string, lower []byte) Set {

@@ -225,3 +225,17 @@ func BenchmarkIs(b *testing.B) {
 	}
 	_ = n
 }
+
+func TestAppendWordsAgreesWithWordsAndLookup(t *testing.T) {
+	text := "The army SAID l'armée a dit qu’elle, Él y ÉL 12 x"
+	got := AppendWords([]Word{{Written: "kept"}}, text)[1:]
+	want := Words(text)
+	if len(got) != len(want) {
+		t.Fatalf("AppendWords gave %d words, Words %d", len(got), len(want))
+	}
+	for i, w := range got {
+		if strings.ToLower(w.Written) != want[i] || w.Langs != Lookup(want[i]) || (w.Langs != 0) != (w.Listed == want[i]) {
+			t.Errorf("word %d = %+v, want %q with languages %b", i, w, want[i], Lookup(want[i]))
+		}
+	}
+}
