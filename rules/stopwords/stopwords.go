@@ -46,11 +46,49 @@ func Of(lang string) Set {
 type index struct {
 	langs []string       // bit i stands for langs[i]
 	bit   map[string]int // language → bit
-	words map[string]Set // word → languages
+	words map[string]Set // word → languages, while the lists load
 	// byCode is bit as a table over two-letter codes ("aa".."zz"): the set of one language.
 	byCode [26 * 26]Set
-	// entries is words again with the word itself kept, for Each to hand out.
+	// short and entries are words again, with the word itself kept for Scan to hand out:
+	// words of up to 8 bytes (most of them) packed into an integer key, which is looked up
+	// without hashing or comparing strings, the longer ones by string.
+	short   map[uint64]entry
 	entries map[string]entry
+}
+
+// pack turns a word of up to 8 bytes into a key: its bytes, little-endian. Listed words
+// hold no NUL byte, so the zero padding keeps lengths apart; a word with one is on no list
+// (ok is false).
+func pack[T string | []byte](w T) (k uint64, ok bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0 {
+			return 0, false
+		}
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k, true
+}
+
+// get finds a lower-case word.
+func (ix *index) get(w string) entry {
+	if len(w) <= 8 {
+		if k, ok := pack(w); ok {
+			return ix.short[k]
+		}
+		return entry{}
+	}
+	return ix.entries[w]
+}
+
+// getBytes is get for a word in a buffer; string(w) as a map index does not allocate.
+func (ix *index) getBytes(w []byte) entry {
+	if len(w) <= 8 {
+		if k, ok := pack(w); ok {
+			return ix.short[k]
+		}
+		return entry{}
+	}
+	return ix.entries[string(w)]
 }
 
 type entry struct {
@@ -87,17 +125,23 @@ func load() *index {
 				idx.byCode[int(lang[0]-'a')*26+int(lang[1]-'a')] = 1 << b
 			}
 		}
-		idx.entries = make(map[string]entry, len(idx.words))
+		idx.entries = make(map[string]entry)
+		idx.short = make(map[uint64]entry)
 		for w, set := range idx.words {
-			idx.entries[w] = entry{w, set}
+			if k, ok := pack(w); ok && len(w) <= 8 {
+				idx.short[k] = entry{w, set}
+			} else {
+				idx.entries[w] = entry{w, set}
+			}
 		}
+		idx.words = nil // built; short and entries answer from now on
 	})
 	return idx
 }
 
 // Lookup returns the languages whose stopword list holds word (already lower-cased, as
 // Words returns it).
-func Lookup(word string) Set { return load().words[word] }
+func Lookup(word string) Set { return load().get(word).langs }
 
 // Languages lists the ISO 639-1 codes that have a list.
 func Languages() []string {
@@ -118,10 +162,10 @@ func lookupAnyCase(word string) Set {
 	for i := 0; i < len(word); i++ {
 		if c := word[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
 			var small [64]byte
-			return ix.words[string(appendLower(small[:0], word))]
+			return ix.getBytes(appendLower(small[:0], word)).langs
 		}
 	}
-	return ix.words[word]
+	return ix.get(word).langs
 }
 
 // appendLower appends strings.ToLower(s) to dst: ASCII byte by byte, anything else rune by
@@ -208,11 +252,7 @@ func Scan(text string, fn func(written, listed string, langs Set)) {
 		if !ok {
 			return
 		}
-		key := word
-		if lower != nil {
-			key = string(lower) // no allocation: only used to index the map
-		}
-		e := ix.entries[key]
+		e := ix.find(word, lower)
 		fn(word, e.word, e.langs)
 	}
 }
@@ -235,11 +275,7 @@ func AppendWords(dst []Word, text string) []Word {
 		if !ok {
 			return dst
 		}
-		key := word
-		if lower != nil {
-			key = string(lower) // no allocation: only used to index the map
-		}
-		e := ix.entries[key]
+		e := ix.find(word, lower)
 		dst = append(dst, Word{Written: word, Listed: e.word, Langs: e.langs})
 	}
 }
@@ -247,10 +283,15 @@ func AppendWords(dst []Word, text string) []Word {
 // lookup finds a word given as scanner.next returns it; indexing with string(lower)
 // does not allocate.
 func (ix *index) lookup(word string, lower []byte) Set {
+	return ix.find(word, lower).langs
+}
+
+// find looks up a word given as scanner.next returns it.
+func (ix *index) find(word string, lower []byte) entry {
 	if lower == nil {
-		return ix.words[word]
+		return ix.get(word)
 	}
-	return ix.words[string(lower)]
+	return ix.getBytes(lower)
 }
 
 // scanner walks the words of a text the way Words splits them, lower-casing into a buffer

@@ -239,3 +239,27 @@ func TestAppendWordsAgreesWithWordsAndLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupFindsEveryListedWordAndNothingElse(t *testing.T) {
+	want := map[string]Set{}
+	entries, _ := listFiles.ReadDir("lists")
+	for _, e := range entries {
+		data, _ := listFiles.ReadFile("lists/" + e.Name())
+		bit := Of(strings.TrimSuffix(e.Name(), ".txt"))
+		for _, w := range strings.Split(string(data), "\n") {
+			if w != "" {
+				want[w] |= bit
+			}
+		}
+	}
+	for w, set := range want {
+		if got := Lookup(w); got != set {
+			t.Fatalf("Lookup(%q) = %b, want %b", w, got, set)
+		}
+	}
+	for _, w := range []string{"", "zzzz", "the\x00", "\x00", "a\x00\x00", "thetheth", "thethethe", "supercalifragilistic"} {
+		if got := Lookup(w); got != want[w] {
+			t.Errorf("Lookup(%q) = %b, want %b", w, got, want[w])
+		}
+	}
+}
