@@ -8,7 +8,8 @@
 #
 # CONFIG names: wc (always run), none (every rule disabled: read, decode, document model),
 # boilerplate, spin, language, date, duplicate, provenance (only that family enabled), full.
-# Default: none language date boilerplate duplicate spin full.
+# Default: none language date boilerplate duplicate spin full. NAME=BINARY runs that
+# configuration with another binary, to compare two builds in the same run (A/B).
 set -euo pipefail
 
 rounds=3
@@ -42,10 +43,11 @@ fi
 # One config file per configuration; "full" uses an empty config so no .textaudit.yaml found
 # upward from the working folder changes the run.
 for c in "${configs[@]}"; do
-	case $c in
-	full) : >"$work/$c.yaml" ;;
-	none) printf 'disable: ["*"]\n' >"$work/$c.yaml" ;;
-	*) printf 'disable: ["*"]\nenable: [%s]\n' "$c" >"$work/$c.yaml" ;;
+	name=${c%%=*}
+	case $name in
+	full) : >"$work/$name.yaml" ;;
+	none) printf 'disable: ["*"]\n' >"$work/$name.yaml" ;;
+	*) printf 'disable: ["*"]\nenable: [%s]\n' "$name" >"$work/$name.yaml" ;;
 	esac
 done
 
@@ -66,8 +68,14 @@ measure() {
 
 for ((r = 1; r <= rounds; r++)); do
 	measure wc find "$dir" -type f -exec wc -w {} +
-	for c in "${configs[@]}"; do
-		measure "$c" "$bin" audit --config "$work/$c.yaml" --progress=false --format json --now 2026-11-23 "$dir"
+	for i in "${!configs[@]}"; do
+		c=${configs[$i]}
+		name=${c%%=*}
+		b=$bin
+		if [ "$name" != "$c" ]; then
+			b=${c#*=}
+		fi
+		measure "run$i" "$b" audit --config "$work/$name.yaml" --progress=false --format json --now 2026-11-23 "$dir"
 	done
 done
 
@@ -76,9 +84,10 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 wc_wall=$(awk '{print $1}' "$work/wc" | median)
 printf '%-12s %9s %9s %8s   (median of %d; each round runs wc then every config)\n' config wall peakRSS "x wc" "$rounds"
 printf '%-12s %8ss %7sMB %8s\n' wc "$wc_wall" "$(awk '{print $2}' "$work/wc" | median | awk '{printf "%.0f", $1/1024}')" 1.00
-for c in "${configs[@]}"; do
-	wall=$(awk '{print $1}' "$work/$c" | median)
-	rss=$(awk '{print $2}' "$work/$c" | median | awk '{printf "%.0f", $1/1024}')
-	ratio=$(awk -v a="$wall" -v b="$wc_wall" 'BEGIN {printf "%.1f", a/b}')
+for i in "${!configs[@]}"; do
+	c=${configs[$i]}
+	wall=$(awk '{print $1}' "$work/run$i" | median)
+	rss=$(awk '{print $2}' "$work/run$i" | median | awk '{printf "%.0f", $1/1024}')
+	ratio=$(awk -v a="$wall" -v b="$wc_wall" 'BEGIN {printf "%.2f", a/b}')
 	printf '%-12s %8ss %7sMB %8s\n' "$c" "$wall" "$rss" "$ratio"
 done
