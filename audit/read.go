@@ -142,7 +142,7 @@ func readDocument(path string, maxSize int64, withSentences bool) (*Document, er
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
 	}
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, pathError(err)
 	}
@@ -163,7 +163,7 @@ func readDocument(path string, maxSize int64, withSentences bool) (*Document, er
 // readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized
 // from the stat size up front, as os.ReadFile does, so a typical file takes one read plus
 // the read that sees the end, instead of io.ReadAll's growing 512-byte reads and copies.
-func readAll(f *os.File, size, limit int64) ([]byte, error) {
+func readAll(f io.Reader, size, limit int64) ([]byte, error) {
 	want := size + 1 // one more byte, so the read that sees the end needs no growth
 	if limit > 0 && want > limit+1 {
 		want = limit + 1
