@@ -37,11 +37,18 @@ var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": 
 
 // tokenize splits s into numbers, words and punctuation marks. Letters and digits never
 // share a token except for a day's ordinal suffix.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens is tokenize appending to dst, so one buffer serves every line of a document.
+func appendTokens(dst []token, s string) []token {
 	if len(s) > maxTokenizeBytes {
 		s = s[:maxTokenizeBytes]
 	}
-	toks := make([]token, 0, len(s)/5+4)
+	toks := dst
+	if want := len(dst) + len(s)/5 + 4; cap(dst) < want {
+		toks = make([]token, len(dst), want)
+		copy(toks, dst)
+	}
 	i := 0
 	for i < len(s) {
 		r, size := rune(s[i]), 1
