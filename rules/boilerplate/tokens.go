@@ -63,29 +63,46 @@ func tokenizeUpTo(s string, max int) []token {
 }
 
 // tokenRune reports whether r belongs to a token (a letter, digit or mark) and whether it
-// is a digit, deciding ASCII without the Unicode tables.
+// is a digit, deciding ASCII by a table.
 func tokenRune(r rune) (word, digit bool) {
 	if r < utf8.RuneSelf {
-		c := byte(r)
-		if '0' <= c && c <= '9' {
-			return true, true
-		}
-		return 'a' <= c|0x20 && c|0x20 <= 'z', false
+		c := asciiClass[r]
+		return c != 0, c == asciiDigit
 	}
 	digit = unicode.IsDigit(r)
 	return digit || unicode.IsLetter(r) || unicode.Is(unicode.Mn, r), digit
 }
+
+const (
+	asciiLetter = 1
+	asciiDigit  = 2
+)
+
+// asciiClass classifies ASCII bytes: 0 for separators, asciiLetter, asciiDigit.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = asciiDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = asciiLetter, asciiLetter
+	}
+	return t
+}()
 
 // countTokens is len(tokenize(s)) without building the tokens.
 func countTokens(s string) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var word bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			word = asciiClass[c] != 0
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			word, _ = tokenRune(r)
 		}
-		word, _ := tokenRune(r)
 		if word && !in {
 			n++
 		}
