@@ -64,6 +64,9 @@ func rtlLine(s string) bool {
 }
 
 func checkInvisible(p *audit.Pass) {
+	if isASCII(p.Doc.Text) {
+		return // every invisible character is outside ASCII
+	}
 	for _, l := range p.Doc.Lines {
 		if !hasInvisibleCandidate(l.Text) {
 			continue

@@ -52,6 +52,9 @@ func checkMixedScript(p *audit.Pass) {
 	// Words are runs of letters and marks; only a word with a non-ASCII letter can mix
 	// scripts, so ASCII is walked byte by byte and all-ASCII words are never examined.
 	text := p.Doc.Text
+	if isASCII(text) {
+		return // the common case: no word can mix scripts
+	}
 	start, wide := -1, false
 	for i := 0; i < len(text); {
 		b := text[i]

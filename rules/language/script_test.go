@@ -16,3 +16,16 @@ func TestCountScriptsCountsEveryRuneByItsScript(t *testing.T) {
 		}
 	}
 }
+
+func TestIsASCIIFindsANonASCIIByteAnywhere(t *testing.T) {
+	base := "0123456789abcdefghijklmnopqrstu" // 31 bytes: every position of a word and the tail
+	if !isASCII(base) || !isASCII("") {
+		t.Fatal("plain ASCII reported as non-ASCII")
+	}
+	for i := 0; i < len(base); i++ {
+		s := base[:i] + "\x80" + base[i+1:]
+		if isASCII(s) {
+			t.Errorf("byte 0x80 at %d not found", i)
+		}
+	}
+}
