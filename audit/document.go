@@ -36,6 +36,9 @@ type Paragraph struct {
 	Start     int // byte offset of the first non-blank character
 	End       int // byte offset just past the last non-blank character
 	Text      string
+	// Sentences are filled when the document is built for rules that read this field;
+	// rules marked SentencesOnDemand call Document.Sentences instead, and in a run where
+	// every rule is, the engine leaves this field empty and splits only on request.
 	Sentences []Sentence
 }
 
@@ -62,14 +65,48 @@ type Document struct {
 
 	mu    sync.Mutex
 	memos map[any]any
+	// onDemand holds sentences split on request, by paragraph, when the document was
+	// built without filling Paragraph.Sentences (nil when it was).
+	onDemand [][]Sentence
+	split    []bool
 }
 
-// NewDocument builds the model for already-decoded text (line ends must be "\n").
-func NewDocument(path, text string) *Document {
+// NewDocument builds the model for already-decoded text (line ends must be "\n"), with
+// every paragraph's sentences.
+func NewDocument(path, text string) *Document { return newDocument(path, text, true) }
+
+// newDocument builds the model; withSentences fills Paragraph.Sentences up front,
+// otherwise Sentences splits paragraphs only when asked.
+func newDocument(path, text string, withSentences bool) *Document {
 	d := &Document{Path: path, Text: text, Encoding: "utf-8", LineEnds: "lf"}
 	d.splitLines()
 	d.splitParagraphs()
+	if withSentences {
+		for i := range d.Paragraphs {
+			p := &d.Paragraphs[i]
+			p.Sentences = splitSentences(p.Text, p.Start)
+		}
+	} else {
+		d.onDemand = make([][]Sentence, len(d.Paragraphs))
+		d.split = make([]bool, len(d.Paragraphs))
+	}
 	return d
+}
+
+// Sentences returns the sentences of paragraph i (0-based), splitting the paragraph on
+// the first request when the document was built without them. Safe for concurrent use.
+func (d *Document) Sentences(i int) []Sentence {
+	if d.onDemand == nil {
+		return d.Paragraphs[i].Sentences
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.split[i] {
+		p := d.Paragraphs[i]
+		d.onDemand[i] = splitSentences(p.Text, p.Start)
+		d.split[i] = true
+	}
+	return d.onDemand[i]
 }
 
 // Memo returns the value cached under key, computing it once per document. Rule families use
@@ -95,6 +132,7 @@ func (d *Document) Memo(key any, compute func() any) any {
 }
 
 func (d *Document) splitLines() {
+	d.Lines = make([]Line, 0, strings.Count(d.Text, "\n")+1)
 	start := 0
 	n := 1
 	for {
@@ -114,24 +152,63 @@ func (d *Document) splitLines() {
 // splitParagraphs groups non-blank lines into paragraphs. In hard-wrapped text (Reuters
 // style, ~70 columns) a paragraph starts at an indented line, so each block is split there.
 func (d *Document) splitParagraphs() {
-	var block []Line
-	flush := func() {
-		if len(block) == 0 {
-			return
-		}
-		for _, part := range splitIndented(block) {
-			d.addParagraph(part)
-		}
-		block = block[:0]
-	}
-	for _, l := range d.Lines {
-		if l.Blank() {
-			flush()
+	// Lines are consecutive in d.Lines, so a block is a sub-slice of it: nothing is copied.
+	first := -1
+	for i, l := range d.Lines {
+		if !blank(l.Text) {
+			if first < 0 {
+				first = i
+			}
 			continue
 		}
-		block = append(block, l)
+		if first >= 0 {
+			d.addBlock(d.Lines[first:i])
+			first = -1
+		}
 	}
-	flush()
+	if first >= 0 {
+		d.addBlock(d.Lines[first:])
+	}
+}
+
+// addBlock adds the paragraphs of one block of non-blank lines.
+func (d *Document) addBlock(block []Line) {
+	if !hasIndentedLine(block) {
+		d.addParagraph(block)
+		return
+	}
+	for _, part := range splitIndented(block) {
+		d.addParagraph(part)
+	}
+}
+
+// blank is Line.Blank without a trim: only white space.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			return false
+		}
+		return strings.TrimSpace(s[i:]) == ""
+	}
+	return true
+}
+
+// hasIndentedLine is the cheap test in front of splitIndented: a block of three lines or
+// more with an indented line after the first.
+func hasIndentedLine(block []Line) bool {
+	if len(block) < 3 {
+		return false
+	}
+	for _, l := range block[1:] {
+		if indentOf(l.Text) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // splitIndented splits a block of lines at indented lines when the block is hard-wrapped
@@ -149,16 +226,16 @@ func splitIndented(block []Line) [][]Line {
 	if indented == 0 {
 		return [][]Line{block}
 	}
+	// Parts are sub-slices of block, cut before each line indented deeper than the last.
 	var parts [][]Line
-	cur := []Line{block[0]}
-	for _, l := range block[1:] {
-		if indentOf(l.Text) >= 2 && indentOf(cur[len(cur)-1].Text) < indentOf(l.Text) {
-			parts = append(parts, cur)
-			cur = nil
+	from := 0
+	for i := 1; i < len(block); i++ {
+		if in := indentOf(block[i].Text); in >= 2 && indentOf(block[i-1].Text) < in {
+			parts = append(parts, block[from:i])
+			from = i
 		}
-		cur = append(cur, l)
 	}
-	return append(parts, cur)
+	return append(parts, block[from:])
 }
 
 func indentOf(s string) int {
@@ -188,7 +265,6 @@ func (d *Document) addParagraph(lines []Line) {
 		End:       end,
 		Text:      d.Text[start:end],
 	}
-	p.Sentences = splitSentences(p.Text, start)
 	d.Paragraphs = append(d.Paragraphs, p)
 }
 

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -130,4 +131,26 @@ func FuzzNewDocument(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSentencesOnDemandEqualTheFilledField(t *testing.T) {
+	texts := []string{
+		"", "Title\n\nMr. Smith left. He was tired.\n\nIt rained! Did it? Yes.\n",
+		"HEADLINE\n\nNEW YORK, June 1 - It said.\nIt signed\n    Then it left. Oct. 7 came.\n",
+		"One paragraph without a stop\n\n\u3002\u00a0 \n\nA. B. C. D.",
+	}
+	for _, text := range texts {
+		full, lazy := NewDocument("x.txt", text), newDocument("x.txt", text, false)
+		for i, p := range full.Paragraphs {
+			if lazy.Paragraphs[i].Sentences != nil {
+				t.Fatalf("%q: paragraph %d split up front", text, i)
+			}
+			if got := lazy.Sentences(i); !reflect.DeepEqual(got, p.Sentences) {
+				t.Errorf("%q: paragraph %d on demand = %+v, want %+v", text, i, got, p.Sentences)
+			}
+			if got := full.Sentences(i); !reflect.DeepEqual(got, p.Sentences) {
+				t.Errorf("%q: Sentences(%d) of a full document = %+v, want the field", text, i, got)
+			}
+		}
+	}
 }

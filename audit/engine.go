@@ -98,9 +98,10 @@ func Run(files []string, opt Options) (*Result, error) {
 			refs = append(refs, f)
 		}
 	}
-	hasCorpus := false
+	hasCorpus, withSentences := false, false
 	for _, a := range active {
 		hasCorpus = hasCorpus || a.corpus != nil
+		withSentences = withSentences || !a.rule.SentencesOnDemand
 	}
 	if !hasCorpus {
 		refs = nil
@@ -166,7 +167,7 @@ func Run(files []string, opt Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				doc, err := ReadDocument(j.path, opt.MaxFileSize)
+				doc, err := readDocument(j.path, opt.MaxFileSize, withSentences)
 				if j.audited {
 					o := &results[j.index]
 					o.report.Path = j.path

@@ -126,6 +126,11 @@ func pathError(err error) error {
 // ReadDocument reads and decodes one file into a Document. Binary and oversized files
 // return ErrBinary or ErrTooLarge; other errors name the cause.
 func ReadDocument(path string, maxSize int64) (*Document, error) {
+	return readDocument(path, maxSize, true)
+}
+
+// readDocument is ReadDocument; withSentences says whether Paragraph.Sentences is filled.
+func readDocument(path string, maxSize int64, withSentences bool) (*Document, error) {
 	// Stat before opening: opening a FIFO or device named on the command line would block.
 	st, err := os.Stat(path)
 	if err != nil {
@@ -137,7 +142,7 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
 	}
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, pathError(err)
 	}
@@ -145,23 +150,55 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 	if maxSize > 0 && st.Size() > maxSize {
 		return nil, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, st.Size(), maxSize)
 	}
-	var r io.Reader = f
-	if maxSize > 0 {
-		r = io.LimitReader(f, maxSize+1)
-	}
-	raw, err := io.ReadAll(r)
+	raw, err := readAll(f, st.Size(), maxSize)
 	if err != nil {
 		return nil, pathError(err)
 	}
 	if maxSize > 0 && int64(len(raw)) > maxSize {
 		return nil, fmt.Errorf("%w (more than %d bytes)", ErrTooLarge, maxSize)
 	}
-	return Decode(filepath.ToSlash(path), raw)
+	return decode(filepath.ToSlash(path), raw, withSentences)
+}
+
+// readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized
+// from the stat size up front, as os.ReadFile does, so a typical file takes one read plus
+// the read that sees the end, instead of io.ReadAll's growing 512-byte reads and copies.
+func readAll(f io.Reader, size, limit int64) ([]byte, error) {
+	want := size + 1 // one more byte, so the read that sees the end needs no growth
+	if limit > 0 && want > limit+1 {
+		want = limit + 1
+	}
+	if want < 512 {
+		want = 512
+	}
+	buf := make([]byte, 0, want)
+	for {
+		if limit > 0 && int64(len(buf)) > limit {
+			return buf, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // the file grew since stat: let append pick the size
+		}
+		room := buf[len(buf):cap(buf)]
+		if limit > 0 && int64(len(buf)+len(room)) > limit+1 {
+			room = room[:limit+1-int64(len(buf))]
+		}
+		n, err := f.Read(room)
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // Decode turns raw bytes into a Document: UTF-8 with or without BOM, UTF-16 with BOM;
 // CRLF and CR become "\n"; invalid UTF-8 bytes become U+FFFD and are recorded.
-func Decode(path string, raw []byte) (*Document, error) {
+func Decode(path string, raw []byte) (*Document, error) { return decode(path, raw, true) }
+
+func decode(path string, raw []byte, withSentences bool) (*Document, error) {
 	enc := "utf-8"
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
@@ -189,7 +226,7 @@ func Decode(path string, raw []byte) (*Document, error) {
 	if !utf8.Valid(text) {
 		text, invalid = replaceInvalid(text)
 	}
-	d := NewDocument(path, string(text))
+	d := newDocument(path, string(text), withSentences)
 	d.Encoding = enc
 	d.LineEnds = ends
 	d.InvalidUTF8 = invalid

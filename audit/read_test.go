@@ -89,6 +89,44 @@ func TestReadDocumentSkipsFilesAboveTheSizeLimit(t *testing.T) {
 	}
 }
 
+func TestReadDocumentReadsWholeFilesOfAnySizeUpToTheLimit(t *testing.T) {
+	tests := []struct {
+		name  string
+		size  int
+		limit int64
+		ok    bool
+	}{
+		{"empty file", 0, 100, true},
+		{"small file, no limit", 10, 0, true},
+		{"file exactly at the limit", 1000, 1000, true},
+		{"one byte over the limit", 1001, 1000, false},
+		{"large file, no limit", 300_000, 0, true},
+		{"large file under a large limit", 300_000, DefaultMaxFileSize, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Repeat("abcdefghi\n", tt.size/10+1)[:tt.size]
+			p := filepath.Join(t.TempDir(), "f.txt")
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, err := ReadDocument(p, tt.limit)
+			if !tt.ok {
+				if !errors.Is(err, ErrTooLarge) {
+					t.Errorf("error = %v, want ErrTooLarge", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != text {
+				t.Errorf("read %d bytes, want the %d of the file", len(d.Text), len(text))
+			}
+		})
+	}
+}
+
 func TestCollectWalksFoldersSortedAndSkipsHidden(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"b.txt", "a/c.txt", "a/d.md", ".git/x.txt", ".hidden.txt", "z/.cache/y.txt"} {

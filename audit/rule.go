@@ -29,6 +29,11 @@ type Rule struct {
 	// index serves several rules (duplicate.cross also finds whole-document copies). The
 	// engine runs that pass when either rule is enabled and keeps only enabled rules' findings.
 	ReportedBy *Rule
+	// SentencesOnDemand marks a rule that reads sentences only through Document.Sentences,
+	// never the Paragraph.Sentences field. When every rule of a run is marked, documents
+	// are built without splitting sentences up front (UAX #29 segmentation is a good part
+	// of building a document), and only the paragraphs asked for are split.
+	SentencesOnDemand bool
 }
 
 // Corpus reports whether the rule needs the second, corpus-wide pass.

@@ -18,31 +18,34 @@ func Rules() []*audit.Rule {
 // Phrase flags lines that are, wholly or at their start or end, known page-furniture
 // phrases of some language ("Related Post", "Otras noticias", "Share this article").
 var Phrase = &audit.Rule{
-	ID:          "boilerplate.phrase",
-	Category:    audit.Boilerplate,
-	Severity:    audit.Warning,
-	Description: "A line is (or starts or ends with) a known page-furniture phrase in some language; extend with `phrases:` in the config",
-	Check:       checkPhrase,
+	ID:                "boilerplate.phrase",
+	Category:          audit.Boilerplate,
+	Severity:          audit.Warning,
+	Description:       "A line is (or starts or ends with) a known page-furniture phrase in some language; extend with `phrases:` in the config",
+	Check:             checkPhrase,
+	SentencesOnDemand: true,
 }
 
 // Caption flags photo credits, captions and gallery counters, also when a credit is glued
 // to the end of a sentence ("...Maskaneh.PHOTO: AFP") or sits in mid-sentence.
 var Caption = &audit.Rule{
-	ID:          "boilerplate.caption",
-	Category:    audit.Boilerplate,
-	Severity:    audit.Warning,
-	Description: "Photo credit, image caption or gallery counter left in the text (\"PHOTO: AFP\", \"(AP Photo/...)\", \"1 of 6\")",
-	Check:       checkCaption,
+	ID:                "boilerplate.caption",
+	Category:          audit.Boilerplate,
+	Severity:          audit.Warning,
+	Description:       "Photo credit, image caption or gallery counter left in the text (\"PHOTO: AFP\", \"(AP Photo/...)\", \"1 of 6\")",
+	Check:             checkCaption,
+	SentencesOnDemand: true,
 }
 
 // Byline flags the scraping site's own byline ("Staff Reporter, International Desk: ..."),
 // which is not the story's wire dateline.
 var Byline = &audit.Rule{
-	ID:          "boilerplate.byline",
-	Category:    audit.Boilerplate,
-	Severity:    audit.Warning,
-	Description: "Site byline or desk credit of the scraping site (\"Staff Reporter, International Desk: ...\")",
-	Check:       checkByline,
+	ID:                "boilerplate.byline",
+	Category:          audit.Boilerplate,
+	Severity:          audit.Warning,
+	Description:       "Site byline or desk credit of the scraping site (\"Staff Reporter, International Desk: ...\")",
+	Check:             checkByline,
+	SentencesOnDemand: true,
 }
 
 // Structure judges lines the way jusText does for paragraphs: short lines without
@@ -61,7 +64,8 @@ var Structure = &audit.Rule{
 		"edge_max_density":  0.4, // their mean stopword share must stay below this
 		"headline_max_word": 14,  // a teaser ending in ? or ! may have this many words
 	},
-	Check: checkStructure,
+	Check:             checkStructure,
+	SentencesOnDemand: true,
 }
 
 // Template flags short lines that recur across several files of the audited corpus (the
@@ -76,15 +80,17 @@ var Template = &audit.Rule{
 		"max_words": 12,  // longer lines are content, left to the duplicate family
 		"max_chars": 120, // longer lines are not hashed at all
 	},
-	NewCorpusCheck: newTemplateCheck,
+	NewCorpusCheck:    newTemplateCheck,
+	SentencesOnDemand: true,
 }
 
 // Splice flags two sentences joined without a space ("offensive.In June"), a sign of text
 // pasted together from page blocks.
 var Splice = &audit.Rule{
-	ID:          "boilerplate.splice",
-	Category:    audit.Boilerplate,
-	Severity:    audit.Info,
-	Description: "Two sentences spliced without a space (\"offensive.In June\")",
-	Check:       checkSplice,
+	ID:                "boilerplate.splice",
+	Category:          audit.Boilerplate,
+	Severity:          audit.Info,
+	Description:       "Two sentences spliced without a space (\"offensive.In June\")",
+	Check:             checkSplice,
+	SentencesOnDemand: true,
 }

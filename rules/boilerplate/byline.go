@@ -25,7 +25,7 @@ func findByline(line string) (start, end int, whole, ok bool) {
 		return 0, 0, false, false
 	}
 	lead := strings.Index(line, trimmed)
-	if len(trimmed) <= 160 && !endsSentence(trimmed) && len(tokenize(trimmed)) <= 16 && bylineLineRE.MatchString(trimmed) {
+	if len(trimmed) <= 160 && !endsSentence(trimmed) && countTokens(trimmed) <= 16 && bylineLineRE.MatchString(trimmed) {
 		return lead, lead + len(trimmed), true, true
 	}
 	if i := strings.IndexByte(line, ':'); i < 0 || i > 80 {

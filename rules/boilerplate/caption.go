@@ -67,12 +67,12 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 		return captionMatch{}, false
 	}
 	lead := strings.Index(line, trimmed)
-	words := len(tokenize(trimmed))
 	whole := func(signal string) (captionMatch, bool) {
 		return captionMatch{start: lead, end: lead + len(trimmed), signal: signal, whole: true}, true
 	}
-	if !standalone {
-		words = maxWholeTokens + 1 // never judge a wrapped line as a whole caption
+	words := maxWholeTokens + 1 // never judge a wrapped line as a whole caption
+	if standalone {
+		words = countTokens(trimmed)
 	}
 	if standalone && len(trimmed) <= 60 && galleryRE.MatchString(line) {
 		return whole("gallery counter")
@@ -156,7 +156,7 @@ func creditText(s string) bool {
 	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '©' || !unicode.IsLetter(r) && !unicode.IsPunct(r)) {
 		return false
 	}
-	return len(tokenize(s)) <= 8
+	return countTokens(s) <= 8
 }
 
 // bracketIsCredit reports whether a bracketed text is a photo credit: a few capitalised

@@ -43,7 +43,10 @@ func init() {
 // looksLikeDateLine reports whether a short line is mostly a date or time stamp ("Posted on
 // 2018-05-28 12:04", "Published: 16 March 2003", "Updated 5:32 PM ET, Fri October 6, 2017").
 func looksLikeDateLine(line string) bool {
-	toks := tokenize(line)
+	if !hasDigit(line) {
+		return false // a date line has a number token, so a digit
+	}
+	toks := tokenizeUpTo(line, 13) // more than 12 is too many: no need to read on
 	if len(toks) == 0 || len(toks) > 12 {
 		return false
 	}
@@ -66,4 +69,16 @@ func looksLikeDateLine(line string) bool {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// hasDigit reports whether s holds a digit (unicode.IsDigit, as tokens count digits).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			return strings.IndexFunc(s[i:], unicode.IsDigit) >= 0
+		}
+	}
+	return false
 }

@@ -187,14 +187,17 @@ func (lx *lexicon) lookup(toks []token, i, j int) *phrase {
 	if j-i < 1 || j-i > lx.maxTokens {
 		return nil
 	}
-	var b strings.Builder
+	// The key is built in a stack buffer: string(key) as a map index does not allocate,
+	// and cover asks for every span of a line.
+	var small [128]byte
+	key := small[:0]
 	for k := i; k < j; k++ {
 		if k > i {
-			b.WriteByte(' ')
+			key = append(key, ' ')
 		}
-		b.WriteString(toks[k].norm)
+		key = append(key, toks[k].norm...)
 	}
-	return lx.phrases[b.String()]
+	return lx.phrases[string(key)]
 }
 
 // phraseMatch is a lexicon hit on one line; offsets are relative to the line.

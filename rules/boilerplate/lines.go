@@ -119,7 +119,7 @@ func shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
 	for n := p.FirstLine; n <= p.LastLine; n++ {
 		raw := doc.Lines[n-1].Text
 		t := strings.TrimSpace(raw)
-		if len(tokenize(t)) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
+		if countTokens(t) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
 			return false
 		}
 	}
@@ -129,10 +129,11 @@ func shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
 func (r *reading) newUnit(doc *audit.Document, first, last, start, end int, multi bool) unit {
 	text := doc.Text[start:end]
 	u := unit{first: first, last: last, start: start, end: end, text: text, multiLine: multi}
-	words := stopwords.Words(text)
-	u.words = len(words)
-	if r.lang != "" {
-		u.density = stopwords.Density(r.lang, words)
+	// Count is Words plus Density without building the word list.
+	words, hits := stopwords.Count(text, stopwords.Of(r.lang))
+	u.words = words
+	if r.lang != "" && words > 0 {
+		u.density = float64(hits) / float64(words)
 	}
 	u.sentenceEnd = endsSentence(text)
 	if !multi {

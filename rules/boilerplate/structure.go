@@ -48,7 +48,7 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 			return classKnown
 		case u.own != "":
 			return classOwn
-		case s.dateLike || (wireDateline(u.text) > 0 && len(tokenize(u.text[wireDateline(u.text):])) == 0):
+		case s.dateLike || (wireDateline(u.text) > 0 && countTokens(u.text[wireDateline(u.text):]) == 0):
 			return classNeutral
 		}
 	}

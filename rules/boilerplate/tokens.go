@@ -22,14 +22,13 @@ type token struct {
 // "#" + "条评论", "分享到Facebook" is "分享到" + "facebook"), and spacing marks (Mc,
 // Devanagari vowel signs) stay inside words. Words are folded (see foldWord) so that
 // spelling variants of one phrase share a key.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return tokenizeUpTo(s, -1) }
+
+// tokenizeUpTo is tokenize stopping after max tokens (max < 0: no limit), for callers that
+// give up on long lines.
+func tokenizeUpTo(s string, max int) []token {
 	var out []token
-	start := -1
-	digits, fold, spaceless := true, false, false
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
+	segment(s, max, func(start, end int, digits, fold bool) {
 		t := token{start: start, end: end}
 		switch {
 		case digits:
@@ -40,27 +39,97 @@ func tokenize(s string) []token {
 			t.norm = strings.ToLower(s[start:end])
 		}
 		out = append(out, t)
-		start = -1
+	})
+	return out
+}
+
+// countTokens is len(tokenize(s)) without building the tokens.
+func countTokens(s string) int {
+	n := 0
+	segment(s, -1, func(int, int, bool, bool) { n++ })
+	return n
+}
+
+// segment finds the words of s for tokenize and countTokens, calling emit for each (at most
+// max, when max >= 0) with its byte range, whether it is all digits and whether it needs
+// folding. ASCII bytes are decided by a table, without decoding runes.
+func segment(s string, max int, emit func(start, end int, digits, fold bool)) {
+	if max == 0 {
+		return
 	}
-	for i, r := range s {
+	n := 0
+	start := -1
+	digits, fold, spaceless := true, false, false
+	flush := func(end int) bool {
+		if start < 0 {
+			return false
+		}
+		emit(start, end, digits, fold)
+		start = -1
+		n++
+		return n == max
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			class := asciiClass[c]
+			if class == 0 {
+				if flush(i) {
+					return
+				}
+			} else {
+				if start >= 0 && spaceless {
+					if flush(i) {
+						return
+					}
+				}
+				if start < 0 {
+					start, digits, fold, spaceless = i, true, false, false
+				}
+				digits = digits && class == asciiDigit
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
-			flush(i)
+			if flush(i) {
+				return
+			}
+			i += size
 			continue
 		}
 		mark := r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r))
 		sl := !mark && isSpaceless(r)
 		if start >= 0 && !mark && sl != spaceless {
-			flush(i)
+			if flush(i) {
+				return
+			}
 		}
 		if start < 0 {
 			start, digits, fold, spaceless = i, true, false, sl
 		}
 		digits = digits && unicode.IsDigit(r)
 		fold = fold || needsFold(r)
+		i += size
 	}
 	flush(len(s))
-	return out
 }
+
+const (
+	asciiLetter = 1
+	asciiDigit  = 2
+)
+
+// asciiClass classifies ASCII bytes: 0 for separators, asciiLetter, asciiDigit.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = asciiDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = asciiLetter, asciiLetter
+	}
+	return t
+}()
 
 // isWordRune reports whether r belongs to a word. The modifier apostrophe U+02BC is a
 // letter to Unicode but an apostrophe to writers (Ukrainian "пов’язані"), so it separates

@@ -18,32 +18,35 @@ func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Implausible}
 
 // Missing flags a file with no publication date at all.
 var Missing = &audit.Rule{
-	ID:          "date.missing",
-	Category:    audit.Date,
-	Severity:    audit.Warning,
-	Description: "No publication date: no dated header, byline or dateline",
-	Params:      locatorDefaults,
-	Check:       func(p *audit.Pass) { check(p, missingVerdict) },
+	ID:                "date.missing",
+	Category:          audit.Date,
+	Severity:          audit.Warning,
+	Description:       "No publication date: no dated header, byline or dateline",
+	Params:            locatorDefaults,
+	Check:             func(p *audit.Pass) { check(p, missingVerdict) },
+	SentencesOnDemand: true,
 }
 
 // Partial flags a publication date without a year, or only a weekday or relative day.
 var Partial = &audit.Rule{
-	ID:          "date.partial",
-	Category:    audit.Date,
-	Severity:    audit.Warning,
-	Description: "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
-	Check:       func(p *audit.Pass) { check(p, partialVerdict) },
+	ID:                "date.partial",
+	Category:          audit.Date,
+	Severity:          audit.Warning,
+	Description:       "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
+	Check:             func(p *audit.Pass) { check(p, partialVerdict) },
+	SentencesOnDemand: true,
 }
 
 // Implausible flags a publication date that cannot be right: after --now, before the floor
 // year, a weekday that contradicts it, or a day the month does not have.
 var Implausible = &audit.Rule{
-	ID:          "date.implausible",
-	Category:    audit.Date,
-	Severity:    audit.Warning,
-	Description: "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
-	Params:      plausibilityDefaults,
-	Check:       func(p *audit.Pass) { check(p, implausibleVerdict) },
+	ID:                "date.implausible",
+	Category:          audit.Date,
+	Severity:          audit.Warning,
+	Description:       "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
+	Params:            plausibilityDefaults,
+	Check:             func(p *audit.Pass) { check(p, implausibleVerdict) },
+	SentencesOnDemand: true,
 }
 
 // locatorDefaults are date.missing's parameters; they serve the whole family, since the

@@ -44,7 +44,7 @@ func (lc *Locator) dateline(doc *audit.Document, p audit.Paragraph, lang string)
 	} else if strings.Contains(p.Text[len(text):runeCut(p.Text, datelineWindow+100)], ")") {
 		text = p.Text[:runeCut(p.Text, datelineWindow+100)]
 	}
-	toks, dates := scanDates(text, lc.cal, lang)
+	toks, dates := lc.scan(text, lang)
 	dateAt := make(map[int]Date, len(dates))
 	for _, d := range dates {
 		dateAt[d.firstToken] = d

@@ -98,7 +98,20 @@ type dateScanner struct {
 
 // scanDates returns the date expressions of s, left to right, without overlaps.
 func scanDates(s string, cal *calendar, lang string) ([]token, []Date) {
-	sc := dateScanner{toks: tokenize(s), cal: cal, lang: lang}
+	return scanDatesInto(nil, s, cal, lang)
+}
+
+// scanDatesInto is scanDates keeping the tokens in *buf (when buf is not nil): they are
+// valid until the next call with the same buffer.
+func scanDatesInto(buf *[]token, s string, cal *calendar, lang string) ([]token, []Date) {
+	var toks []token
+	if buf != nil {
+		toks = appendTokens((*buf)[:0], s)
+		*buf = toks
+	} else {
+		toks = tokenize(s)
+	}
+	sc := dateScanner{toks: toks, cal: cal, lang: lang}
 	return sc.toks, sc.scan()
 }
 

@@ -37,14 +37,24 @@ var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": 
 
 // tokenize splits s into numbers, words and punctuation marks. Letters and digits never
 // share a token except for a day's ordinal suffix.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens is tokenize appending to dst, so one buffer serves every line of a document.
+func appendTokens(dst []token, s string) []token {
 	if len(s) > maxTokenizeBytes {
 		s = s[:maxTokenizeBytes]
 	}
-	toks := make([]token, 0, len(s)/5+4)
+	toks := dst
+	if want := len(dst) + len(s)/5 + 4; cap(dst) < want {
+		toks = make([]token, len(dst), want)
+		copy(toks, dst)
+	}
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsSpace(r):
 			if n := len(toks); n > 0 {
@@ -107,6 +117,13 @@ func tokenize(s string) []token {
 // letterRunEnd returns the end of the run of letters (and combining marks) starting at i.
 func letterRunEnd(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				i++
+				continue
+			}
+			break
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 			break

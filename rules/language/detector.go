@@ -1,9 +1,11 @@
 package language
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	lingua "github.com/pemistahl/lingua-go"
 )
@@ -27,15 +29,40 @@ func toLingua(code string) lingua.Language {
 	if c, ok := linguaCode[code]; ok {
 		code = c
 	}
-	iso := lingua.GetIsoCode639_1FromValue(code)
-	if iso == lingua.UnknownIsoCode639_1 {
-		return lingua.Unknown
+	if l, ok := languageCodes().byCode[code]; ok {
+		return l
 	}
-	return lingua.GetLanguageFromIsoCode639_1(iso)
+	return lingua.Unknown
 }
 
 // isoCode is the lower-case ISO 639-1 code of a lingua language.
-func isoCode(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }
+func isoCode(l lingua.Language) string {
+	if c, ok := languageCodes().byLang[l]; ok {
+		return c
+	}
+	return strings.ToLower(l.IsoCode639_1().String())
+}
+
+// codeTables map codes to languages and back once per process: lingua's own lookups walk
+// every language and allocate, and every document asks several times.
+type codeTables struct {
+	byCode map[string]lingua.Language
+	byLang map[lingua.Language]string
+}
+
+var languageCodes = sync.OnceValue(func() codeTables {
+	t := codeTables{byCode: map[string]lingua.Language{}, byLang: map[lingua.Language]string{}}
+	for _, l := range lingua.AllLanguages() {
+		iso := l.IsoCode639_1()
+		code := strings.ToLower(iso.String())
+		t.byLang[l] = code
+		// As lingua.GetLanguageFromIsoCode639_1: the first language with the code.
+		if _, seen := t.byCode[code]; !seen && iso != lingua.UnknownIsoCode639_1 {
+			t.byCode[code] = l
+		}
+	}
+	return t
+})
 
 // stopwordCode is the code of the stopword list for a lingua language.
 func stopwordCode(l lingua.Language) string {
@@ -77,8 +104,34 @@ func scriptOfLanguage(l lingua.Language) Script {
 }
 
 // candidateLanguages resolves configured codes (or the default) plus the document's main
-// language into a sorted, duplicate-free set. Codes lingua does not know are skipped.
+// language into a sorted, duplicate-free set. Codes lingua does not know are skipped. The
+// result is shared between callers asking for the same set: it must not be modified.
 func candidateLanguages(codes []string, main lingua.Language) []lingua.Language {
+	candidatesMu.Lock()
+	defer candidatesMu.Unlock()
+	for _, c := range candidatesCache[main] {
+		if slices.Equal(c.codes, codes) {
+			return c.langs
+		}
+	}
+	langs := resolveCandidates(codes, main)
+	candidatesCache[main] = append(candidatesCache[main], resolvedCandidates{slices.Clone(codes), langs})
+	return langs
+}
+
+// The configured codes are the same for every document of a run, so the resolved set is
+// kept per main language.
+var (
+	candidatesMu    sync.Mutex
+	candidatesCache = map[lingua.Language][]resolvedCandidates{}
+)
+
+type resolvedCandidates struct {
+	codes []string
+	langs []lingua.Language
+}
+
+func resolveCandidates(codes []string, main lingua.Language) []lingua.Language {
 	if len(codes) == 0 {
 		codes = DefaultCandidates
 	}
@@ -115,6 +168,9 @@ type Detector struct {
 	langs []lingua.Language
 	once  sync.Once
 	det   lingua.LanguageDetector
+	// warmed records the scripts whose candidates' models are decoded, so later calls skip
+	// starting a goroutine per language just to find them warm.
+	warmed [numScripts]atomic.Bool
 }
 
 var (
@@ -171,6 +227,15 @@ func warmLanguage(l lingua.Language) {
 // Confidences returns lingua's confidence values for text (sorted, highest first), after
 // warming the models of the candidates written in script.
 func (d *Detector) Confidences(text string, script Script) []lingua.ConfidenceValue {
+	if script < numScripts && !d.warmed[script].Load() {
+		d.warm(script)
+		d.warmed[script].Store(true)
+	}
+	return d.get().ComputeLanguageConfidenceValues(text)
+}
+
+// warm decodes the models of the candidates written in script, in parallel.
+func (d *Detector) warm(script Script) {
 	var wg sync.WaitGroup
 	for _, l := range d.langs {
 		if scriptOfLanguage(l) == script {
@@ -182,7 +247,6 @@ func (d *Detector) Confidences(text string, script Script) []lingua.ConfidenceVa
 		}
 	}
 	wg.Wait()
-	return d.get().ComputeLanguageConfidenceValues(text)
 }
 
 // confidenceOf finds one language's value in a confidence list.

@@ -18,4 +18,5 @@ var InvalidUTF8 = &audit.Rule{
 				audit.Evidence{"text": "\uFFFD", "encoding": p.Doc.Encoding})
 		}
 	},
+	SentencesOnDemand: true,
 }

@@ -32,8 +32,9 @@ var ForeignPassage = &audit.Rule{
 		"model_density":       0.25,
 		"model_confidence":    0.5,
 	},
-	Check:       checkForeign,
-	CheckConfig: checkLanguages,
+	Check:             checkForeign,
+	CheckConfig:       checkLanguages,
+	SentencesOnDemand: true,
 }
 
 // checkLanguages rejects candidate language codes lingua-go does not know, instead of
@@ -50,8 +51,8 @@ func checkLanguages(cfg *audit.Config) error {
 // unit is a passage judged as a whole: a paragraph, or one line of a block of short lines.
 type unit struct {
 	para        int
-	first, last int // 1-based lines
-	text        string
+	first, last int    // 1-based lines
+	text        string // line breaks of a hard-wrapped paragraph kept (judge.foreign flattens for lingua)
 }
 
 // wrappedMinRunes is the length below which a non-final line of a block is not a wrapped
@@ -64,7 +65,7 @@ func passageUnits(doc *audit.Document) []unit {
 	var out []unit
 	for _, p := range doc.Paragraphs {
 		if !p.Wrapped() || hardWrapped(doc, p) {
-			out = append(out, unit{para: p.Index, first: p.FirstLine, last: p.LastLine, text: p.Flat()})
+			out = append(out, unit{para: p.Index, first: p.FirstLine, last: p.LastLine, text: p.Text})
 			continue
 		}
 		for n := p.FirstLine; n <= p.LastLine; n++ {
@@ -155,7 +156,7 @@ func (f *finding) report(p *audit.Pass, main MainLanguage) {
 		name, code = f.v.lang.String(), isoCode(f.v.lang)
 	}
 	kind := "line"
-	if f.first == f.last && len(p.Doc.Paragraphs[f.para].Sentences) > 1 || f.last > f.first {
+	if f.first == f.last && len(p.Doc.Sentences(f.para)) > 1 || f.last > f.first {
 		kind = "paragraph"
 	}
 	msg := fmt.Sprintf("%s in %s in %s %s document", kind, name, article(main.Lang.String()), main.Lang.String())

@@ -13,11 +13,12 @@ import (
 // InvisibleChar flags characters that print as nothing but change what the text is: they
 // split words for search and matching, or reorder text (bidi controls).
 var InvisibleChar = &audit.Rule{
-	ID:          "language.invisible-char",
-	Category:    audit.Language,
-	Severity:    audit.Warning,
-	Description: "Invisible characters in text: zero-width spaces and joiners, bidi controls, soft hyphens inside words",
-	Check:       checkInvisible,
+	ID:                "language.invisible-char",
+	Category:          audit.Language,
+	Severity:          audit.Warning,
+	Description:       "Invisible characters in text: zero-width spaces and joiners, bidi controls, soft hyphens inside words",
+	Check:             checkInvisible,
+	SentencesOnDemand: true,
 }
 
 // invisibleKind says whether a code point is one the rule looks for, and which kind.
@@ -63,6 +64,9 @@ func rtlLine(s string) bool {
 }
 
 func checkInvisible(p *audit.Pass) {
+	if isASCII(p.Doc.Text) {
+		return // every invisible character is outside ASCII
+	}
 	for _, l := range p.Doc.Lines {
 		if !hasInvisibleCandidate(l.Text) {
 			continue

@@ -3,7 +3,7 @@ package language
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
 	lingua "github.com/pemistahl/lingua-go"
 
@@ -44,33 +44,86 @@ type verdict struct {
 // flagged, so names, loanwords and headlines full of names never reach the model; then lingua
 // in low-accuracy mode, which must give the main language almost no chance.
 type judge struct {
-	main       lingua.Language
-	mainCode   string // stopword list code of the main language
-	script     Script
-	others     []string          // stopword list codes of the other candidates
-	otherLangs []lingua.Language // the candidates behind others
-	det        *Detector
-	p          judgeParams
-	lookups    int // models consulted, for tests and benchmarks
+	*candidateSetup
+	script  Script
+	p       judgeParams
+	lookups int // models consulted, for tests and benchmarks
 	// paragraphs and vocabulary: the words the document uses in its own-language prose,
 	// gathered only when a short passage needs them.
 	paragraphs []string
 	vocabulary map[string]bool
+	words      []word // the passage being judged, reused from one passage to the next
+	hits       []int  // foreign function words per other candidate, reused likewise
+}
+
+// candidateSetup is what a judge needs to know about its main language and the other
+// candidates; it depends only on them, so it is built once per set and shared.
+type candidateSetup struct {
+	main       lingua.Language
+	mainCode   string            // stopword list code of the main language
+	mainBit    stopwords.Set     // the main language's stopword list
+	others     []string          // stopword list codes of the other candidates
+	otherLangs []lingua.Language // the candidates behind others
+	otherBits  []stopwords.Set   // the lists of others
+	det        *Detector
 }
 
 func newJudge(main MainLanguage, candidates []lingua.Language, p judgeParams, paragraphs []string) *judge {
-	j := &judge{main: main.Lang, mainCode: stopwordCode(main.Lang), script: main.Script, p: p,
-		det: detectorFor(candidates), paragraphs: paragraphs}
-	for _, l := range candidates {
-		if c := stopwordCode(l); l != main.Lang && hasStopwords(c) && c != j.mainCode {
-			j.others = append(j.others, c)
-			j.otherLangs = append(j.otherLangs, l)
-		}
-	}
-	return j
+	return &judge{candidateSetup: setupFor(main.Lang, candidates), script: main.Script, p: p, paragraphs: paragraphs}
 }
 
-// foreign judges one passage.
+// setupKey names a main language and a candidate set (one bit per language).
+type setupKey struct {
+	main lingua.Language
+	set  [2]uint64
+}
+
+var (
+	setupsMu sync.Mutex
+	setups   = map[setupKey]*candidateSetup{}
+)
+
+// setupFor returns the shared setup for main and candidates (sorted, duplicate-free).
+func setupFor(main lingua.Language, candidates []lingua.Language) *candidateSetup {
+	key, ok := setupKey{main: main}, true
+	for _, l := range candidates {
+		if l < 0 || l >= 128 {
+			ok = false
+			break
+		}
+		key.set[l/64] |= 1 << (l % 64)
+	}
+	if !ok {
+		return newSetup(main, candidates)
+	}
+	setupsMu.Lock()
+	defer setupsMu.Unlock()
+	c, found := setups[key]
+	if !found {
+		c = newSetup(main, candidates)
+		setups[key] = c
+	}
+	return c
+}
+
+func newSetup(main lingua.Language, candidates []lingua.Language) *candidateSetup {
+	c := &candidateSetup{main: main, mainCode: stopwordCode(main), det: detectorFor(candidates)}
+	c.mainBit = stopwords.Of(c.mainCode)
+	for _, l := range candidates {
+		if code := stopwordCode(l); l != main && hasStopwords(code) && code != c.mainCode {
+			c.others = append(c.others, code)
+			c.otherLangs = append(c.otherLangs, l)
+			c.otherBits = append(c.otherBits, stopwords.Of(code))
+		}
+	}
+	return c
+}
+
+// flat turns a passage's inner line breaks into spaces for lingua. The cheaper layers read
+// the passage as it is: to them a line break and a space both just separate words.
+func flat(text string) string { return strings.ReplaceAll(text, "\n", " ") }
+
+// foreign judges one passage (a paragraph may still hold its line breaks).
 func (j *judge) foreign(text string) (verdict, bool) {
 	counts := countScripts(text)
 	script, share := counts.dominant()
@@ -102,7 +155,7 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 		return verdict{}, false
 	}
 	v := verdict{lang: lingua.Unknown, script: script, method: "script"}
-	values := j.det.Confidences(text, script)
+	values := j.det.Confidences(flat(text), script)
 	j.lookups++
 	if len(values) > 0 && values[0].Value() > 0 && values[0].Language() != j.main {
 		v.lang, v.confidence = values[0].Language(), values[0].Value()
@@ -115,7 +168,7 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 func countWordsIn(text string, script Script) int {
 	n := 0
 	for _, w := range wordsOf(text) {
-		if r, _ := utf8.DecodeRuneInString(w.lower); scriptOf(r) == script {
+		if scriptOf(firstLower(w)) == script {
 			n++
 		}
 	}
@@ -123,31 +176,27 @@ func countWordsIn(text string, script Script) int {
 }
 
 func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
-	words := wordsOf(text)
-	n := len(words)
-	if n < 2 {
-		return verdict{}, false
-	}
 	// Prose in the main language is settled with one lookup a word: the broad lists share
 	// many words ("de", "la", "a" are on the English list too), so only a high share counts.
-	if j.plainlyMain(words) {
+	// Most passages end here, so this test counts without building the word list.
+	if n, hits := stopwords.Count(text, j.mainBit); n < 2 || j.plainlyMainCount(n, hits) {
 		return verdict{}, false
 	}
+	j.words = stopwords.AppendWords(j.words[:0], text)
+	words := j.words
+	n := len(words)
 	// Otherwise look at which lists each word is on. Words of the main language found on no
 	// other candidate's list ("the", "which") settle the passage as main too.
-	hits := make([]int, len(j.others))
-	otherBits := make([]stopwords.Set, len(j.others))
-	for k, lang := range j.others {
-		otherBits[k] = stopwords.Of(lang)
-	}
-	mainBit := stopwords.Of(j.mainCode)
+	j.hits = append(j.hits[:0], make([]int, len(j.others))...)
+	hits := j.hits
+	otherBits, mainBit := j.otherBits, j.mainBit
 	mainUnique := 0
 	for i, w := range words {
-		set := stopwords.Lookup(w.lower)
+		set := w.Langs
 		inMain := set&mainBit != 0
 		// A capitalised word inside the passage is most likely a name ("Le Pen", "Real
 		// Madrid"), so it is no evidence of a foreign language.
-		name := i > 0 && w.capital
+		name := i > 0 && capital(w)
 		elsewhere := false
 		for k := range j.others {
 			if set&otherBits[k] != 0 {
@@ -173,9 +222,10 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	if best == "" {
 		return j.byModel(text, words, script)
 	}
+	bestBit := stopwords.Of(best)
 	mainOnly := 0
 	for _, w := range words {
-		if stopwords.Is(j.mainCode, w.lower) && !stopwords.Is(best, w.lower) {
+		if set := w.Langs; set&mainBit != 0 && set&bestBit == 0 {
 			mainOnly++
 		}
 	}
@@ -183,7 +233,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 		// A word the document itself uses in its own-language prose is no evidence: a
 		// subhead quoting the text ("Total squalor") shares its words with the body.
 		for i, w := range words {
-			if (i == 0 || !w.capital) && stopwords.Is(best, w.lower) && j.usedInMainProse(w.lower) && !stopwords.Is(j.mainCode, w.lower) {
+			if set := w.Langs; (i == 0 || !capital(w)) && set&bestBit != 0 && set&mainBit == 0 && j.usedInMainProse(w.Listed) {
 				bestHits--
 			}
 		}
@@ -215,7 +265,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	for _, k := range order[:min(len(order), maxSuspects)] {
 		suspects = append(suspects, j.otherLangs[k])
 	}
-	values := detectorFor(sortedLanguages(suspects)).Confidences(text, script)
+	values := detectorFor(sortedLanguages(suspects)).Confidences(flat(text), script)
 	j.lookups++
 	if len(values) == 0 || values[0].Value() == 0 || values[0].Language() == j.main {
 		return verdict{}, false
@@ -245,14 +295,14 @@ func (j *judge) byModel(text string, words []word, script Script) (verdict, bool
 	var plain strings.Builder
 	lower, mainHits := 0, 0
 	for _, w := range words {
-		if w.capital {
+		if capital(w) {
 			continue
 		}
 		lower++
-		if stopwords.Is(j.mainCode, w.lower) {
+		if w.Langs&j.mainBit != 0 {
 			mainHits++
 		}
-		plain.WriteString(w.lower)
+		plain.WriteString(strings.ToLower(w.Written))
 		plain.WriteByte(' ')
 	}
 	if float64(lower) < modelLowerShare*float64(n) || float64(mainHits) >= j.p.modelDensity*float64(lower) {
@@ -271,9 +321,9 @@ func (j *judge) byModel(text string, words []word, script Script) (verdict, bool
 	// dlrs" is French to it): the language it names must show at least one function word
 	// of its own, in lower case (not "Los Angeles"), one the main language's list lacks.
 	if code := stopwordCode(values[0].Language()); hasStopwords(code) {
-		own := 0
+		own, bit := 0, stopwords.Of(code)
 		for _, w := range words {
-			if !w.capital && stopwords.Is(code, w.lower) && !stopwords.Is(j.mainCode, w.lower) {
+			if !capital(w) && w.Langs&bit != 0 && w.Langs&j.mainBit == 0 {
 				own++
 			}
 		}
@@ -299,7 +349,7 @@ const modelLowerShare = 0.6
 // hasLowerAfterFirst reports whether a word after the first starts with a lower-case letter.
 func hasLowerAfterFirst(words []word) bool {
 	for _, w := range words[1:] {
-		if !w.capital {
+		if !capital(w) {
 			return true
 		}
 	}
@@ -307,31 +357,27 @@ func hasLowerAfterFirst(words []word) bool {
 }
 
 // usedInMainProse reports whether w occurs in a paragraph settled as the main language by its
-// stopwords alone.
+// stopwords alone. It is asked only about words on another candidate's list and not on the
+// main language's, so only such words are collected.
 func (j *judge) usedInMainProse(w string) bool {
 	if j.vocabulary == nil {
 		j.vocabulary = map[string]bool{}
 		for _, para := range j.paragraphs {
-			words := wordsOf(para)
-			if !j.plainlyMain(words) {
+			if n, hits := stopwords.Count(para, j.mainBit); !j.plainlyMainCount(n, hits) {
 				continue
 			}
-			for _, w := range words {
-				j.vocabulary[w.lower] = true
-			}
+			stopwords.Each(para, func(w string, langs stopwords.Set) {
+				if langs&^j.mainBit != 0 {
+					j.vocabulary[w] = true
+				}
+			})
 		}
 	}
 	return j.vocabulary[w]
 }
 
-// plainlyMain is the cheap test that settles most passages: many words on the main
-// language's stopword list.
-func (j *judge) plainlyMain(words []word) bool {
-	hits := 0
-	for _, w := range words {
-		if stopwords.Is(j.mainCode, w.lower) {
-			hits++
-		}
-	}
-	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(len(words))
+// plainlyMainCount is the cheap test that settles most passages: many of its n words (hits)
+// on the main language's stopword list.
+func (j *judge) plainlyMainCount(n, hits int) bool {
+	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(n)
 }

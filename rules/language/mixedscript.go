@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/runenames"
 
@@ -14,11 +15,12 @@ import (
 // ("Pаris" with a Cyrillic а): it reads normally but no search, spell check or match finds
 // it, which is why spammers and careless converters leave them.
 var MixedScript = &audit.Rule{
-	ID:          "language.mixed-script",
-	Category:    audit.Language,
-	Severity:    audit.Warning,
-	Description: "A word mixing Latin letters with Cyrillic or Greek look-alikes (homoglyphs)",
-	Check:       checkMixedScript,
+	ID:                "language.mixed-script",
+	Category:          audit.Language,
+	Severity:          audit.Warning,
+	Description:       "A word mixing Latin letters with Cyrillic or Greek look-alikes (homoglyphs)",
+	Check:             checkMixedScript,
+	SentencesOnDemand: true,
 }
 
 // homoglyphs maps Cyrillic and Greek letters to the Latin letter they are drawn like. It is
@@ -47,21 +49,37 @@ var latinLookalikes = func() map[rune]bool {
 }()
 
 func checkMixedScript(p *audit.Pass) {
+	// Words are runs of letters and marks; only a word with a non-ASCII letter can mix
+	// scripts, so ASCII is walked byte by byte and all-ASCII words are never examined.
 	text := p.Doc.Text
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	if isASCII(text) {
+		return // the common case: no word can mix scripts
+	}
+	start, wide := -1, false
+	for i := 0; i < len(text); {
+		b := text[i]
+		letter, size := false, 1
+		if b < utf8.RuneSelf {
+			letter = 'a' <= b|0x20 && b|0x20 <= 'z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			letter = unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 		}
-		if start >= 0 {
-			reportMixedWord(p, start, i)
+		if letter {
+			if start < 0 {
+				start, wide = i, false
+			}
+			wide = wide || b >= utf8.RuneSelf
+		} else if start >= 0 {
+			if wide {
+				reportMixedWord(p, start, i)
+			}
 			start = -1
 		}
+		i += size
 	}
-	if start >= 0 {
+	if start >= 0 && wide {
 		reportMixedWord(p, start, len(text))
 	}
 }

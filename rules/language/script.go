@@ -1,6 +1,9 @@
 package language
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Script is a writing system as far as passage checks care: a line written mostly in another
 // script than the document's is foreign without asking a language model.
@@ -77,8 +80,19 @@ func scriptOf(r rune) Script {
 type scriptCounts [numScripts]int
 
 func countScripts(text string) (c scriptCounts) {
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if b := text[i]; b < utf8.RuneSelf {
+			if 'a' <= b|0x20 && b|0x20 <= 'z' {
+				c[Latin]++
+			} else {
+				c[NoScript]++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		c[scriptOf(r)]++
+		i += size
 	}
 	return c
 }

@@ -1,43 +1,28 @@
 package language
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
-// word is one word of a passage, lower-cased, with whether it was written with a capital.
-type word struct {
-	lower   string
-	capital bool
+// word is one word of a passage with its stopword languages (stopwords.Word).
+type word = stopwords.Word
+
+// capital reports whether w was written with a capital first letter.
+func capital(w word) bool {
+	r, _ := utf8.DecodeRuneInString(w.Written)
+	return unicode.IsUpper(r)
 }
 
-// wordsOf splits text into words the way the stopword lists are written: runs of letters
-// and marks, apostrophes inside words kept ("l'école" stays one word, as "it's" does).
-func wordsOf(text string) []word {
-	var out []word
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.Trim(text[start:end], "'’")
-		start = -1
-		if w == "" {
-			return
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		out = append(out, word{lower: strings.ToLower(w), capital: unicode.IsUpper(r)})
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || ((r == '\'' || r == '’') && start >= 0) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
-	return out
+// firstLower is w's first letter lower-cased.
+func firstLower(w word) rune {
+	r, _ := utf8.DecodeRuneInString(w.Written)
+	return unicode.ToLower(r)
 }
+
+// wordsOf splits text into words the way the stopword lists are written (stopwords.Words):
+// runs of letters and marks, apostrophes inside words kept ("l'école" stays one word, as
+// "it's" does).
+func wordsOf(text string) []word { return stopwords.AppendWords(nil, text) }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -130,16 +131,22 @@ func findCredits(doc *audit.Document) []Credit {
 	for _, p := range doc.Paragraphs {
 		first := len(out)
 		head := p.Text[:min(len(p.Text), datelineWindow)]
-		for _, m := range datelineRE.FindAllStringSubmatchIndex(head, -1) {
-			out = append(out, Credit{Agency: canonicalName(head[m[2]:m[3]]), Kind: Dateline, Start: p.Start + m[0], End: p.Start + m[1]})
+		// Each regexp runs only where its required literal text occurs: scanning every
+		// paragraph with them was most of this rule's cost.
+		if strings.IndexByte(head, '(') >= 0 {
+			for _, m := range datelineRE.FindAllStringSubmatchIndex(head, -1) {
+				out = append(out, Credit{Agency: canonicalName(head[m[2]:m[3]]), Kind: Dateline, Start: p.Start + m[0], End: p.Start + m[1]})
+			}
 		}
-		if len(strings.Fields(p.Text)) <= maxCreditLineWords {
+		if fieldsAtMost(p.Text, maxCreditLineWords) {
 			if m := creditLineRE.FindStringSubmatchIndex(p.Text); m != nil {
 				out = append(out, Credit{Agency: canonicalName(p.Text[m[2]:m[3]]), Kind: CreditLine, Start: p.Start, End: p.End})
 			}
 		}
-		if m := reutersSignatureRE.FindStringIndex(p.Text); m != nil {
-			out = append(out, Credit{Agency: "Reuters", Kind: CreditLine, Start: p.Start + m[0], End: p.Start + m[1]})
+		if mayHoldSignature(p.Text) {
+			if m := reutersSignatureRE.FindStringIndex(p.Text); m != nil {
+				out = append(out, Credit{Agency: "Reuters", Kind: CreditLine, Start: p.Start + m[0], End: p.Start + m[1]})
+			}
 		}
 		if mayHoldPhotoCredit(p.Text) {
 			for _, m := range photoRE.FindAllStringSubmatchIndex(p.Text, -1) {
@@ -198,17 +205,74 @@ func sources(credits []Credit, want func(CreditKind) bool) []string {
 // family uses it to leave captions that quote the article to the boilerplate family.
 func HasPhotoCredit(text string) bool { return mayHoldPhotoCredit(text) && photoRE.MatchString(text) }
 
-// photoHints are words every photoRE match contains, in lower case. The regexp's leading
-// agency alternation makes it slow to scan prose (it was 40% of a corpus run); this check
-// rules out almost every paragraph first and never rules out a match.
-var photoHints = []string{"photo", "picture", "image", "foto", "/file", "getty"}
-
+// mayHoldPhotoCredit reports whether text holds, in any case, one of the words every
+// photoRE match contains: "photo", "picture", "image", "foto", "/file" or "getty". The
+// regexp's leading agency alternation makes it slow to scan prose (it was 40% of a corpus
+// run); this check rules out almost every paragraph first and never rules out a match. ASCII
+// case folding is the regexp's own here: none of these letters has a non-ASCII simple fold.
 func mayHoldPhotoCredit(text string) bool {
-	lower := strings.ToLower(text)
-	for _, h := range photoHints {
-		if strings.Contains(lower, h) {
-			return true
+	for i := 0; i < len(text); i++ {
+		var hints []string
+		switch text[i] | 0x20 {
+		case 'p':
+			hints = []string{"photo", "picture"}
+		case 'i':
+			hints = []string{"image"}
+		case 'f':
+			hints = []string{"foto"}
+		case 'g':
+			hints = []string{"getty"}
+		case '/':
+			hints = []string{"/file"}
+		default:
+			continue
+		}
+		for _, h := range hints {
+			if hasPrefixFoldASCII(text[i:], h) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFoldASCII reports whether s starts with lower, ignoring ASCII case (lower is
+// lower-case ASCII).
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// mayHoldSignature reports whether text holds the literal parts every reutersSignatureRE
+// match has: "Reporting by " or "Writing by ", and "diting by ".
+func mayHoldSignature(text string) bool {
+	return strings.Contains(text, "diting by ") &&
+		(strings.Contains(text, "Reporting by ") || strings.Contains(text, "Writing by "))
+}
+
+// fieldsAtMost is len(strings.Fields(s)) <= n, reading no further than n+1 fields.
+func fieldsAtMost(s string, n int) bool {
+	fields, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			fields++
+			if fields > n {
+				return false
+			}
+		}
+		in = !space
+	}
+	return true
 }

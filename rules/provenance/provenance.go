@@ -16,11 +16,12 @@ func Rules() []*audit.Rule { return []*audit.Rule{WireCredit} }
 // WireCredit reports each wire-service credit of a document and publishes the file's
 // "provenance" fact: the agencies its text and its photos are credited to.
 var WireCredit = &audit.Rule{
-	ID:          "provenance.credit",
-	Category:    audit.Provenance,
-	Severity:    audit.Info,
-	Description: "The text or a photo is credited to a wire service (dateline, credit line, photo credit)",
-	Check:       checkCredit,
+	ID:                "provenance.credit",
+	Category:          audit.Provenance,
+	Severity:          audit.Info,
+	Description:       "The text or a photo is credited to a wire service (dateline, credit line, photo credit)",
+	Check:             checkCredit,
+	SentencesOnDemand: true,
 }
 
 // Fact is the per-file "provenance" object of the JSON report:

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -26,7 +27,15 @@ func (s Set) Has(lang string) bool { return s&Of(lang) != 0 }
 
 // Of returns the set holding only lang (empty when there is no list for it).
 func Of(lang string) Set {
-	i, ok := load().bit[lang]
+	ix := load()
+	// Two lower-case letters, as every list's code is: a table instead of a map lookup,
+	// since Is asks for every word.
+	if len(lang) == 2 {
+		if a, b := lang[0]-'a', lang[1]-'a'; a < 26 && b < 26 {
+			return ix.byCode[int(a)*26+int(b)]
+		}
+	}
+	i, ok := ix.bit[lang]
 	if !ok {
 		return 0
 	}
@@ -37,7 +46,54 @@ func Of(lang string) Set {
 type index struct {
 	langs []string       // bit i stands for langs[i]
 	bit   map[string]int // language → bit
-	words map[string]Set // word → languages
+	words map[string]Set // word → languages, while the lists load
+	// byCode is bit as a table over two-letter codes ("aa".."zz"): the set of one language.
+	byCode [26 * 26]Set
+	// short and entries are words again, with the word itself kept for Scan to hand out:
+	// words of up to 8 bytes (most of them) packed into an integer key, which is looked up
+	// without hashing or comparing strings, the longer ones by string.
+	short   map[uint64]entry
+	entries map[string]entry
+}
+
+// pack turns a word of up to 8 bytes into a key: its bytes, little-endian. Listed words
+// hold no NUL byte, so the zero padding keeps lengths apart; a word with one is on no list
+// (ok is false).
+func pack[T string | []byte](w T) (k uint64, ok bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0 {
+			return 0, false
+		}
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k, true
+}
+
+// get finds a lower-case word.
+func (ix *index) get(w string) entry {
+	if len(w) <= 8 {
+		if k, ok := pack(w); ok {
+			return ix.short[k]
+		}
+		return entry{}
+	}
+	return ix.entries[w]
+}
+
+// getBytes is get for a word in a buffer; string(w) as a map index does not allocate.
+func (ix *index) getBytes(w []byte) entry {
+	if len(w) <= 8 {
+		if k, ok := pack(w); ok {
+			return ix.short[k]
+		}
+		return entry{}
+	}
+	return ix.entries[string(w)]
+}
+
+type entry struct {
+	word  string
+	langs Set
 }
 
 var (
@@ -64,16 +120,31 @@ func load() *index {
 				}
 			}
 		}
+		for lang, b := range idx.bit {
+			if len(lang) == 2 && lang[0]-'a' < 26 && lang[1]-'a' < 26 {
+				idx.byCode[int(lang[0]-'a')*26+int(lang[1]-'a')] = 1 << b
+			}
+		}
+		idx.entries = make(map[string]entry)
+		idx.short = make(map[uint64]entry)
+		for w, set := range idx.words {
+			if k, ok := pack(w); ok && len(w) <= 8 {
+				idx.short[k] = entry{w, set}
+			} else {
+				idx.entries[w] = entry{w, set}
+			}
+		}
+		idx.words = nil // built; short and entries answer from now on
 	})
 	return idx
 }
 
 // Lookup returns the languages whose stopword list holds word (already lower-cased, as
 // Words returns it).
-func Lookup(word string) Set { return load().words[word] }
+func Lookup(word string) Set { return load().get(word).langs }
 
 // LookupBytes is Lookup for a lower-case word held in bytes; it makes no string.
-func LookupBytes(word []byte) Set { return load().words[string(word)] }
+func LookupBytes(word []byte) Set { return load().getBytes(word).langs }
 
 // Languages lists the ISO 639-1 codes that have a list.
 func Languages() []string {
@@ -87,42 +158,229 @@ func Is(lang, word string) bool {
 	return lookupAnyCase(word).Has(lang)
 }
 
-// lookupAnyCase lower-cases only when needed: most words arrive lower-cased already.
+// lookupAnyCase lower-cases only when needed (most words arrive lower-cased already), into
+// a stack buffer, so no call allocates.
 func lookupAnyCase(word string) Set {
+	ix := load()
 	for i := 0; i < len(word); i++ {
 		if c := word[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return Lookup(strings.ToLower(word))
+			var small [64]byte
+			return ix.getBytes(appendLower(small[:0], word)).langs
 		}
 	}
-	return Lookup(word)
+	return ix.get(word).langs
+}
+
+// appendLower appends strings.ToLower(s) to dst: ASCII byte by byte, anything else rune by
+// rune with unicode.ToLower, as strings.ToLower does.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // Words splits text into lower-cased words: runs of letters, marks and apostrophes inside
 // words ("it's", "don’t"). Digits and punctuation separate words and are dropped.
 func Words(text string) []string {
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			w := strings.Trim(text[start:end], "'’")
-			if w != "" {
-				out = append(out, strings.ToLower(w))
-			}
-			start = -1
+	var small [64]byte
+	sc := scanner{text: text}
+	buf := small[:0]
+	for {
+		word, lower, ok := sc.next(buf)
+		if !ok {
+			return out
+		}
+		if lower == nil {
+			out = append(out, word) // already lower-case: share the text
+		} else {
+			out = append(out, string(lower))
 		}
 	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || ((r == '\'' || r == '’') && start >= 0) {
-			if start < 0 {
-				start = i
+}
+
+// Count returns how many words text has (as Words splits it) and how many of them are on the
+// list of a language in langs, without building the word list.
+func Count(text string, langs Set) (words, hits int) {
+	ix := load()
+	var small [64]byte
+	sc := scanner{text: text}
+	buf := small[:0]
+	for {
+		word, lower, ok := sc.next(buf)
+		if !ok {
+			return words, hits
+		}
+		words++
+		if ix.lookup(word, lower)&langs != 0 {
+			hits++
+		}
+	}
+}
+
+// Each calls fn for every word of text (as Words splits it) that is on some list, with the
+// word lower-cased and its languages. The word is the list's own copy, so nothing is
+// allocated per word.
+func Each(text string, fn func(word string, langs Set)) {
+	Scan(text, func(_, listed string, langs Set) {
+		if langs != 0 {
+			fn(listed, langs)
+		}
+	})
+}
+
+// Scan calls fn for every word of text as Words splits it, with the word as written and,
+// when it is on some list, the list's lower-cased copy and its languages ("" and 0 when it
+// is on none). Nothing is allocated per word.
+func Scan(text string, fn func(written, listed string, langs Set)) {
+	ix := load()
+	var small [64]byte
+	sc := scanner{text: text}
+	buf := small[:0]
+	for {
+		word, lower, ok := sc.next(buf)
+		if !ok {
+			return
+		}
+		e := ix.find(word, lower)
+		fn(word, e.word, e.langs)
+	}
+}
+
+// Word is one word of a text as Scan reports it.
+type Word struct {
+	Written string // as written in the text
+	Listed  string // lower-cased, when it is on some list ("" otherwise): the list's own copy
+	Langs   Set    // the lists it is on
+}
+
+// AppendWords appends the words of text to dst: Scan into a slice the caller can reuse.
+func AppendWords(dst []Word, text string) []Word {
+	ix := load()
+	var small [64]byte
+	sc := scanner{text: text}
+	buf := small[:0]
+	for {
+		word, lower, ok := sc.next(buf)
+		if !ok {
+			return dst
+		}
+		e := ix.find(word, lower)
+		dst = append(dst, Word{Written: word, Listed: e.word, Langs: e.langs})
+	}
+}
+
+// lookup finds a word given as scanner.next returns it; indexing with string(lower)
+// does not allocate.
+func (ix *index) lookup(word string, lower []byte) Set {
+	return ix.find(word, lower).langs
+}
+
+// find looks up a word given as scanner.next returns it.
+func (ix *index) find(word string, lower []byte) entry {
+	if lower == nil {
+		return ix.get(word)
+	}
+	return ix.getBytes(lower)
+}
+
+// scanner walks the words of a text the way Words splits them, lower-casing into a buffer
+// the caller passes (and may keep on its stack), so counting and profiling allocate nothing
+// per word.
+type scanner struct {
+	text string
+	pos  int
+}
+
+// reset starts the scanner on another text.
+func (s *scanner) reset(text string) { s.text, s.pos = text, 0 }
+
+// next returns the next word as written and, when lower-casing changes it, its lower-case
+// form written into buf (nil otherwise). ok is false at the end of the text.
+func (s *scanner) next(buf []byte) (word string, lower []byte, ok bool) {
+	text := s.text
+	i := s.pos
+	// Skip to the first letter or mark: an apostrophe cannot start a word.
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				break
 			}
+			i++
 			continue
 		}
-		flush(i)
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isLetterOrMark(r) {
+			break
+		}
+		i += size
 	}
-	flush(len(text))
-	return out
+	if i >= len(text) {
+		s.pos = i
+		return "", nil, false
+	}
+	start := i
+	needLower := false
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				needLower = needLower || c <= 'Z'
+				i++
+				continue
+			}
+			if c == '\'' {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '’' && !isLetterOrMark(r) {
+			break
+		}
+		needLower = true
+		i += size
+	}
+	s.pos = i
+	// Apostrophes end a word only inside it: "quote'" is "quote".
+	word = text[start:i]
+	for {
+		if strings.HasSuffix(word, "'") {
+			word = word[:len(word)-1]
+		} else if strings.HasSuffix(word, "’") {
+			word = word[:len(word)-len("’")]
+		} else {
+			break
+		}
+	}
+	if !needLower {
+		return word, nil, true
+	}
+	buf = appendLower(buf[:0], word)
+	if string(buf) == word {
+		return word, nil, true
+	}
+	return word, buf, true
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isLetterOrMark(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
 // Density is the share of words that are stopwords of lang (0 when there are no words).
 func Density(lang string, words []string) float64 {
@@ -157,9 +415,17 @@ func Profile(words []string) Guess {
 			counts[bits.TrailingZeros64(uint64(set))]++
 		}
 	}
+	return rank(ix, counts, len(words))
+}
+
+// rank turns per-language stopword counts over n words into the best guess.
+func rank(ix *index, counts []int, n int) Guess {
+	if n < 3 {
+		return Guess{}
+	}
 	var best, second Guess
 	for i, lang := range ix.langs {
-		d := float64(counts[i]) / float64(len(words))
+		d := float64(counts[i]) / float64(n)
 		switch {
 		case d > best.Density || (d == best.Density && d > 0 && lang < best.Lang):
 			second, best = best, Guess{Lang: lang, Density: d}
@@ -182,13 +448,30 @@ const mainLanguageWords = 500
 // language family refines it with lingua-go where it matters.
 func MainLanguage(doc *audit.Document) Guess {
 	return doc.Memo(mainKey{}, func() any {
-		var words []string
+		// Profile(words of whole paragraphs until more than mainLanguageWords), counted
+		// as the words stream by instead of gathered first.
+		ix := load()
+		var counts [64]int
+		n := 0
+		var sc scanner
+		var small [64]byte
+		buf := small[:0]
 		for _, p := range doc.Paragraphs {
-			words = append(words, Words(p.Text)...)
-			if len(words) > mainLanguageWords {
+			sc.reset(p.Text)
+			for {
+				word, lower, ok := sc.next(buf)
+				if !ok {
+					break
+				}
+				n++
+				for set := ix.lookup(word, lower); set != 0; set &= set - 1 {
+					counts[bits.TrailingZeros64(uint64(set))]++
+				}
+			}
+			if n > mainLanguageWords {
 				break
 			}
 		}
-		return Profile(words)
+		return rank(ix, counts[:len(ix.langs)], n)
 	}).(Guess)
 }

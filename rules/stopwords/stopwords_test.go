@@ -3,6 +3,7 @@ package stopwords
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -66,5 +67,207 @@ func BenchmarkProfile(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Profile(words)
+	}
+}
+
+// referenceWords is the plain definition of Words (letters and marks, inner apostrophes,
+// lower-cased); the scanner behind Words, Count and MainLanguage must agree with it.
+func referenceWords(text string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if w := strings.Trim(text[start:end], "'’"); w != "" {
+				out = append(out, strings.ToLower(w))
+			}
+			start = -1
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || ((r == '\'' || r == '’') && start >= 0) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+func TestWordsAgreesWithThePlainDefinition(t *testing.T) {
+	for _, text := range []string{
+		"", "'''", "rock'n'roll’s ''quoted'' ÉCOLE d’Été", "ÀÉÎ naïve café Straße İstanbul ΣΊΣΥΦΟΣ",
+		"Москва ПРАВДА", "a\u0301b x\u200by", "bad \xff\xfe bytes", "x'’'", "L'ARMÉE’",
+	} {
+		got, want := Words(text), referenceWords(text)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Words(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestCountAgreesWithWordsAndLookup(t *testing.T) {
+	text := "The army said on Friday that it had taken THE town, l'armée a dit"
+	words := Words(text)
+	for _, lang := range []string{"en", "fr", "de"} {
+		hits := 0
+		for _, w := range words {
+			if Lookup(w)&Of(lang) != 0 {
+				hits++
+			}
+		}
+		gotWords, gotHits := Count(text, Of(lang))
+		if gotWords != len(words) || gotHits != hits {
+			t.Errorf("Count(%s) = %d, %d; want %d, %d", lang, gotWords, gotHits, len(words), hits)
+		}
+	}
+}
+
+func TestMainLanguageAgreesWithProfileOfParagraphWords(t *testing.T) {
+	text := "Titre en français\n\n" + strings.Repeat("The army said on Friday that it had taken the town. ", 30) +
+		"\n\nLa ville est tombée après une semaine de combats.\n"
+	doc := audit.NewDocument("x.txt", text)
+	var words []string
+	for _, p := range doc.Paragraphs {
+		words = append(words, Words(p.Text)...)
+		if len(words) > mainLanguageWords {
+			break
+		}
+	}
+	if got, want := MainLanguage(doc), Profile(words); got != want {
+		t.Errorf("MainLanguage = %+v, want %+v", got, want)
+	}
+}
+
+func FuzzWordsAgreesWithThePlainDefinition(f *testing.F) {
+	f.Add("It's 20 km—Deir al-Zor, don’t 'quote'")
+	f.Add("ÉCOLE \xff x’'")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := Words(text), referenceWords(text)
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("Words(%q) = %q, want %q", text, got, want)
+		}
+	})
+}
+
+func BenchmarkMainLanguage(b *testing.B) {
+	text := strings.Repeat("The army said on Friday that it had taken the town after a week of fighting.\n\n", 40)
+	docs := make([]*audit.Document, b.N)
+	for i := range docs {
+		docs[i] = audit.NewDocument("x.txt", text)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		MainLanguage(docs[i])
+	}
+}
+
+func BenchmarkWords(b *testing.B) {
+	text := strings.Repeat("The army said on Friday that it had taken the town after a week of fighting. ", 40)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Words(text)
+	}
+}
+
+func TestEachVisitsTheListedWordsOfWords(t *testing.T) {
+	text := "The army said THE town of Él fell, l'armée a dit qu’elle"
+	var want []string
+	for _, w := range Words(text) {
+		if Lookup(w) != 0 {
+			want = append(want, w)
+		}
+	}
+	var got []string
+	Each(text, func(w string, langs Set) {
+		if langs != Lookup(w) {
+			t.Errorf("Each(%q): languages %b, want %b", w, langs, Lookup(w))
+		}
+		got = append(got, w)
+	})
+	if strings.Join(got, "|") != strings.Join(want, "|") || len(got) == 0 {
+		t.Errorf("Each visited %q, want %q", got, want)
+	}
+}
+
+func TestIsAndOfAgreeWithTheirPlainDefinitions(t *testing.T) {
+	for _, lang := range append(Languages(), "", "x", "EN", "zz", "e\xff", "english") {
+		want := Set(0)
+		if b, ok := load().bit[lang]; ok {
+			want = 1 << b
+		}
+		if got := Of(lang); got != want {
+			t.Errorf("Of(%q) = %b, want %b", lang, got, want)
+		}
+		for _, w := range []string{"The", "THE", "the", "Él", "ÉL", "Und", "İstanbul", "bad\xff", "Straße"} {
+			if got, want := Is(lang, w), Lookup(strings.ToLower(w))&want != 0; got != want {
+				t.Errorf("Is(%q, %q) = %v, want %v", lang, w, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkIs(b *testing.B) {
+	words := strings.Fields("The Army said on Friday that it had TAKEN the town after a week of fighting Él")
+	b.ReportAllocs()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			if Is("en", w) {
+				n++
+			}
+		}
+	}
+	_ = n
+}
+
+func TestAppendWordsAgreesWithWordsAndLookup(t *testing.T) {
+	text := "The army SAID l'armée a dit qu’elle, Él y ÉL 12 x"
+	got := AppendWords([]Word{{Written: "kept"}}, text)[1:]
+	want := Words(text)
+	if len(got) != len(want) {
+		t.Fatalf("AppendWords gave %d words, Words %d", len(got), len(want))
+	}
+	for i, w := range got {
+		if strings.ToLower(w.Written) != want[i] || w.Langs != Lookup(want[i]) || (w.Langs != 0) != (w.Listed == want[i]) {
+			t.Errorf("word %d = %+v, want %q with languages %b", i, w, want[i], Lookup(want[i]))
+		}
+	}
+}
+
+func TestLookupFindsEveryListedWordAndNothingElse(t *testing.T) {
+	want := map[string]Set{}
+	entries, _ := listFiles.ReadDir("lists")
+	for _, e := range entries {
+		data, _ := listFiles.ReadFile("lists/" + e.Name())
+		bit := Of(strings.TrimSuffix(e.Name(), ".txt"))
+		for _, w := range strings.Split(string(data), "\n") {
+			if w != "" {
+				want[w] |= bit
+			}
+		}
+	}
+	for w, set := range want {
+		if got := Lookup(w); got != set {
+			t.Fatalf("Lookup(%q) = %b, want %b", w, got, set)
+		}
+	}
+	for _, w := range []string{"", "zzzz", "the\x00", "\x00", "a\x00\x00", "thetheth", "thethethe", "supercalifragilistic"} {
+		if got := Lookup(w); got != want[w] {
+			t.Errorf("Lookup(%q) = %b, want %b", w, got, want[w])
+		}
+	}
+}
+
+func TestLookupBytesAgreesWithLookup(t *testing.T) {
+	for _, w := range []string{"the", "and", "nevertheless", "otras", "noticias", "", "zzzz", "because", "而且"} {
+		if got, want := LookupBytes([]byte(w)), Lookup(w); got != want {
+			t.Errorf("LookupBytes(%q) = %v, Lookup = %v", w, got, want)
+		}
 	}
 }

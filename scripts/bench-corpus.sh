@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# bench-corpus.sh: wall time and peak RSS of whole textaudit runs over a corpus, each as a ratio
+# against `find DIR -type f -exec wc -w {} +` measured in the same run (the machine may be
+# shared, so only same-run ratios mean anything). Every configuration runs ROUNDS times in
+# turn with the baseline, and the median is printed.
+#
+#   scripts/bench-corpus.sh [-n ROUNDS] [-b BINARY] DIR [CONFIG...]
+#
+# CONFIG names: wc (always run), none (every rule disabled: read, decode, document model),
+# boilerplate, spin, language, date, duplicate, provenance (only that family enabled), full.
+# Default: none language date boilerplate duplicate spin full. NAME=BINARY runs that
+# configuration with another binary, to compare two builds in the same run (A/B).
+set -euo pipefail
+
+rounds=3
+bin=""
+while getopts "n:b:" opt; do
+	case $opt in
+	n) rounds=$OPTARG ;;
+	b) bin=$OPTARG ;;
+	*) echo "usage: $0 [-n ROUNDS] [-b BINARY] DIR [CONFIG...]" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+if [ $# -lt 1 ]; then
+	echo "usage: $0 [-n ROUNDS] [-b BINARY] DIR [CONFIG...]" >&2
+	exit 2
+fi
+dir=$1
+shift
+configs=("$@")
+if [ ${#configs[@]} -eq 0 ]; then
+	configs=(none language date boilerplate duplicate spin full)
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [ -z "$bin" ]; then
+	bin=$work/textaudit
+	(cd "$(dirname "$0")/.." && go build -o "$bin" ./cmd/textaudit)
+fi
+
+# One config file per configuration; "full" uses an empty config so no .textaudit.yaml found
+# upward from the working folder changes the run.
+for c in "${configs[@]}"; do
+	name=${c%%=*}
+	case $name in
+	full) : >"$work/$name.yaml" ;;
+	none) printf 'disable: ["*"]\n' >"$work/$name.yaml" ;;
+	*) printf 'disable: ["*"]\nenable: [%s]\n' "$name" >"$work/$name.yaml" ;;
+	esac
+done
+
+# measure NAME CMD...: appends "wall rss_kb" to $work/NAME.
+measure() {
+	local name=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+		local rc=$?
+		# textaudit exits 1 when a gate fails; there is no gate here, but tolerate it.
+		if [ $rc -ne 1 ]; then
+			cat "$work/stderr" >&2
+			exit $rc
+		fi
+	}
+	tail -n 1 "$work/time" >>"$work/$name"
+}
+
+for ((r = 1; r <= rounds; r++)); do
+	measure wc find "$dir" -type f -exec wc -w {} +
+	for i in "${!configs[@]}"; do
+		c=${configs[$i]}
+		name=${c%%=*}
+		b=$bin
+		if [ "$name" != "$c" ]; then
+			b=${c#*=}
+		fi
+		measure "run$i" "$b" audit --config "$work/$name.yaml" --progress=false --format json --now 2026-11-23 "$dir"
+	done
+done
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+wc_wall=$(awk '{print $1}' "$work/wc" | median)
+printf '%-12s %9s %9s %8s   (median of %d; each round runs wc then every config)\n' config wall peakRSS "x wc" "$rounds"
+printf '%-12s %8ss %7sMB %8s\n' wc "$wc_wall" "$(awk '{print $2}' "$work/wc" | median | awk '{printf "%.0f", $1/1024}')" 1.00
+for i in "${!configs[@]}"; do
+	c=${configs[$i]}
+	wall=$(awk '{print $1}' "$work/run$i" | median)
+	rss=$(awk '{print $2}' "$work/run$i" | median | awk '{printf "%.0f", $1/1024}')
+	ratio=$(awk -v a="$wall" -v b="$wc_wall" 'BEGIN {printf "%.2f", a/b}')
+	printf '%-12s %8ss %7sMB %8s\n' "$c" "$wall" "$rss" "$ratio"
+done
