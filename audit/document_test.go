@@ -116,7 +116,11 @@ func FuzzNewDocument(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		d := NewDocument("f.txt", text)
-		for _, p := range d.Paragraphs {
+		lazy := newDocument("f.txt", text, false)
+		for i, p := range d.Paragraphs {
+			if !reflect.DeepEqual(lazy.Sentences(i), p.Sentences) {
+				t.Fatalf("paragraph %d: sentences on demand differ from the filled field", i)
+			}
 			if p.Start > p.End || p.End > len(text) {
 				t.Fatalf("bad paragraph offsets %d-%d", p.Start, p.End)
 			}

@@ -94,13 +94,18 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 // document's first words on their list; it returns the best, its share and its lead. It
 // reads a short sample first and the longer one only when the short one is not clear-cut.
 func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language, density, margin float64) {
-	var words []string
+	// Each word's stopword languages, straight from the scan (no word strings are kept).
+	var words []stopwords.Set
+	var buf []stopwords.Word
 	for _, p := range doc.Paragraphs {
 		text := p.Text
 		if len(text) > 16*profileWords {
 			text = text[:16*profileWords] // a word is well under 16 bytes; a cut word is harmless
 		}
-		words = append(words, stopwords.Words(text)...)
+		buf = stopwords.AppendWords(buf[:0], text)
+		for _, w := range buf {
+			words = append(words, w.Langs)
+		}
 		if len(words) >= profileWords {
 			words = words[:profileWords]
 			break
@@ -138,14 +143,10 @@ type ranking struct {
 	density float64
 }
 
-// rankByStopwords orders stopword lists by the share of words on them, best first; the
-// result has at least two entries.
-func rankByStopwords(words []string, codes []string) []ranking {
+// rankByStopwords orders stopword lists by the share of words on them (each word given by
+// its stopword set), best first; the result has at least two entries.
+func rankByStopwords(sets []stopwords.Set, codes []string) []ranking {
 	out := make([]ranking, 0, len(codes)+2)
-	sets := make([]stopwords.Set, len(words))
-	for i, w := range words {
-		sets[i] = stopwords.Lookup(w)
-	}
 	for _, code := range codes {
 		n, bit := 0, stopwords.Of(code)
 		for _, s := range sets {
@@ -153,7 +154,7 @@ func rankByStopwords(words []string, codes []string) []ranking {
 				n++
 			}
 		}
-		out = append(out, ranking{code, float64(n) / float64(len(words))})
+		out = append(out, ranking{code, float64(n) / float64(len(sets))})
 	}
 	for len(out) < 2 {
 		out = append(out, ranking{})
