@@ -131,7 +131,12 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 					j--
 				}
 			} else if date == nil {
-				takeDate() // "LONDON (Reuters) Nov 23, 2025 -"
+				// "LONDON (Reuters) Nov 23, 2025 -": a date after the agency counts only when
+				// the dash follows it; "(CNN) March 3, 2015 was the day" is prose.
+				k := j
+				if takeDate() && !hasDash(toks, j) {
+					j, date = k, nil
+				}
 			}
 			if !hasDash(toks, j) && placeWords == 0 && date == nil && knownAgencies[name] && i == 0 {
 				return datelineMatch{end: end}, !strict

@@ -127,8 +127,10 @@ func isFiller(toks []token, j int) bool {
 	case wordToken:
 		return fillerWords[t.text]
 	}
-	// A time zone offset: "+0000", "-05:00" (the minutes are a two-digit number).
-	if t.digits == 4 && j > 0 && (toks[j-1].text == "+" || toks[j-1].text == "-") && !toks[j-1].spaceAfter {
+	// A time zone offset after a clock time: "09:14:00 +0000", "09:14 -0500" (not the
+	// "2025" of "2024-2025").
+	if t.digits == 4 && j >= 2 && (toks[j-1].text == "+" || toks[j-1].text == "-") && !toks[j-1].spaceAfter &&
+		toks[j-2].kind == numberToken && toks[j-2].digits == 2 {
 		return true
 	}
 	// Hours and minutes ("14:32", "9.52am") have at most two digits.

@@ -151,7 +151,7 @@ const longLineEdge = 200
 // longLineCandidates reads only the two ends of a long line, and only for labelled dates.
 func (lc *Locator) longLineCandidates(l audit.Line, lang string) []Candidate {
 	text := l.Text
-	if strings.IndexFunc(text, isASCIIDigit) < 0 {
+	if strings.IndexFunc(text, unicode.IsDigit) < 0 {
 		return nil
 	}
 	head := runeCut(text, longLineEdge)

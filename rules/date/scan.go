@@ -262,8 +262,8 @@ func (sc *dateScanner) yearFirst(i int) (Date, bool) {
 	j := i + 1
 	sep := ""
 	switch {
-	case sc.isPunct(j, ".") && !t.spaceAfter && sc.toks[j].spaceAfter:
-		j++ // "2025. november 23."
+	case sc.isPunct(j, ".") && !t.spaceAfter && sc.toks[j].spaceAfter && yearDotLanguages[sc.lang]:
+		j++ // "2025. november 23.": elsewhere "in 2019. May 5 is" ends a sentence
 	case sc.isPunct(j, "-", "/") && !t.spaceAfter && !sc.toks[j].spaceAfter:
 		sep = sc.toks[j].text // "2025-Nov-23"
 		j++
@@ -298,6 +298,10 @@ func (sc *dateScanner) yearFirst(i int) (Date, bool) {
 	}
 	return sc.finish(Date{Year: t.value, Month: m, Day: sc.toks[k].value, Precision: DayPrecision}, i, last), true
 }
+
+// yearDotLanguages write the year first with a dot: "2025. november 23." (Hungarian),
+// "2025 m. lapkričio 23 d." and "2025. gada 23. novembris" (Lithuanian, Latvian).
+var yearDotLanguages = map[string]bool{"hu": true, "lt": true, "lv": true}
 
 // eastAsian reads a year, month and day each followed by its unit character: 年 月 日 in
 // Chinese and Japanese (日 or 号), 년 월 일 in Korean.
@@ -358,8 +362,23 @@ func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 	d := Date{Month: m, Day: t.value, Precision: PartialDay}
 	if y, yl, ok := sc.yearAfter(last + 1); ok {
 		d.Year, d.Precision, last = y, DayPrecision, yl
+		if isThai(sc.toks[j].text) && y >= thaiEraMin {
+			d.Year -= buddhistEraOffset // "23 พฤศจิกายน 2567" is 2024
+		}
 	}
 	return sc.finish(d, i, last), true
+}
+
+// Thai dates count years in the Buddhist era, 543 years ahead of the common era; a Thai
+// month name with a year from 2400 on is read that way.
+const (
+	buddhistEraOffset = 543
+	thaiEraMin        = 2400
+)
+
+func isThai(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= 0xE00 && r <= 0xE7F
 }
 
 // dayMonthJoined reads a day, a month name and a year joined by hyphens or slashes without

@@ -44,6 +44,8 @@ func TestScanDatesReadsEachWrittenForm(t *testing.T) {
 		{"Arabic-Indic digits", "ar", "٢٣ نوفمبر ٢٠١٤", "2014-11-23", DayPrecision},
 		{"Devanagari digits and Hindi month", "hi", "२३ नवंबर २०१४", "2014-11-23", DayPrecision},
 		{"ISO timestamp with a time", "en", "2014-11-23T09:14:00Z", "2014-11-23", DayPrecision},
+		{"a Thai year counts the Buddhist era", "th", "23 พฤศจิกายน 2557", "2014-11-23", DayPrecision},
+		{"an English sentence ending in a year is not a year-first date", "en", "It rose in 2019. May 5 is next", "2019", YearPrecision},
 		{"a thousands separator is not a day", "en", "March 1,500 troops", "", NoDate},
 		{"a clock time is not a day", "en", "Oct 7:30", "", NoDate},
 		{"a version number is not a date", "en", "release 1.2.10.2017", "", NoDate},

@@ -113,7 +113,9 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 		key := docPair{c.units[m.a].doc, c.units[m.b].doc}
 		spunA, spunB, swapCount := c.spinSides(m.al, c.unitWords(m.a), c.unitWords(m.b))
 		var missingA, missingB []string
-		if !inherited[key] {
+		// A shared quote in two different paragraphs is no copy (min_cover), so it passes
+		// on no credit either; passages of a shared story or a whole-file copy do.
+		if !inherited[key] && (pairs[key].kind != pairSingle || c.coversParagraph(m)) {
 			if c.docs[key.a].audited {
 				missingA = inheritedSources(c.docs[key.a], c.docs[key.b])
 			}

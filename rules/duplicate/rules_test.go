@@ -148,13 +148,13 @@ func TestCopyMustCoverAParagraphOnOneSide(t *testing.T) {
 	}{
 		{
 			name:      "a quote shared inside two different paragraphs is not a copy",
-			a:         "Harbour works\n\nFishermen in Port Elwin protested outside the council offices on Monday over the delays. " + quote + " Opposition councillors called the timetable unrealistic.\n",
+			a:         "Harbour works\n\nPORT ELWIN (Reuters) - Fishermen protested outside the council offices on Monday over the delays. " + quote + " Opposition councillors called the timetable unrealistic.\n",
 			b:         "Bay shipping\n\nShipping agents welcomed the announcement but warned about costs for small operators. " + quote + " Ferry operators have not yet published their winter timetables.\n",
 			wantCross: 0,
 		},
 		{
 			name:      "a paragraph standing whole inside a longer one is a copy on both files",
-			a:         "Harbour works\n\n" + quote + "\n\nFishermen in Port Elwin protested outside the council offices on Monday over the delays.\n",
+			a:         "Harbour works\n\nPORT ELWIN (Reuters) - " + quote + "\n\nFishermen in Port Elwin protested outside the council offices on Monday over the delays.\n",
 			b:         "Bay shipping\n\nShipping agents welcomed the announcement but warned about costs for small operators. " + quote + " Ferry operators have not yet published their winter timetables.\n",
 			wantCross: 2,
 		},
@@ -169,6 +169,11 @@ func TestCopyMustCoverAParagraphOnOneSide(t *testing.T) {
 			n := len(byRule(got["a.txt"], "duplicate.cross")) + len(byRule(got["b.txt"], "duplicate.cross"))
 			if n != c.wantCross {
 				t.Errorf("%d duplicate.cross findings, want %d: %+v", n, c.wantCross, got)
+			}
+			// a.txt is credited to Reuters: only a copy, not a shared quote, passes the credit on.
+			inherited := len(byRule(got["b.txt"], "provenance.inherited"))
+			if (inherited > 0) != (c.wantCross > 0) {
+				t.Errorf("%d provenance.inherited findings on b.txt with %d copies", inherited, c.wantCross)
 			}
 		})
 	}

@@ -82,6 +82,8 @@ func TestForeignPassage(t *testing.T) {
 			"english_with_other_languages.txt", "en", []string{"5:pl", "9:tr", "11:zh", "15:he"}, nil},
 		{"telegraphic wire copy, table rows and a Spanish company name in English text are not flagged",
 			"english_telegraphic.txt", "en", nil, nil},
+		{"formulas and initials in Greek letters are not passages; an indented hard-wrapped Spanish paragraph with figures is",
+			"english_symbols_and_wrapped_spanish.txt", "en", []string{"9:es"}, nil},
 		{"a configured candidate set still names the languages it holds",
 			"english_with_foreign.txt", "en", []string{"7:fr", "11:de", "15:es"}, []string{"en", "fr", "de", "es"}},
 	}

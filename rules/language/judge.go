@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	lingua "github.com/pemistahl/lingua-go"
 
@@ -15,7 +16,7 @@ const maxSuspects = 3
 
 // judgeParams are the foreign-passage thresholds (the rule's Params, resolved).
 type judgeParams struct {
-	minLetters        int     // passages with fewer letters are never judged
+	minLetters        int     // passages in the main script (or Latin) with fewer letters are not judged
 	mainDensity       float64 // share of main-language stopwords that settles a passage as main
 	mainUniqueDensity float64 // same, for stopwords of the main language only
 	shortWords        int     // passages with fewer words are "short"
@@ -127,12 +128,13 @@ func flat(text string) string { return strings.ReplaceAll(text, "\n", " ") }
 func (j *judge) foreign(text string) (verdict, bool) {
 	counts := countScripts(text)
 	script, share := counts.dominant()
-	if script != j.script && script != Latin {
+	if script != j.script && script != Latin && script != NoScript {
 		// A line in another script is judged however short: "相关新闻" or "קרא עוד" is a
-		// residue line whose four letters say enough.
+		// residue line whose four letters say enough (byScript still wants two real words,
+		// so a formula such as "Δφ ≈ π/2" is not a passage).
 		return j.byScript(text, script, share, counts[script])
 	}
-	if counts.letters() < j.p.minLetters || isTableRow(text) {
+	if counts.letters() < j.p.minLetters || hasTableRow(text) {
 		return verdict{}, false
 	}
 	if script != j.script && share < j.p.scriptShare {
@@ -164,11 +166,23 @@ func (j *judge) byScript(text string, script Script, share float64, n int) (verd
 	return v, true
 }
 
-// countWordsIn counts words whose first letter is in script.
+// countWordsIn counts words of two letters or more whose first letter is in script.
 func countWordsIn(text string, script Script) int {
 	n := 0
 	for _, w := range wordsOf(text) {
-		if scriptOf(firstLower(w)) == script {
+		if scriptOf(firstLower(w)) == script && letterCount(w.Written) >= 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// letterCount counts the letters of a word: a single letter ("π", "Σ." of initials) is a
+// symbol or an initial, not a word of a language.
+func letterCount(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
 			n++
 		}
 	}
@@ -320,7 +334,11 @@ func (j *judge) byModel(text string, words []word, script Script) (verdict, bool
 	// lingua is confidently wrong about telegraphic text ("Shr loss 45 cts vs loss 1.34
 	// dlrs" is French to it): the language it names must show at least one function word
 	// of its own, in lower case (not "Los Angeles"), one the main language's list lacks.
-	if code := stopwordCode(values[0].Language()); hasStopwords(code) {
+	code := stopwordCode(values[0].Language())
+	if !hasStopwords(code) {
+		return verdict{}, false // no list to check lingua's guess against
+	}
+	{
 		own, bit := 0, stopwords.Of(code)
 		for _, w := range words {
 			if !capital(w) && w.Langs&bit != 0 && w.Langs&j.mainBit == 0 {
@@ -335,11 +353,18 @@ func (j *judge) byModel(text string, words []word, script Script) (verdict, bool
 		script: script, method: "model"}, true
 }
 
-// isTableRow reports whether a passage is a row of a plain-text table: figures set in columns
-// by runs of spaces ("Total sales        726,483"). Its few words are labels, not prose in
-// any language.
-func isTableRow(text string) bool {
-	return strings.ContainsAny(text, "0123456789") && (strings.Contains(text, "   ") || strings.Contains(text, "\t"))
+// hasTableRow reports whether a passage holds a row of a plain-text table: a line with figures
+// set in columns by a run of spaces or a tab after its first word ("Total sales        726,483").
+// Its few words are labels, not prose in any language. Leading indentation (hard-wrapped wire
+// paragraphs) is not a column.
+func hasTableRow(text string) bool {
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.ContainsAny(line, "0123456789") && (strings.Contains(line, "   ") || strings.Contains(line, "\t")) {
+			return true
+		}
+	}
+	return false
 }
 
 // modelLowerShare is the share of lower-case words a passage needs before byModel asks

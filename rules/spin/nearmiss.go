@@ -2,6 +2,7 @@ package spin
 
 import (
 	"math"
+	"sync"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
@@ -13,8 +14,8 @@ type nearMiss struct {
 	Expected string  // the synonym that fits the context
 	Gain     float64 // log10 improvement of the context fit
 	// Wider is true when Expected is a WordNet neighbour (hypernym, hyponym, similar) of the
-	// word rather than a synonym.
-	Wider bool
+	// word rather than a synonym; Preposition when both are prepositions.
+	Wider, Preposition bool
 	// Unseen is how many of the n-grams around the word the reference model lacked at full
 	// order, less the same count for the synonym: > 0 means the synonym's context is attested
 	// where the word's is not.
@@ -222,11 +223,14 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		// but against its own, higher threshold (prepositions do vary in good prose).
 		th = thresholds{Synonym: th.Preposition, Tie: max(th.Tie, th.Preposition)}
 	}
-	sets := [][]int32{t.Synonyms(m, w)}
-	if prep {
-		sets = [][]int32{prepositionIDs(m, w)}
-	} else if th.Wider > 0 {
-		sets = append(sets, t.Wider(m, w))
+	var sets [][]int32
+	switch {
+	case prep:
+		sets = [][]int32{otherPrepositions(m, w, c, i)}
+	case th.Wider > 0:
+		sets = [][]int32{t.Synonyms(m, w), t.Wider(m, w)}
+	default:
+		sets = [][]int32{t.Synonyms(m, w)}
 	}
 	for k, cands := range sets {
 		wider := k == 1
@@ -259,7 +263,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 			// The spelling check allocates, so it runs only for a candidate that would win.
 			if g >= need && (!ok || g-need > excess) && !spellingVariants(toks[i].Lower, m.Word(s)) {
 				ok, excess = true, g-need
-				best.Gain, best.Expected, best.Unseen, best.Wider = g, m.Word(s), unseenW-unseenS, wider
+				best.Gain, best.Expected, best.Unseen, best.Wider, best.Preposition = g, m.Word(s), unseenW-unseenS, wider, prep
 			}
 		}
 		if ok {
@@ -270,12 +274,13 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 }
 
 // prepositions are the closed class a spinner swaps one for another ("by" → "through",
-// "in" → "within", "inside"). The list is English grammar, not a spinner's dictionary.
-var prepositions = []string{"about", "above", "across", "after", "against", "along", "among",
-	"around", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by",
-	"despite", "during", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto",
-	"over", "past", "since", "through", "throughout", "to", "toward", "towards", "under",
-	"until", "upon", "via", "with", "within", "without"}
+// "in" → "within", "inside"). The list is English grammar, not a spinner's dictionary; words
+// that are as often adverbs, adjectives or conjunctions ("near", "past", "off", "since",
+// "until", "before", "after") are left out.
+var prepositions = []string{"about", "above", "across", "against", "along", "among", "around",
+	"at", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "during",
+	"for", "from", "in", "inside", "into", "of", "on", "onto", "over", "through", "throughout",
+	"to", "toward", "towards", "under", "upon", "via", "with", "within", "without"}
 
 var prepositionSet = func() map[string]bool {
 	out := make(map[string]bool, len(prepositions))
@@ -287,11 +292,32 @@ var prepositionSet = func() map[string]bool {
 
 func isPreposition(w string) bool { return prepositionSet[w] }
 
-// prepositionIDs returns the model ids of the prepositions other than w.
-func prepositionIDs(m *Model, w int32) []int32 {
-	out := make([]int32, 0, len(prepositions))
-	for _, p := range prepositions {
-		if id := m.ID(p); id >= 0 && id != w {
+var (
+	prepositionOnce sync.Once
+	prepositionIDs  []int32
+)
+
+// otherPrepositions returns the model ids of the prepositions that could replace token i (id
+// w): all but w itself and the words on either side, which would only double a neighbour
+// ("forces in in").
+func otherPrepositions(m *Model, w int32, c chain, i int) []int32 {
+	prepositionOnce.Do(func() {
+		for _, p := range prepositions {
+			if id := m.ID(p); id >= 0 {
+				prepositionIDs = append(prepositionIDs, id)
+			}
+		}
+	})
+	before, after := int32(-1), int32(-1)
+	if i > 0 {
+		before = c.ids[i-1]
+	}
+	if i+1 < len(c.ids) {
+		after = c.ids[i+1]
+	}
+	out := make([]int32, 0, len(prepositionIDs))
+	for _, id := range prepositionIDs {
+		if id != w && id != before && id != after {
 			out = append(out, id)
 		}
 	}

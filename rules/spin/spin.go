@@ -96,9 +96,10 @@ type phrase struct {
 	Expected string  `json:"expected,omitempty"`
 	Signal   string  `json:"signal"` // "near-miss" or "fingerprint"
 	Gain     float64 `json:"gain,omitempty"`
-	// Relation is how Expected relates to the word in WordNet: "synonym" or "related"
-	// (hypernym, hyponym, similar); Attested is whether the expected wording's n-grams are
-	// better attested in the reference model than the text's.
+	// Relation is how Expected relates to the word: "synonym" or "related" (hypernym,
+	// hyponym, similar) in WordNet, or "preposition" (one preposition for another); Attested
+	// is whether the expected wording's n-grams are better attested in the reference model
+	// than the text's.
 	Relation string `json:"relation,omitempty"`
 	Attested bool   `json:"attested,omitempty"`
 	start    int
@@ -236,8 +237,11 @@ func nearMissPhrase(text string, toks []token, i int, nm nearMiss) phrase {
 	shown := text[toks[lo].Start:toks[hi].End]
 	expected := text[toks[lo].Start:toks[i].Start] + matchCase(toks[i].Text, nm.Expected) + text[toks[i].End:toks[hi].End]
 	rel := "synonym"
-	if nm.Wider {
+	switch {
+	case nm.Wider:
 		rel = "related"
+	case nm.Preposition:
+		rel = "preposition"
 	}
 	return phrase{Text: flat(shown), Expected: flat(expected), Signal: "near-miss", Gain: math.Round(nm.Gain*10) / 10,
 		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start}

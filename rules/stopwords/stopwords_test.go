@@ -264,6 +264,12 @@ func TestLookupFindsEveryListedWordAndNothingElse(t *testing.T) {
 	}
 }
 
+func TestLookupBytesFindsListedWords(t *testing.T) {
+	if !LookupBytes([]byte("the")).Has("en") || !LookupBytes([]byte("nevertheless")).Has("en") {
+		t.Error(`LookupBytes misses "the" or "nevertheless" on the English list`)
+	}
+}
+
 func TestLookupBytesAgreesWithLookup(t *testing.T) {
 	for _, w := range []string{"the", "and", "nevertheless", "otras", "noticias", "", "zzzz", "because", "而且"} {
 		if got, want := LookupBytes([]byte(w)), Lookup(w); got != want {

@@ -17,11 +17,12 @@ import json, os, sys, unicodedata
 LOCALES = ["en", "fr", "de", "es", "pt", "it", "nl", "ca", "gl", "pl", "cs", "sk", "sl", "hr",
            "bs", "sr-Latn", "ro", "hu", "fi", "sv", "da", "nb", "is", "et", "lv", "lt", "tr",
            "el", "ru", "uk", "bg", "sq", "ga", "cy"]
-# Languages of news beyond Europe, appended so the European readings above keep priority. Their
-# abbreviated names in Latin script ("Set", "Dis", "Hun" in Filipino) collide with English words,
-# so only wide names are kept for them, and abbreviations only in other scripts.
-WIDE_ONLY = ["ar", "fa", "he", "hi", "bn", "ur", "mr", "ne", "ta", "te", "id", "ms", "fil", "sw",
-             "af", "mk", "be", "sr", "ka", "hy", "az", "kk", "uz", "eu", "th", "am"]
+# Languages of news beyond Europe in other scripts, appended so the European readings above keep
+# priority; only wide names, and abbreviations outside Latin script.
+# Latin-script languages are left out: their names would be read in any document ("Mac" is
+# Malay March, "Minggu" Indonesian Sunday), and most equal the English ones anyway.
+WIDE_ONLY = ["ar", "fa", "he", "hi", "bn", "ur", "mr", "ne", "ta", "te", "mk", "be", "sr", "ka",
+             "hy", "kk", "th", "am"]
 DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
 # Common spellings CLDR does not list: English "Sept." and "Febr.", wire-service "Sept".
