@@ -70,8 +70,8 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 			return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
 		}
 	}
-	if l, density, margin := profile(doc, langs); l != lingua.Unknown && scriptOfLanguage(l) == script &&
-		density >= profileMinDensity && margin >= profileMinMargin {
+	l, density, margin, front := profile(doc, langs)
+	if l != lingua.Unknown && scriptOfLanguage(l) == script && density >= profileMinDensity && margin >= profileMinMargin {
 		return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
 	}
 	sample := doc.Text
@@ -82,7 +82,7 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 		}
 		sample = sample[:cut]
 	}
-	det := detectorFor(langs)
+	det := detectorFor(narrowed(langs, front, script))
 	values := det.Confidences(sample, script)
 	if len(values) == 0 || values[0].Value() < linguaMinMain {
 		return MainLanguage{Lang: lingua.Unknown, Script: script}
@@ -93,7 +93,7 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 // profile ranks the candidate languages that have a stopword list by the share of the
 // document's first words on their list; it returns the best, its share and its lead. It
 // reads a short sample first and the longer one only when the short one is not clear-cut.
-func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language, density, margin float64) {
+func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language, density, margin float64, front []lingua.Language) {
 	// Each word's stopword languages, straight from the scan (no word strings are kept).
 	var words []stopwords.Set
 	var buf []stopwords.Word
@@ -112,7 +112,7 @@ func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language
 		}
 	}
 	if len(words) < 3 {
-		return lingua.Unknown, 0, 0
+		return lingua.Unknown, 0, 0, nil
 	}
 	var codes []string
 	for _, l := range langs {
@@ -123,7 +123,7 @@ func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language
 	if len(words) > profileShortWords {
 		ranked := rankByStopwords(words[:profileShortWords], codes)
 		if r := ranked[0]; r.density >= 2*profileMinDensity && r.density-ranked[1].density >= 2*profileMinMargin {
-			return toLingua(r.code), r.density, r.density - ranked[1].density
+			return toLingua(r.code), r.density, r.density - ranked[1].density, nil
 		}
 		// Only the short sample's front runners can win on the long one.
 		codes = codes[:0]
@@ -133,10 +133,20 @@ func profile(doc *audit.Document, langs []lingua.Language) (best lingua.Language
 	}
 	ranked := rankByStopwords(words, codes)
 	if ranked[0].density == 0 {
-		return lingua.Unknown, 0, 0
+		return lingua.Unknown, 0, 0, nil
 	}
-	return toLingua(ranked[0].code), ranked[0].density, ranked[0].density - ranked[1].density
+	for _, r := range ranked[:min(profileFront, len(ranked))] {
+		if l := toLingua(r.code); l != lingua.Unknown && r.density > 0 {
+			front = append(front, l)
+		}
+	}
+	return toLingua(ranked[0].code), ranked[0].density, ranked[0].density - ranked[1].density, front
 }
+
+// profileFront is how many of the stopword profile's front runners lingua weighs when the
+// profile alone cannot settle a document's language: the answer is among them, and lingua
+// then loads a handful of models instead of every candidate of the script.
+const profileFront = 4
 
 type ranking struct {
 	code    string
@@ -177,4 +187,23 @@ func hasStopwords(code string) bool {
 		}
 	})
 	return stopwordLangs[code]
+}
+
+// narrowed keeps, of the candidates, the profile's front runners and the languages of script
+// that have no stopword list (the profile cannot speak for them); it falls back to all the
+// candidates when that leaves fewer than two.
+func narrowed(langs, front []lingua.Language, script Script) []lingua.Language {
+	if len(front) == 0 {
+		return langs
+	}
+	var out []lingua.Language
+	for _, l := range langs {
+		if slices.Contains(front, l) || scriptOfLanguage(l) == script && !hasStopwords(stopwordCode(l)) {
+			out = append(out, l)
+		}
+	}
+	if len(out) < 2 {
+		return langs
+	}
+	return out
 }
