@@ -234,7 +234,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 		}
 	}
 	if best == "" {
-		return j.byModel(text, words, script)
+		return j.byModel(text, words, script, hits)
 	}
 	bestBit := stopwords.Of(best)
 	mainOnly := 0
@@ -260,7 +260,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 			return verdict{}, false
 		}
 	} else if bestHits < 3 || share < j.p.longForeignShare || bestHits < 2*mainOnly {
-		return j.byModel(text, words, script)
+		return j.byModel(text, words, script, hits)
 	}
 	// lingua arbitrates between the main language and the suspects the function words name,
 	// not the whole candidate set: the answer is the same question, and it loads two or three
@@ -299,7 +299,7 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 // ten words or more from BBC News, 0.3 % have an English stopword share under 0.25, nearly
 // all of them headline-style leads full of names, which the lower-case test keeps out. lingua
 // then weighs every candidate of the script and must give the main language almost no chance.
-func (j *judge) byModel(text string, words []word, script Script) (verdict, bool) {
+func (j *judge) byModel(text string, words []word, script Script, hits []int) (verdict, bool) {
 	n := len(words)
 	if n < j.p.modelWords {
 		return verdict{}, false
@@ -322,7 +322,24 @@ func (j *judge) byModel(text string, words []word, script Script) (verdict, bool
 	if float64(lower) < modelLowerShare*float64(n) || float64(mainHits) >= j.p.modelDensity*float64(lower) {
 		return verdict{}, false
 	}
-	values := j.det.Confidences(plain.String(), script)
+	// lingua weighs the main language and the candidates with at least one function word
+	// of their own in the passage (the language named must show one, below), the most
+	// hits first: a handful of models, not every candidate of the script.
+	order := make([]int, 0, len(hits))
+	for k, h := range hits {
+		if h > 0 {
+			order = append(order, k)
+		}
+	}
+	if len(order) == 0 {
+		return verdict{}, false
+	}
+	sort.SliceStable(order, func(a, b int) bool { return hits[order[a]] > hits[order[b]] })
+	suspects := []lingua.Language{j.main}
+	for _, k := range order[:min(len(order), maxModelSuspects)] {
+		suspects = append(suspects, j.otherLangs[k])
+	}
+	values := detectorFor(sortedLanguages(suspects)).Confidences(plain.String(), script)
 	j.lookups++
 	if len(values) == 0 || values[0].Language() == j.main || values[0].Value() < j.p.modelConfidence {
 		return verdict{}, false
@@ -366,6 +383,9 @@ func hasTableRow(text string) bool {
 	}
 	return false
 }
+
+// maxModelSuspects bounds the languages besides the main one that byModel asks lingua about.
+const maxModelSuspects = 6
 
 // modelLowerShare is the share of lower-case words a passage needs before byModel asks
 // lingua: below it, the passage is a list of names or a title-case headline.
