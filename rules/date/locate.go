@@ -54,8 +54,6 @@ func NewLocator() *Locator {
 		cal: builtinCalendar(), lists: builtinWordLists()}
 }
 
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 // maxHeaderLineBytes bounds the lines judged as a whole: a date header is short.
 const maxHeaderLineBytes = 160
 
