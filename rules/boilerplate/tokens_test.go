@@ -7,30 +7,43 @@ import (
 	"unicode"
 )
 
-// referenceTokenize is the plain definition tokenize must keep: runs of letters, digits and
-// marks, lower-cased, digit-only runs folded to "#".
+// referenceTokenize is the plain definition tokenize must keep, rune by rune: runs of
+// letters, digits and marks (isWordRune), a run of a script without spaces split from
+// other runs (isSpaceless; marks stay with their letter), digit-only runs folded to "#",
+// other words lower-cased and, when they hold a letter with spelling variants, folded.
 func referenceTokenize(s string) []token {
 	var out []token
-	start, digits := -1, true
+	start := -1
+	digits, fold, spaceless := true, false, false
 	flush := func(end int) {
-		if start >= 0 {
-			t := token{start: start, end: end, norm: strings.ToLower(s[start:end])}
-			if digits {
-				t.norm = "#"
-			}
-			out = append(out, t)
-			start = -1
+		if start < 0 {
+			return
 		}
+		t := token{start: start, end: end, norm: strings.ToLower(s[start:end])}
+		switch {
+		case digits:
+			t.norm = "#"
+		case fold:
+			t.norm = foldWord(t.norm)
+		}
+		out = append(out, t)
+		start = -1
 	}
 	for i, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+		if !isWordRune(r) {
 			flush(i)
 			continue
 		}
+		mark := unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+		sl := !mark && isSpaceless(r)
+		if start >= 0 && !mark && sl != spaceless {
+			flush(i)
+		}
 		if start < 0 {
-			start, digits = i, true
+			start, digits, fold, spaceless = i, true, false, sl
 		}
 		digits = digits && unicode.IsDigit(r)
+		fold = fold || needsFold(r)
 	}
 	flush(len(s))
 	return out
@@ -40,6 +53,7 @@ func TestTokenizeAndCountTokensAgreeWithThePlainDefinition(t *testing.T) {
 	for _, s := range []string{
 		"", "Comments (12)", "PHOTO: AFP/Getty Images — 3 of 12", "Ça coûte 5€, naïve café",
 		"٣ Arabic-Indic digits ٤٥ and x\u0301", "bad \xff bytes 9\xfe", "@[`{Z09",
+		"A\u0301 decomposed", "12条评论 分享到Facebook", "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ", "пов\u02bcязані", "और पढ़ें",
 	} {
 		want := referenceTokenize(s)
 		if got := tokenize(s); !reflect.DeepEqual(got, want) {
