@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // synonymData is WordNet 3.0's synsets restricted to the model's vocabulary, with WordNet's
@@ -24,8 +25,33 @@ type thesaurus struct {
 	baseOf   map[int32][]int32 // irregular inflected form → base forms ("went" → "go")
 	formsOf  map[int32][]int32 // base form → irregular inflected forms
 	posKnown bool              // synset numbers follow WordNet 3.0's data files (see suffixFits)
-	synonyms sync.Map          // memo: int32 → []int32
-	wider    sync.Map          // memo: int32 → []int32
+	synonyms wordMemo          // memo of Synonyms by word id
+	wider    wordMemo          // memo of Wider by word id
+}
+
+// wordMemo caches a word list per word id in a slot of its own: word ids are dense, so a
+// slice of atomic pointers answers in one load, where a sync.Map hashed every lookup (the
+// polysemy discount asks for a candidate's synonyms for every candidate of every word).
+type wordMemo struct {
+	slots []atomic.Pointer[[]int32]
+}
+
+func newWordMemo(n int) wordMemo { return wordMemo{slots: make([]atomic.Pointer[[]int32], n)} }
+
+func (wm *wordMemo) load(w int32) ([]int32, bool) {
+	if w < 0 || int(w) >= len(wm.slots) {
+		return nil, false
+	}
+	if p := wm.slots[w].Load(); p != nil {
+		return *p, true
+	}
+	return nil, false
+}
+
+func (wm *wordMemo) store(w int32, v []int32) {
+	if w >= 0 && int(w) < len(wm.slots) {
+		wm.slots[w].Store(&v)
+	}
 }
 
 // table is a list of uint32 lists in the embedded bytes: n+1 offsets, then the values.
@@ -129,6 +155,7 @@ func parseThesaurus(data []byte) (*thesaurus, error) {
 	if t.related.len() != t.senses.len() {
 		return nil, fmt.Errorf("spin thesaurus: %d related lists for %d words", t.related.len(), t.senses.len())
 	}
+	t.synonyms, t.wider = newWordMemo(t.senses.len()), newWordMemo(t.senses.len())
 	return t, nil
 }
 
@@ -293,8 +320,8 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 	if wider {
 		memo = &t.wider
 	}
-	if v, ok := memo.Load(w); ok {
-		return v.([]int32)
+	if v, ok := memo.load(w); ok {
+		return v
 	}
 	seen := map[int32]bool{w: true}
 	if wider {
@@ -328,6 +355,6 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 			}
 		}
 	}
-	memo.Store(w, out)
+	memo.store(w, out)
 	return out
 }
