@@ -51,7 +51,7 @@ func tokenize(text string) []token {
 			w := text[i:j]
 			out = append(out, token{
 				Start: i, End: j, Text: w,
-				Lower:         strings.Map(normaliseRune, w),
+				Lower:         normalise(w),
 				Capitalised:   hasUpper(w),
 				SentenceStart: sent,
 				Break:         brk,
@@ -82,6 +82,17 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
+}
+
+// normalise lower-cases w and makes typographic apostrophes plain; a word that is already
+// lower-case ASCII, most of them, is returned as it is, without a copy.
+func normalise(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return strings.Map(normaliseRune, w)
+		}
+	}
+	return w
 }
 
 func normaliseRune(r rune) rune {
