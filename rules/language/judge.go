@@ -265,21 +265,8 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	// lingua arbitrates between the main language and the suspects the function words name,
 	// not the whole candidate set: the answer is the same question, and it loads two or three
 	// models instead of every Latin-script one (each costs tens of milliseconds to decode).
-	// The suspects are taken best first: with many candidates, more than maxSuspects lists
-	// can share a passage's words ("qui", "en" are Catalan too), and the one with the most
-	// must not be crowded out by those listed before it.
-	order := make([]int, 0, len(hits))
-	for k, h := range hits {
-		if h > 0 && 2*h >= bestHits {
-			order = append(order, k)
-		}
-	}
-	sort.SliceStable(order, func(a, b int) bool { return hits[order[a]] > hits[order[b]] })
-	suspects := []lingua.Language{j.main}
-	for _, k := range order[:min(len(order), maxSuspects)] {
-		suspects = append(suspects, j.otherLangs[k])
-	}
-	values := detectorFor(sortedLanguages(suspects)).Confidences(flat(text), script)
+	suspects := j.suspects(hits, (bestHits+1)/2, maxSuspects)
+	values := detectorFor(suspects).Confidences(flat(text), script)
 	j.lookups++
 	if len(values) == 0 || values[0].Value() == 0 || values[0].Language() == j.main {
 		return verdict{}, false
@@ -323,23 +310,13 @@ func (j *judge) byModel(text string, words []word, script Script, hits []int) (v
 		return verdict{}, false
 	}
 	// lingua weighs the main language and the candidates with at least one function word
-	// of their own in the passage (the language named must show one, below), the most
-	// hits first: a handful of models, not every candidate of the script.
-	order := make([]int, 0, len(hits))
-	for k, h := range hits {
-		if h > 0 {
-			order = append(order, k)
-		}
-	}
-	if len(order) == 0 {
+	// of their own in the passage (the language named must show one, below): a handful of
+	// models, not every candidate of the script.
+	suspects := j.suspects(hits, 1, maxModelSuspects)
+	if len(suspects) < 2 {
 		return verdict{}, false
 	}
-	sort.SliceStable(order, func(a, b int) bool { return hits[order[a]] > hits[order[b]] })
-	suspects := []lingua.Language{j.main}
-	for _, k := range order[:min(len(order), maxModelSuspects)] {
-		suspects = append(suspects, j.otherLangs[k])
-	}
-	values := detectorFor(sortedLanguages(suspects)).Confidences(plain.String(), script)
+	values := detectorFor(suspects).Confidences(plain.String(), script)
 	j.lookups++
 	if len(values) == 0 || values[0].Language() == j.main || values[0].Value() < j.p.modelConfidence {
 		return verdict{}, false
@@ -382,6 +359,26 @@ func hasTableRow(text string) bool {
 		}
 	}
 	return false
+}
+
+// suspects returns the main language and, most hits first, at most limit other candidates
+// with at least minHits function words in the passage, sorted for detectorFor. Most hits
+// first: with many candidates, more lists can share a passage's words than lingua is asked
+// about ("qui", "en" are Catalan too), and the best must not be crowded out by those listed
+// before it.
+func (j *judge) suspects(hits []int, minHits, limit int) []lingua.Language {
+	order := make([]int, 0, len(hits))
+	for k, h := range hits {
+		if h > 0 && h >= minHits {
+			order = append(order, k)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return hits[order[a]] > hits[order[b]] })
+	out := []lingua.Language{j.main}
+	for _, k := range order[:min(len(order), limit)] {
+		out = append(out, j.otherLangs[k])
+	}
+	return sortedLanguages(out)
 }
 
 // maxModelSuspects bounds the languages besides the main one that byModel asks lingua about.
