@@ -25,14 +25,7 @@ func defaultParams() params {
 }
 
 func benchJudge(b *testing.B, prm params) {
-	m, err := loadModel()
-	if err != nil {
-		b.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, th := referenceData(b)
 	doc := audit.NewDocument("b.txt", readFixture(b, "spun.txt"))
 	par := doc.Paragraphs[1]
 	fps := loadFingerprints()

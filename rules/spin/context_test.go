@@ -79,14 +79,7 @@ func TestFileContextBases(t *testing.T) {
 // remove near-misses, never add one, and a near-miss it keeps reports the fit gain less
 // Polysemy * log10(1 + the expected word's synonym count).
 func TestPolysemyOnlyDiscounts(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	doc := audit.NewDocument("p.txt", readFixture(t, "spun.txt")+"\n"+readFixture(t, "clean.txt"))
 	plain := thresholds{Synonym: 1.25, Tie: 1.5}
 	discounted := plain

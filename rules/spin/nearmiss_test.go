@@ -44,14 +44,7 @@ func referenceFit(m *Model, c chain, i int, x int32) (score float64, unseen, jud
 }
 
 func TestFitterScoresEveryCandidateExactlyLikeThePlainDefinition(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	texts := []string{
 		readFixture(t, "spun.txt"),
 		readFixture(t, "clean.txt"),
@@ -91,14 +84,7 @@ func TestFitterScoresEveryCandidateExactlyLikeThePlainDefinition(t *testing.T) {
 }
 
 func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	toks := tokenize(readFixture(t, "spun.txt"))
 	c := newChain(m, toks)
 	stopped := 0
@@ -132,14 +118,7 @@ func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
 }
 
 func TestPrepositionSwapsAreNearMissesOnlyAboveTheirThreshold(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	cases := []struct {
 		name, text, word string
 		gain             float64 // preposition_gain
@@ -151,15 +130,7 @@ func TestPrepositionSwapsAreNearMissesOnlyAboveTheirThreshold(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			toks := tokenize(c.text)
-			ch := newChain(m, toks)
-			i := -1
-			for k, tk := range toks {
-				if tk.Lower == c.word {
-					i = k
-				}
-			}
-			nm, _, ok := findNearMiss(m, th, toks, ch, i, thresholds{Synonym: 1.25, Tie: 1.5, Preposition: c.gain})
+			nm, ok := nearMissOf(m, th, c.text, c.word, thresholds{Synonym: 1.25, Tie: 1.5, Preposition: c.gain})
 			got := ""
 			if ok {
 				got = nm.Expected
@@ -169,4 +140,34 @@ func TestPrepositionSwapsAreNearMissesOnlyAboveTheirThreshold(t *testing.T) {
 			}
 		})
 	}
+}
+
+// referenceData loads the shipped model and thesaurus, failing the test if either is broken.
+func referenceData(t testing.TB) (*Model, *thesaurus) {
+	t.Helper()
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, th
+}
+
+// nearMissOf judges the last token of text that reads word.
+func nearMissOf(m *Model, th *thesaurus, text, word string, gains thresholds) (nearMiss, bool) {
+	toks := tokenize(text)
+	at := -1
+	for i, tk := range toks {
+		if tk.Lower == word {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nearMiss{}, false
+	}
+	nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), at, gains)
+	return nm, ok
 }

@@ -105,14 +105,7 @@ func TestCleanFilePublishesZeroShare(t *testing.T) {
 }
 
 func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	cases := []struct {
 		text, word, expected string
 	}{
@@ -122,14 +115,7 @@ func TestNearMissProposesTheSynonymThatFits(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.word+" should read "+c.expected, func(t *testing.T) {
-			toks := tokenize(c.text)
-			at := -1
-			for i, tk := range toks {
-				if tk.Lower == c.word {
-					at = i
-				}
-			}
-			nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), at, thresholds{Synonym: 1, Wider: 99, Tie: 99})
+			nm, ok := nearMissOf(m, th, c.text, c.word, thresholds{Synonym: 1, Wider: 99, Tie: 99})
 			if !ok || nm.Expected != c.expected {
 				t.Fatalf("near-miss = %+v, %v; want expected %q", nm, ok, c.expected)
 			}
@@ -160,14 +146,7 @@ func TestSpellingVariants(t *testing.T) {
 }
 
 func TestNearMissIgnoresWordsThatFit(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	cases := []struct {
 		name, text, word string
 	}{
@@ -191,14 +170,7 @@ func TestNearMissIgnoresWordsThatFit(t *testing.T) {
 }
 
 func TestSynonymsKeepTheWordsInflection(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	cases := []struct {
 		word          string
 		want, notWant string
@@ -228,14 +200,7 @@ func TestSynonymsKeepTheWordsInflection(t *testing.T) {
 }
 
 func TestInflatedWords(t *testing.T) {
-	m, err := loadModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := loadThesaurus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, th := referenceData(t)
 	cases := []struct {
 		name, text string
 		want       []string // rare words reported, in order
