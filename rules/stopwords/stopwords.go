@@ -5,6 +5,7 @@ package stopwords
 
 import (
 	"embed"
+	"iter"
 	"math/bits"
 	"sort"
 	"strings"
@@ -196,90 +197,73 @@ func appendLower(dst []byte, s string) []byte {
 // words ("it's", "don’t"). Digits and punctuation separate words and are dropped.
 func Words(text string) []string {
 	var out []string
-	var small [64]byte
-	sc := scanner{text: text}
-	buf := small[:0]
-	for {
-		word, lower, ok := sc.next(buf)
-		if !ok {
-			return out
-		}
+	for word, lower := range scan(text) {
 		if lower == nil {
 			out = append(out, word) // already lower-case: share the text
 		} else {
 			out = append(out, string(lower))
 		}
 	}
+	return out
 }
 
 // Count returns how many words text has (as Words splits it) and how many of them are on the
 // list of a language in langs, without building the word list.
 func Count(text string, langs Set) (words, hits int) {
 	ix := load()
-	var small [64]byte
-	sc := scanner{text: text}
-	buf := small[:0]
-	for {
-		word, lower, ok := sc.next(buf)
-		if !ok {
-			return words, hits
-		}
+	for word, lower := range scan(text) {
 		words++
 		if ix.lookup(word, lower)&langs != 0 {
 			hits++
 		}
 	}
+	return words, hits
 }
 
 // Each calls fn for every word of text (as Words splits it) that is on some list, with the
 // word lower-cased and its languages. The word is the list's own copy, so nothing is
 // allocated per word.
 func Each(text string, fn func(word string, langs Set)) {
-	Scan(text, func(_, listed string, langs Set) {
-		if langs != 0 {
-			fn(listed, langs)
-		}
-	})
-}
-
-// Scan calls fn for every word of text as Words splits it, with the word as written and,
-// when it is on some list, the list's lower-cased copy and its languages ("" and 0 when it
-// is on none). Nothing is allocated per word.
-func Scan(text string, fn func(written, listed string, langs Set)) {
 	ix := load()
-	var small [64]byte
-	sc := scanner{text: text}
-	buf := small[:0]
-	for {
-		word, lower, ok := sc.next(buf)
-		if !ok {
-			return
+	for word, lower := range scan(text) {
+		if e := ix.find(word, lower); e.langs != 0 {
+			fn(e.word, e.langs)
 		}
-		e := ix.find(word, lower)
-		fn(word, e.word, e.langs)
 	}
 }
 
-// Word is one word of a text as Scan reports it.
+// Word is one word of a text as AppendWords reports it.
 type Word struct {
 	Written string // as written in the text
 	Listed  string // lower-cased, when it is on some list ("" otherwise): the list's own copy
 	Langs   Set    // the lists it is on
 }
 
-// AppendWords appends the words of text to dst: Scan into a slice the caller can reuse.
+// AppendWords appends the words of text (as Words splits them) to dst, a slice the caller
+// can reuse.
 func AppendWords(dst []Word, text string) []Word {
 	ix := load()
-	var small [64]byte
-	sc := scanner{text: text}
-	buf := small[:0]
-	for {
-		word, lower, ok := sc.next(buf)
-		if !ok {
-			return dst
-		}
+	for word, lower := range scan(text) {
 		e := ix.find(word, lower)
 		dst = append(dst, Word{Written: word, Listed: e.word, Langs: e.langs})
+	}
+	return dst
+}
+
+// scan yields the words of text as Words splits them: each as written and, when it is not
+// lower-case already, lower-cased into a buffer that the next word reuses (nil otherwise).
+// The one loop behind Words, Count, Each and AppendWords.
+func scan(text string) iter.Seq2[string, []byte] {
+	return func(yield func(string, []byte) bool) {
+		var small [64]byte
+		sc := scanner{text: text}
+		buf := small[:0]
+		for {
+			word, lower, ok := sc.next(buf)
+			if !ok || !yield(word, lower) {
+				return
+			}
+		}
 	}
 }
 
