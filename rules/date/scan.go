@@ -384,20 +384,38 @@ func isThai(w string) bool {
 // dayMonthJoined reads a day, a month name and a year joined by hyphens or slashes without
 // spaces: "23-Nov-2025", "23/Nov/2025". The year is required: "23-Nov" alone is a score.
 func (sc *dateScanner) dayMonthJoined(i int) (Date, bool) {
-	t := sc.toks[i]
-	if i+4 >= len(sc.toks) || t.spaceAfter || t.digits > 2 || t.value < 1 || t.value > 31 || !sc.isPunct(i+1, "-", "/") {
+	year, ok := sc.joinedTriple(i)
+	if !ok {
 		return Date{}, false
 	}
-	sep, mon, sep2, year := sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
-	if sep.spaceAfter || mon.kind != wordToken || mon.spaceAfter || sep2.text != sep.text || sep2.spaceAfter ||
-		year.kind != numberToken || year.digits != 4 || year.value < 1000 || year.value > 2999 || !sc.standaloneNumber(i+4) {
+	day, mon := sc.toks[i], sc.toks[i+2]
+	if day.digits > 2 || day.value < 1 || day.value > 31 || mon.kind != wordToken {
 		return Date{}, false
 	}
 	m, ok := sc.cal.month(mon.text, sc.lang)
 	if !ok {
 		return Date{}, false
 	}
-	return sc.finish(Date{Year: year.value, Month: m, Day: t.value, Precision: DayPrecision}, i, i+4), true
+	return sc.finish(Date{Year: year, Month: m, Day: day.value, Precision: DayPrecision}, i, i+4), true
+}
+
+// joinedTriple reports whether tokens i to i+4 are three parts joined by the same "-" or
+// "/" without spaces, the last a four-digit year ("23-Nov-2025", "Nov-23-2025"), and
+// returns the year.
+func (sc *dateScanner) joinedTriple(i int) (year int, ok bool) {
+	if i+4 >= len(sc.toks) || !sc.isPunct(i+1, "-", "/") || sc.toks[i+3].text != sc.toks[i+1].text {
+		return 0, false
+	}
+	for k := i; k < i+4; k++ {
+		if sc.toks[k].spaceAfter {
+			return 0, false
+		}
+	}
+	y := sc.toks[i+4]
+	if y.kind != numberToken || y.digits != 4 || y.ordinal || y.value < 1000 || y.value > 2999 || !sc.standaloneNumber(i+4) {
+		return 0, false
+	}
+	return y.value, true
 }
 
 // vietnamese reads "23 tháng 11 năm 2025" and "23 tháng 11" (day, month word, month number).
@@ -422,11 +440,9 @@ func (sc *dateScanner) vietnamese(i int) (Date, bool) {
 
 // monthFirst reads "March 3, 2005", "Oct. 7", "Aug 11th 2018", "March 2005" and "Nov-23-2025".
 func (sc *dateScanner) monthFirst(i, m int) (Date, bool) {
-	if i+4 < len(sc.toks) && !sc.toks[i].spaceAfter && sc.isPunct(i+1, "-", "/") {
-		sep, day, sep2, year := sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
-		if !sep.spaceAfter && day.kind == numberToken && day.digits <= 2 && day.value >= 1 && day.value <= 31 && !day.spaceAfter &&
-			sep2.text == sep.text && !sep2.spaceAfter && year.kind == numberToken && year.digits == 4 && year.value >= 1000 && year.value <= 2999 {
-			return sc.finish(Date{Year: year.value, Month: m, Day: day.value, Precision: DayPrecision}, i, i+4), true
+	if year, ok := sc.joinedTriple(i); ok {
+		if day := sc.toks[i+2]; day.kind == numberToken && day.digits <= 2 && day.value >= 1 && day.value <= 31 {
+			return sc.finish(Date{Year: year, Month: m, Day: day.value, Precision: DayPrecision}, i, i+4), true
 		}
 	}
 	j := i + 1
