@@ -20,6 +20,10 @@ const (
 	// byWholeArticle: any near-miss or inflated word in a file whose paragraphs are
 	// mostly (whole_share) flagged on their own.
 	byWholeArticle
+	// byLooseReading: a near-miss found only with the looser context_* candidates (another
+	// preposition, a WordNet neighbour), in a file with context_paragraphs paragraphs
+	// flagged on their own.
+	byLooseReading
 )
 
 // fileContext is what the paragraphs of one file say about each other.

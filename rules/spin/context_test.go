@@ -87,7 +87,7 @@ func TestPolysemyOnlyDiscounts(t *testing.T) {
 	kept, removed := 0, 0
 	for _, par := range doc.Paragraphs {
 		toks := tokenize(par.Text)
-		c := newChain(m, toks)
+		c := newChain(m, th, toks)
 		for i := range toks {
 			_, _, ok0 := findNearMiss(m, th, toks, c, i, plain)
 			nm, _, ok1 := findNearMiss(m, th, toks, c, i, discounted)

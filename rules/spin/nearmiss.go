@@ -16,6 +16,9 @@ type nearMiss struct {
 	// Wider is true when Expected is a WordNet neighbour (hypernym, hyponym, similar) of the
 	// word rather than a synonym; Preposition when both are prepositions.
 	Wider, Preposition bool
+	// Common is true when the word is in the general stopword list without being a
+	// function word ("placed", "greater"): judged only when thresholds.Common is set.
+	Common bool
 	// Unseen is how many of the n-grams around the word the reference model lacked at full
 	// order, less the same count for the synonym: > 0 means the synonym's context is attested
 	// where the word's is not.
@@ -29,14 +32,22 @@ type chain struct {
 	linked []bool // linked[i]: tokens i-1 and i are both known and adjacent in running text
 }
 
-// contextID is the model id a token contributes as context: names and acronyms (capitals
-// inside a sentence) are left out, since their lower-cased forms are other words ("Brown").
-func newChain(m *Model, toks []token) chain {
+// newChain reads a paragraph's tokens as model words. A capitalised word inside a sentence
+// is a name, an acronym or a word such as "Syrian": it is context only when its lower-cased
+// form is a word of the model that WordNet does not know as a common word (so "Syrian war"
+// and "Moscow's" are read, while "Brown" or "Trump", which would read as "brown" and "trump",
+// are not); th nil leaves every such word out. Capitalised words are never judged.
+func newChain(m *Model, th *thesaurus, toks []token) chain {
 	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks))}
 	for i, t := range toks {
 		c.ids[i] = -1
-		if !t.Capitalised || t.SentenceStart {
+		switch {
+		case !t.Capitalised || t.SentenceStart:
 			c.ids[i] = m.ID(t.Lower)
+		case th != nil:
+			if id := m.ID(t.Lower); id >= 0 && !th.hasSenses(id) {
+				c.ids[i] = id
+			}
 		}
 	}
 	for i := 1; i < len(toks); i++ {
@@ -198,6 +209,9 @@ type thresholds struct {
 	// spinner that meant to write "be" picks "comprise" among dozens of thesaurus entries,
 	// so a light verb's better fit is weak evidence that it was the original word.
 	Polysemy float64
+	// Common judges the content words of the general stopword list ("placed", "front",
+	// "greater"), which are frequent and polysemous enough to be skipped on a first reading.
+	Common bool
 }
 
 // findNearMiss checks token i against its synonyms, then its wider WordNet neighbours, and
@@ -208,7 +222,11 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		return nearMiss{}, 0, false
 	}
 	prep := th.Preposition > 0 && isPreposition(toks[i].Lower)
-	if !prep && stopwords.Is("en", toks[i].Lower) {
+	if !prep && isFunctionWord(toks[i].Lower) {
+		return nearMiss{}, 0, false
+	}
+	common := !prep && stopwords.Is("en", toks[i].Lower)
+	if common && !th.Common {
 		return nearMiss{}, 0, false
 	}
 	f := newFitter(m, c, i)
@@ -221,7 +239,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		// A preposition's synonyms are the other prepositions, a closed class: a spinner's
 		// "backed through Russian airpower" for "backed by", judged like a synonym swap
 		// but against its own, higher threshold (prepositions do vary in good prose).
-		th = thresholds{Synonym: th.Preposition, Tie: max(th.Tie, th.Preposition)}
+		th = thresholds{Synonym: th.Preposition, Tie: max(th.Tie, th.Preposition), Polysemy: th.Polysemy}
 	}
 	var sets [][]int32
 	switch {
@@ -263,7 +281,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 			// The spelling check allocates, so it runs only for a candidate that would win.
 			if g >= need && (!ok || g-need > excess) && !spellingVariants(toks[i].Lower, m.Word(s)) {
 				ok, excess = true, g-need
-				best.Gain, best.Expected, best.Unseen, best.Wider, best.Preposition = g, m.Word(s), unseenW-unseenS, wider, prep
+				best.Gain, best.Expected, best.Unseen, best.Wider, best.Preposition, best.Common = g, m.Word(s), unseenW-unseenS, wider, prep, common
 			}
 		}
 		if ok {

@@ -56,7 +56,7 @@ func TestFitterScoresEveryCandidateExactlyLikeThePlainDefinition(t *testing.T) {
 	for _, text := range texts {
 		for _, par := range audit.NewDocument("f.txt", text).Paragraphs {
 			toks := tokenize(par.Text)
-			c := newChain(m, toks)
+			c := newChain(m, th, toks)
 			for i := range toks {
 				f := newFitter(m, c, i)
 				cands := []int32{c.ids[i]}
@@ -86,7 +86,7 @@ func TestFitterScoresEveryCandidateExactlyLikeThePlainDefinition(t *testing.T) {
 func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
 	m, th := referenceData(t)
 	toks := tokenize(readFixture(t, "spun.txt"))
-	c := newChain(m, toks)
+	c := newChain(m, th, toks)
 	stopped := 0
 	for i := range toks {
 		if c.ids[i] < 0 {
@@ -168,6 +168,6 @@ func nearMissOf(m *Model, th *thesaurus, text, word string, gains thresholds) (n
 	if at < 0 {
 		return nearMiss{}, false
 	}
-	nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), at, gains)
+	nm, _, ok := findNearMiss(m, th, toks, newChain(m, th, toks), at, gains)
 	return nm, ok
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/textaudit/textaudit/audit"
@@ -161,7 +162,7 @@ func TestNearMissIgnoresWordsThatFit(t *testing.T) {
 				if tk.Lower != c.word {
 					continue
 				}
-				if nm, _, ok := findNearMiss(m, th, toks, newChain(m, toks), i, thresholds{Synonym: 2, Tie: 3.5}); ok {
+				if nm, _, ok := findNearMiss(m, th, toks, newChain(m, th, toks), i, thresholds{Synonym: 2, Tie: 3.5}); ok {
 					t.Errorf("near-miss %+v", nm)
 				}
 			}
@@ -215,7 +216,7 @@ func TestInflatedWords(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			toks := tokenize(c.text)
 			var got []string
-			for _, w := range inflatedWords(m, th, toks, newChain(m, toks), -5, -4, 2) {
+			for _, w := range inflatedWords(m, th, toks, newChain(m, th, toks), -5, -4, 2) {
 				got = append(got, w.Text)
 			}
 			if !slices.Equal(got, c.want) {
@@ -257,5 +258,46 @@ func TestConfigSpinPhrasesExtendTheList(t *testing.T) {
 	}
 	if _, err := audit.ParseConfig([]byte("spin_phrases: [\"tape\"]\n"), reg); err == nil {
 		t.Errorf("a one-word spin phrase was accepted")
+	}
+}
+
+// TestLooseReadingNeedsAClearlySpunFile: a preposition swap ("inside the region") is
+// reported only in a file with loose_paragraphs paragraphs flagged on their own, and only
+// when the swap is there.
+func TestLooseReadingNeedsAClearlySpunFile(t *testing.T) {
+	spun := "The steadfast said it would cut 500 jobs as it attempts to brand savings, and the sum bill for the restructuring would be large. Its shares dropped in former trading in London, and analysts said the outlook for the trade remained dim.\n\n"
+	const swapped = "Russia is the other big winner from the war, reviving its role inside the region and securing key military bases."
+	const plain = "Russia is the other big winner from the war, reviving its role in the region and securing key military bases."
+	cases := []struct {
+		name    string
+		spunPar int
+		last    string
+		want    bool
+	}{
+		{"four spun paragraphs: the swap is read closely", 4, swapped, true},
+		{"one spun paragraph: the swap is chance", 1, swapped, false},
+		{"four spun paragraphs, no swap: nothing to find", 4, plain, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := strings.Repeat(spun, c.spunPar) + c.last + "\n"
+			lastLine := 2*c.spunPar + 1
+			fr := auditText(t, text)
+			got := false
+			for _, f := range fr.Findings {
+				if f.Line == lastLine {
+					got = true
+					if !strings.Contains(f.Message, "read closely") {
+						t.Errorf("finding on the last paragraph is not from the second reading: %s", f.Message)
+					}
+				}
+			}
+			if got != c.want {
+				for _, f := range fr.Findings {
+					t.Logf("line %d: %s", f.Line, f.Message)
+				}
+				t.Fatalf("last paragraph flagged: %v, want %v", got, c.want)
+			}
+		})
 	}
 }

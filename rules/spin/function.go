@@ -1,0 +1,43 @@
+package spin
+
+import "strings"
+
+// functionWords are the closed-class words of English: determiners, pronouns, auxiliaries and
+// modals, conjunctions, prepositions, particles and a few grammatical adverbs. They are not
+// judged as near-misses (their fit is grammar, not word choice); nor are number words. This is deliberately the
+// grammar, not the stopword list other rules use: that list (1,296 words) also holds content
+// words such as "find", "placed", "effect", "front" and "greater", which spinners swap like
+// any other ("the location of the same name in which Albu Kamal is placed").
+var functionWords = func() map[string]bool {
+	const words = `a an the this that these those each every either neither some any no none all
+both few several much many more most less least fewer other another such what which whose
+whatever whichever i me my mine myself you your yours yourself yourselves he him his himself
+she her hers herself it its itself we us our ours ourselves they them their theirs themselves
+one ones oneself who whom whoever whomever something anything nothing everything someone
+anyone everyone somebody anybody nobody everybody be am is are was were been being have has
+had having do does did will would shall should can could may might must ought and or but nor
+so yet for if then than because although though while whilst whereas unless until till since
+whether as not never also too very just only even ever again already now here there when
+where why how however about above across after against along amid among around at before
+behind below beneath beside besides between beyond by despite down during except for from in
+inside into like near of off on onto out outside over past per through throughout to toward
+towards under underneath upon up via with within without hundred thousand million billion
+trillion dozen`
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[w] = true
+	}
+	return out
+}()
+
+// isFunctionWord reports whether a lower-cased token is closed-class, contractions included
+// ("it'll", "don't": their first part decides).
+func isFunctionWord(w string) bool {
+	if functionWords[w] {
+		return true
+	}
+	if i := strings.IndexAny(w, "'\u2019"); i > 0 {
+		return functionWords[w[:i]] || strings.HasSuffix(w[:i], "n") && functionWords[strings.TrimSuffix(w[:i], "n")]
+	}
+	return false
+}
