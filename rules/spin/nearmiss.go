@@ -16,9 +16,6 @@ type nearMiss struct {
 	// Wider is true when Expected is a WordNet neighbour (hypernym, hyponym, similar) of the
 	// word rather than a synonym; Preposition when both are prepositions.
 	Wider, Preposition bool
-	// Common is true when the word is in the general stopword list without being a
-	// function word ("placed", "greater"): judged only when thresholds.Common is set.
-	Common bool
 	// Unseen is how many of the n-grams around the word the reference model lacked at full
 	// order, less the same count for the synonym: > 0 means the synonym's context is attested
 	// where the word's is not.
@@ -225,8 +222,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 	if !prep && isFunctionWord(toks[i].Lower) {
 		return nearMiss{}, 0, false
 	}
-	common := !prep && stopwords.Is("en", toks[i].Lower)
-	if common && !th.Common {
+	if !prep && !th.Common && stopwords.Is("en", toks[i].Lower) {
 		return nearMiss{}, 0, false
 	}
 	f := newFitter(m, c, i)
@@ -281,7 +277,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 			// The spelling check allocates, so it runs only for a candidate that would win.
 			if g >= need && (!ok || g-need > excess) && !spellingVariants(toks[i].Lower, m.Word(s)) {
 				ok, excess = true, g-need
-				best.Gain, best.Expected, best.Unseen, best.Wider, best.Preposition, best.Common = g, m.Word(s), unseenW-unseenS, wider, prep, common
+				best.Gain, best.Expected, best.Unseen, best.Wider, best.Preposition = g, m.Word(s), unseenW-unseenS, wider, prep
 			}
 		}
 		if ok {

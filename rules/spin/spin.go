@@ -15,6 +15,7 @@ package spin
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/textaudit/textaudit/audit"
@@ -121,8 +122,6 @@ type phrase struct {
 	Relation string `json:"relation,omitempty"`
 	Attested bool   `json:"attested,omitempty"`
 	start    int
-	// loose is true for a near-miss only the context_* reading looks for.
-	loose bool
 }
 
 // verdict is the judgement of one paragraph.
@@ -194,7 +193,7 @@ func checkParagraphs(p *audit.Pass) {
 		if b == notFlagged && loose != nil && float64(fc.strong) >= prm.looseParagraphs {
 			rp := prm
 			rp.gains = *loose
-			if again := judgeParagraph(m, th, fps, v.par, rp); hasLooseNearMiss(again.phrases) {
+			if again := judgeParagraph(m, th, fps, v.par, rp); foundMore(again.phrases, v.phrases) {
 				v, b = again, byLooseReading
 			}
 		}
@@ -295,7 +294,7 @@ func nearMissPhrase(text string, toks []token, i int, nm nearMiss) phrase {
 		rel = "preposition"
 	}
 	return phrase{Text: flat(shown), Expected: flat(expected), Signal: "near-miss", Gain: math.Round(nm.Gain*10) / 10,
-		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start, loose: nm.Wider || nm.Preposition || nm.Common}
+		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start}
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -372,11 +371,10 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 	p.Report(v.par.Start, v.par.End, msg, ev)
 }
 
-// hasLooseNearMiss reports whether a near-miss rests on what only the context_* reading
-// looks for: another preposition, a WordNet neighbour, a common word of the stopword list.
-func hasLooseNearMiss(ps []phrase) bool {
-	for _, ph := range ps {
-		if ph.loose {
+// foundMore reports whether a second reading found a near-miss the first did not.
+func foundMore(again, first []phrase) bool {
+	for _, ph := range again {
+		if ph.Signal == "near-miss" && !slices.ContainsFunc(first, func(f phrase) bool { return f.start == ph.start && f.Expected == ph.Expected }) {
 			return true
 		}
 	}
