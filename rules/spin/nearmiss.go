@@ -30,10 +30,13 @@ type chain struct {
 }
 
 // newChain reads a paragraph's tokens as model words. A capitalised word inside a sentence
-// is a name, an acronym or a word such as "Syrian": it is context only when its lower-cased
-// form is a word of the model that WordNet does not know as a common word (so "Syrian war"
-// and "Moscow's" are read, while "Brown" or "Trump", which would read as "brown" and "trump",
-// are not); th nil leaves every such word out. Capitalised words are never judged.
+// (a name, an acronym) is context only when its lower-cased form is a model word that WordNet
+// does not list at all, such as "Reuters": names that are also common words ("Brown",
+// "March", "Bill") and nationality words, which WordNet lists, are left out, since the model's
+// statistics for them are those of the lower-case word. Measured on the dev set and the bench
+// corpus, reading every known capitalised word as context loses recall (0.870 -> 0.859); this
+// narrower reading gains precision (0.935 -> 0.945). th nil leaves every such word out.
+// Capitalised words are never judged.
 func newChain(m *Model, th *thesaurus, toks []token) chain {
 	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks))}
 	for i, t := range toks {
