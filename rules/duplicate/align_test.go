@@ -1,6 +1,8 @@
 package duplicate
 
 import (
+	"hash/fnv"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -122,5 +124,43 @@ func BenchmarkAlignParagraphs(b *testing.B) {
 	cp := wordKeys(strings.Repeat("the authorities forces had arrived within 10 km of the metropolis and seized positions parallel with a main road ", 3))
 	for b.Loop() {
 		Align(src, cp)
+	}
+}
+
+// TestTrigramIsFNV1a pins the inlined hash to the standard library's FNV-1a over the three
+// keys' little-endian bytes, kind bits cleared.
+func TestTrigramIsFNV1a(t *testing.T) {
+	cases := [][]uint32{{0, 0, 0}, {1, 2, 3}, {0xffffffff, 7, 0x80000001}, {12345678, 87654321, 3}}
+	for _, w := range cases {
+		h := fnv.New64a()
+		for _, x := range w {
+			x &^= 3
+			h.Write([]byte{byte(x), byte(x >> 8), byte(x >> 16), byte(x >> 24)})
+		}
+		if got, want := trigram(w), h.Sum64(); got != want {
+			t.Errorf("trigram(%v) = %x, want %x", w, got, want)
+		}
+	}
+}
+
+// TestReusedAlignerMatchesAFreshOne: the aligner keeps its tables between calls; a long
+// alignment followed by a short one must not see the long one's steps.
+func TestReusedAlignerMatchesAFreshOne(t *testing.T) {
+	seqs := [][]uint32{
+		{4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48},
+		{4, 8, 12, 99 << 2, 20, 24},
+		{8, 12, 16, 20},
+		{100, 104, 108},
+		{},
+		{4, 4, 4, 4, 8, 8},
+	}
+	var x aligner
+	for _, a := range seqs {
+		for _, b := range seqs {
+			got, want := x.align(a, b), new(aligner).align(a, b)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("align(%v, %v) reused = %+v, fresh = %+v", a, b, got, want)
+			}
+		}
 	}
 }

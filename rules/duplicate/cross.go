@@ -268,6 +268,7 @@ func (c *crossCheck) findCopies() []copyMatch {
 			defer wg.Done()
 			shared := map[uint32]int{}
 			var feats []uint32
+			var aln aligner
 			for u := uint32(w); int(u) < len(c.units); u += uint32(workers) {
 				clear(shared)
 				du := c.units[u].doc
@@ -296,7 +297,7 @@ func (c *crossCheck) findCopies() []copyMatch {
 						continue
 					}
 					b := c.unitWords(v)
-					al := Align(words, b).Extend(words, b, extendSlack)
+					al := aln.align(words, b).Extend(words, b, extendSlack)
 					if c.isCopy(al, words) {
 						results[w] = append(results[w], copyMatch{a: u, b: v, al: al})
 					}

@@ -2,7 +2,7 @@ package duplicate
 
 import (
 	"fmt"
-	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,49 +68,67 @@ func checkWithin(p *audit.Pass) {
 // findWithin pairs units sharing word trigrams, verifies each pair by alignment and returns
 // the pairs at or above the similarity threshold, longest later copy first.
 func findWithin(units []unit, words []uint32, captions []bool, threshold float64) []withinMatch {
-	postings := map[uint64][]int{}
+	// The index is a sorted list of (trigram, unit) entries rather than maps: a document
+	// has a few hundred trigrams, and building three maps for each of 100,000 files cost
+	// more than the alignments.
+	// An entry is the trigram hash's top 40 bits over the unit's index; units past 2^24 (a
+	// file of tens of millions of words) are not indexed.
+	const unitBits = 24
+	units = units[:min(len(units), 1<<unitBits)]
+	entries := make([]uint64, 0, len(words))
 	grams := make([]int, len(units))
 	for ui, u := range units {
-		seen := map[uint64]bool{}
 		for i := u.lo; i+3 <= u.hi; i++ {
-			g := trigram(words[i:])
-			if seen[g] {
-				continue
-			}
-			seen[g] = true
-			grams[ui]++
-			if len(postings[g]) < maxPostingWithin {
-				postings[g] = append(postings[g], ui)
-			}
+			entries = append(entries, trigram(words[i:])&^(1<<unitBits-1)|uint64(ui))
 		}
 	}
-	shared := map[[2]int]int{}
-	for _, list := range postings {
+	slices.Sort(entries)
+	entries = slices.Compact(entries) // a trigram counts once per unit
+	var pairs []uint64                // x<<32 | y for units x < y sharing a trigram, once per trigram
+	for lo := 0; lo < len(entries); {
+		g := entries[lo] >> unitBits
+		hi := lo
+		for hi < len(entries) && entries[hi]>>unitBits == g {
+			grams[entries[hi]&(1<<unitBits-1)]++
+			hi++
+		}
+		list := entries[lo:min(hi, lo+maxPostingWithin)]
 		for x := 0; x < len(list); x++ {
+			ux := list[x] & (1<<unitBits - 1)
 			for y := x + 1; y < len(list); y++ {
-				if !units[list[x]].overlaps(units[list[y]]) {
-					shared[[2]int{list[x], list[y]}]++
+				uy := list[y] & (1<<unitBits - 1)
+				if !units[ux].overlaps(units[uy]) {
+					pairs = append(pairs, ux<<32|uy)
 				}
 			}
 		}
+		lo = hi
 	}
+	slices.Sort(pairs)
 	var out []withinMatch
-	for pair, n := range shared {
-		u, v := units[pair[0]], units[pair[1]]
+	var aln aligner
+	for lo := 0; lo < len(pairs); {
+		hi := lo
+		for hi < len(pairs) && pairs[hi] == pairs[lo] {
+			hi++
+		}
+		n, x, y := hi-lo, int(pairs[lo]>>32), int(pairs[lo]&(1<<32-1))
+		lo = hi
+		u, v := units[x], units[y]
 		// Two units similar enough share at least a fair part of the shorter one's trigrams.
-		if float64(n) < 0.25*float64(min(grams[pair[0]], grams[pair[1]])) {
+		if float64(n) < 0.25*float64(min(grams[x], grams[y])) {
 			continue
 		}
 		if v.start < u.start {
 			u, v = v, u
 		}
 		a, b := words[u.lo:u.hi], words[v.lo:v.hi]
-		al := Align(a, b).Extend(a, b, maxAlignTokens)
+		al := aln.align(a, b).Extend(a, b, maxAlignTokens)
 		sim := 2 * float64(al.Matches) / float64(u.words()+v.words())
 		// A caption (a line with a photo credit) that quotes a paragraph of the article is
 		// page residue, the boilerplate family's business; two copies of a caption in one
 		// block, or two body paragraphs, are a repetition.
-		if u.paragraph != v.paragraph && (captions[pair[0]] != captions[pair[1]]) {
+		if u.paragraph != v.paragraph && (captions[x] != captions[y]) {
 			continue
 		}
 		if sim >= threshold {
@@ -138,15 +156,17 @@ func findWithin(units []unit, words []uint32, captions []bool, threshold float64
 	return out
 }
 
+// trigram is FNV-1a (64 bits) over the three words' keys, kind bits cleared.
 func trigram(w []uint32) uint64 {
-	h := fnv.New64a()
-	var b [12]byte
+	h := uint64(14695981039346656037)
 	for i := 0; i < 3; i++ {
 		x := w[i] &^ 3
-		b[4*i], b[4*i+1], b[4*i+2], b[4*i+3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+		for k := 0; k < 32; k += 8 {
+			h ^= uint64(byte(x >> k))
+			h *= 1099511628211
+		}
 	}
-	h.Write(b[:])
-	return h.Sum64()
+	return h
 }
 
 func reportWithin(p *audit.Pass, toks []Token, m withinMatch) {
