@@ -106,7 +106,7 @@ type indexedDoc struct {
 }
 
 // indexedUnit is one paragraph (or a maxAlignTokens piece of a long one): its words' keys
-// are arena[off : off+n], its first token is token tok of the document.
+// are arena.run(off, n), its first token is token tok of the document.
 type indexedUnit struct {
 	doc  int32
 	tok  int32
@@ -128,8 +128,9 @@ type crossCheck struct {
 	mu                  sync.Mutex
 	docs                []indexedDoc
 	units               []indexedUnit
-	arena               []uint32
-	features            []uint64 // feature<<32 | unit
+	arena               blocks[uint32]
+	indexed             blocks[uint64] // feature<<32 | unit, as Add appends them
+	features            []uint64       // the same, sorted, from Finish on
 	docFreq             map[uint32]int32
 	hasAudited          bool
 	storyMinPassages    int
@@ -217,19 +218,23 @@ func (c *crossCheck) Add(doc *audit.Document, audited bool) {
 	for w := range distinct {
 		c.docFreq[w]++
 	}
+	// A unit has at most maxAlignTokens words and as many features, so both fit a block.
+	var entries []uint64
 	for i, pc := range pieces {
 		u := uint64(len(c.units))
-		c.units = append(c.units, indexedUnit{doc: id, tok: int32(pc.lo), n: int32(pc.hi - pc.lo), line: int32(pc.line), off: int64(len(c.arena))})
-		c.arena = append(c.arena, words[pc.lo:pc.hi]...)
+		off := c.arena.appendRun(words[pc.lo:pc.hi])
+		c.units = append(c.units, indexedUnit{doc: id, tok: int32(pc.lo), n: int32(pc.hi - pc.lo), line: int32(pc.line), off: off})
+		entries = entries[:0]
 		for _, f := range feats[i] {
-			c.features = append(c.features, uint64(f)<<32|u)
+			entries = append(entries, uint64(f)<<32|u)
 		}
+		c.indexed.appendRun(entries)
 	}
 }
 
 func (c *crossCheck) unitWords(u uint32) []uint32 {
 	x := c.units[u]
-	return c.arena[x.off : x.off+int64(x.n)]
+	return c.arena.run(x.off, int(x.n))
 }
 
 // copyMatch is a verified copy: unit a's passage stands in unit b.
@@ -245,6 +250,7 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	}
 	c.identical = nil
 	c.pickGroupFaces()
+	c.features = c.indexed.flatten()
 	slices.Sort(c.features)
 	matches := c.findCopies()
 	c.features = nil

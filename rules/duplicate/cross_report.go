@@ -55,7 +55,7 @@ func (c *crossCheck) fits(d *loadedDoc, u indexedUnit) bool {
 	if d == nil || int(u.tok)+int(u.n) > len(d.toks) {
 		return false
 	}
-	words := c.arena[u.off : u.off+int64(u.n)]
+	words := c.arena.run(u.off, int(u.n))
 	return d.toks[u.tok].Key == words[0] && d.toks[int(u.tok)+int(u.n)-1].Key == words[len(words)-1]
 }
 
