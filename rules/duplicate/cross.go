@@ -275,11 +275,13 @@ func (c *crossCheck) findCopies() []copyMatch {
 			shared := map[uint32]int{}
 			var feats []uint32
 			var aln aligner
+			var filter wordFilter
 			for u := uint32(w); int(u) < len(c.units); u += uint32(workers) {
 				clear(shared)
 				du := c.units[u].doc
 				words := c.unitWords(u)
 				feats = skeletonFeatures(words, feats[:0])
+				filter.reset(words)
 				for _, f := range feats {
 					lo, _ := slices.BinarySearch(c.features, uint64(f)<<32)
 					hi := lo
@@ -303,6 +305,9 @@ func (c *crossCheck) findCopies() []copyMatch {
 						continue
 					}
 					b := c.unitWords(v)
+					if !filter.mayMatch(b, c.minWords, minMatchedNonStop) {
+						continue // cannot pass isCopy
+					}
 					al := aln.align(words, b).Extend(words, b, extendSlack)
 					if c.isCopy(al, words) {
 						results[w] = append(results[w], copyMatch{a: u, b: v, al: al})
