@@ -1,6 +1,7 @@
 package duplicate
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -120,4 +121,41 @@ func FuzzWordFilterIsABound(f *testing.F) {
 			t.Fatalf("filter rejects %v / %v: %d matched, %d not stopwords", a, b, al.Matches, nonStop)
 		}
 	})
+}
+
+// TestFeatureDirectoryFindsWhatBinarySearchFinds compares the directory lookup with a
+// binary search of the whole list, for present and absent features at bucket edges.
+func TestFeatureDirectoryFindsWhatBinarySearchFinds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	cases := []struct {
+		name     string
+		features []uint32
+	}{
+		{"empty", nil},
+		{"edges", []uint32{0, 1, 1<<12 - 1, 1 << 12, 0xfffff000, 0xffffffff, 0xffffffff}},
+		{"random", func() []uint32 {
+			out := make([]uint32, 5000)
+			for i := range out {
+				out[i] = rng.Uint32()
+			}
+			return out
+		}()},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var entries []uint64
+			for i, f := range c.features {
+				entries = append(entries, uint64(f)<<32|uint64(i))
+			}
+			slices.Sort(entries)
+			cc := &crossCheck{features: entries, featureDir: featureDirectory(entries)}
+			probes := append(slices.Clone(c.features), 2, 1<<12+1, 0x7fffffff, 0xfffffffe)
+			for _, f := range probes {
+				want, _ := slices.BinarySearch(entries, uint64(f)<<32)
+				if got := cc.firstWithFeature(f); got != want {
+					t.Fatalf("feature %x: directory says %d, binary search %d", f, got, want)
+				}
+			}
+		})
+	}
 }

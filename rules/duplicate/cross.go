@@ -131,12 +131,16 @@ type crossCheck struct {
 	arena               blocks[uint32]
 	indexed             blocks[uint64] // feature<<32 | unit, as Add appends them
 	features            []uint64       // the same, sorted, from Finish on
-	docFreq             map[uint32]int32
-	hasAudited          bool
-	storyMinPassages    int
-	storyMinShare       float64
-	identical           map[uint64]int32 // hash of a document's words → its representative
-	links               map[int32]*docLinks
+	// featureDir[k] is the first position in features whose feature's top featureDirBits
+	// bits are k or more: a lookup reads one directory slot and searches a few entries,
+	// where a binary search of the whole list took a cache miss at each of ~23 steps.
+	featureDir       []int32
+	docFreq          map[uint32]int32
+	hasAudited       bool
+	storyMinPassages int
+	storyMinShare    float64
+	identical        map[uint64]int32 // hash of a document's words → its representative
+	links            map[int32]*docLinks
 }
 
 func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
@@ -179,15 +183,17 @@ func (c *crossCheck) Add(doc *audit.Document, audited bool) {
 	}
 	words := keys(toks)
 	var feats [][]uint32
-	distinct := map[uint32]bool{}
+	var distinct []uint32 // the indexed words, each once (sorted, not a map: one per file)
 	n := 0
 	for _, pc := range pieces {
 		feats = append(feats, skeletonFeatures(words[pc.lo:pc.hi], nil))
 		for _, w := range words[pc.lo:pc.hi] {
-			distinct[w&^3] = true
+			distinct = append(distinct, w&^3)
 		}
 		n += pc.hi - pc.lo
 	}
+	slices.Sort(distinct)
+	distinct = slices.Compact(distinct)
 	credits := provenance.Credits(doc)
 	d := indexedDoc{path: doc.Path, audited: audited, words: int32(n),
 		sources: provenance.TextSources(credits), leadSources: provenance.LeadSources(credits), photo: provenance.PhotoSources(credits),
@@ -215,7 +221,7 @@ func (c *crossCheck) Add(doc *audit.Document, audited bool) {
 	}
 	d.groupAudited = audited
 	c.docs = append(c.docs, d)
-	for w := range distinct {
+	for _, w := range distinct {
 		c.docFreq[w]++
 	}
 	// A unit has at most maxAlignTokens words and as many features, so both fit a block.
@@ -252,8 +258,9 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	c.pickGroupFaces()
 	c.features = c.indexed.flatten()
 	slices.Sort(c.features)
+	c.featureDir = featureDirectory(c.features)
 	matches := c.findCopies()
-	c.features = nil
+	c.features, c.featureDir = nil, nil
 	c.report(matches, report)
 }
 
@@ -283,7 +290,7 @@ func (c *crossCheck) findCopies() []copyMatch {
 				feats = skeletonFeatures(words, feats[:0])
 				filter.reset(words)
 				for _, f := range feats {
-					lo, _ := slices.BinarySearch(c.features, uint64(f)<<32)
+					lo := c.firstWithFeature(f)
 					hi := lo
 					for hi < len(c.features) && uint32(c.features[hi]>>32) == f && hi-lo <= c.maxPosting {
 						hi++
@@ -328,6 +335,40 @@ func (c *crossCheck) findCopies() []copyMatch {
 		return int(x.b) - int(y.b)
 	})
 	return out
+}
+
+// featureDirBits is how many top bits of a feature the directory indexes.
+const featureDirBits = 20
+
+func featureDirectory(sorted []uint64) []int32 {
+	dir := make([]int32, 1<<featureDirBits+1)
+	k := 0
+	for i, e := range sorted {
+		for top := int(e >> (64 - featureDirBits)); k <= top; k++ {
+			dir[k] = int32(i)
+		}
+	}
+	for ; k < len(dir); k++ {
+		dir[k] = int32(len(sorted))
+	}
+	return dir
+}
+
+// firstWithFeature is the position of the first entry of feature f in c.features (or where
+// it would be).
+func (c *crossCheck) firstWithFeature(f uint32) int {
+	top := f >> (32 - featureDirBits)
+	lo, hi := int(c.featureDir[top]), int(c.featureDir[top+1])
+	key := uint64(f) << 32
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if c.features[h] < key {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // extendSlack is how many unaligned words at a passage's ends are absorbed as a change.
