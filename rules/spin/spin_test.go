@@ -273,10 +273,14 @@ func TestLooseReadingNeedsAClearlySpunFile(t *testing.T) {
 		spunPar int
 		last    string
 		want    bool
+		phrase  string // shown in the finding's message when want
 	}{
-		{"four spun paragraphs: the swap is read closely", 4, swapped, true},
-		{"one spun paragraph: the swap is chance", 1, swapped, false},
-		{"four spun paragraphs, no swap: nothing to find", 4, plain, false},
+		{"four spun paragraphs: the swap is read closely", 4, swapped, true, "role inside the"},
+		{"one spun paragraph: the swap is chance", 1, swapped, false, ""},
+		{"four spun paragraphs, no swap: nothing to find", 4, plain, false, ""},
+		{"four spun paragraphs: a common word is read too", 4, "The equal day, the army said it had taken the town after a week of heavy fighting.", true, "The equal day"},
+		{"one spun paragraph: the common word is not read", 1, "The equal day, the army said it had taken the town after a week of heavy fighting.", false, ""},
+		{"four spun paragraphs, the plain wording: nothing to find", 4, "The same day, the army said it had taken the town after a week of heavy fighting.", false, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -287,8 +291,8 @@ func TestLooseReadingNeedsAClearlySpunFile(t *testing.T) {
 			for _, f := range fr.Findings {
 				if f.Line == lastLine {
 					got = true
-					if !strings.Contains(f.Message, "read closely") {
-						t.Errorf("finding on the last paragraph is not from the second reading: %s", f.Message)
+					if !strings.Contains(f.Message, "read closely") || !strings.Contains(f.Message, c.phrase) {
+						t.Errorf("finding on the last paragraph is not the second reading's %q: %s", c.phrase, f.Message)
 					}
 				}
 			}
