@@ -383,19 +383,24 @@ func (c *crossCheck) isCopy(al Alignment, a []uint32) bool {
 	if al.Matches < c.minWords || al.Kept() < c.minKept {
 		return false
 	}
-	nonStop := 0
+	return matchedNonStop(al, a) >= minMatchedNonStop
+}
+
+// matchedNonStop counts the matched words of a's side that are not stopwords.
+func matchedNonStop(al Alignment, a []uint32) int {
+	n := 0
 	for i := al.AStart; i < al.AEnd; i++ {
 		if Kind(a[i]&3) != Stop {
-			nonStop++
+			n++
 		}
 	}
 	// Unmatched words are in changes; what is left in the stretch is matched.
 	for _, ch := range al.Changes {
 		for i := ch.AStart; i < ch.AEnd; i++ {
 			if Kind(a[i]&3) != Stop {
-				nonStop--
+				n--
 			}
 		}
 	}
-	return nonStop >= minMatchedNonStop
+	return n
 }
