@@ -20,9 +20,10 @@ const (
 	// byWholeArticle: any near-miss or inflated word in a file whose paragraphs are
 	// mostly (whole_share) flagged on their own.
 	byWholeArticle
-	// byLooseReading: a near-miss found only with the looser context_* candidates (another
-	// preposition, a WordNet neighbour), in a file with context_paragraphs paragraphs
-	// flagged on their own.
+	// byLooseReading: a near-miss on a word the first reading did not find, found by
+	// reading again with looser candidates (another preposition, the stopword list's
+	// content words, a lighter polysemy discount) in a file with loose_paragraphs
+	// paragraphs flagged on their own.
 	byLooseReading
 )
 

@@ -1,6 +1,9 @@
 package spin
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // functionWords are the closed-class words of English: determiners, pronouns, auxiliaries and
 // modals, conjunctions, prepositions, particles and a few grammatical adverbs. They are not
@@ -30,14 +33,28 @@ trillion dozen`
 	return out
 }()
 
-// isFunctionWord reports whether a lower-cased token is closed-class, contractions included
-// ("it'll", "don't": their first part decides).
+// isFunctionWord reports whether a lower-cased token is closed-class, contractions included:
+// "it'll", "it's", "we're" by their first part, "don't", "isn't", "can't" by the word before
+// "n't", and the irregular "won't", "shan't", "ain't". A noun's possessive ("men's", "son's")
+// is not a function word.
 func isFunctionWord(w string) bool {
 	if functionWords[w] {
 		return true
 	}
-	if i := strings.IndexAny(w, "'\u2019"); i > 0 {
-		return functionWords[w[:i]] || strings.HasSuffix(w[:i], "n") && functionWords[strings.TrimSuffix(w[:i], "n")]
+	i := strings.IndexAny(w, "'\u2019")
+	if i <= 0 {
+		return false
 	}
-	return false
+	head, tail := w[:i], w[i:]
+	_, size := utf8.DecodeRuneInString(tail)
+	switch suffix := tail[size:]; {
+	case suffix == "t" && strings.HasSuffix(head, "n"):
+		base := strings.TrimSuffix(head, "n")
+		return functionWords[head] || functionWords[base] || irregularNot[base] // can't, don't, won't
+	default:
+		return functionWords[head] // "it'll", "it's", "we're", "they've", "i'd", "i'm"
+	}
 }
+
+// irregularNot are the stems of "won't", "shan't" and "ain't".
+var irregularNot = map[string]bool{"wo": true, "sha": true, "ai": true}

@@ -238,7 +238,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		// A preposition's synonyms are the other prepositions, a closed class: a spinner's
 		// "backed through Russian airpower" for "backed by", judged like a synonym swap
 		// but against its own, higher threshold (prepositions do vary in good prose).
-		th = thresholds{Synonym: th.Preposition, Tie: max(th.Tie, th.Preposition), Polysemy: th.Polysemy}
+		th = thresholds{Synonym: th.Preposition, Tie: max(th.Tie, th.Preposition)}
 	}
 	var sets [][]int32
 	switch {

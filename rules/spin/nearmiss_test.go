@@ -171,3 +171,22 @@ func nearMissOf(m *Model, th *thesaurus, text, word string, gains thresholds) (n
 	nm, _, ok := findNearMiss(m, th, toks, newChain(m, th, toks), at, gains)
 	return nm, ok
 }
+
+func TestFunctionWordsIncludeContractionsButNotPossessives(t *testing.T) {
+	cases := []struct {
+		word string
+		want bool
+	}{
+		{"the", true}, {"would", true}, {"city", false}, {"nevertheless", false},
+		{"it'll", true}, {"it’ll", true}, {"it's", true}, {"we're", true}, {"they've", true},
+		{"don't", true}, {"doesn't", true}, {"isn't", true}, {"can't", true}, {"couldn't", true},
+		{"won't", true}, {"shan't", true}, {"ain't", true},
+		{"men's", false}, {"son's", false}, {"ton's", false}, {"hen's", false}, {"inn's", false},
+		{"damage's", false}, {"o'clock", false}, {"'s", false},
+	}
+	for _, c := range cases {
+		if got := isFunctionWord(c.word); got != c.want {
+			t.Errorf("isFunctionWord(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
