@@ -1,5 +1,7 @@
 package duplicate
 
+import "fmt"
+
 // blockSize is how many values one block of a blocks store holds; a run appended at once
 // never straddles two blocks, so it must be at least maxAlignTokens.
 const blockSize = 1 << 16
@@ -12,8 +14,13 @@ type blocks[T any] struct {
 	list [][]T
 }
 
-// appendRun stores xs contiguously (len(xs) <= blockSize) and returns its position.
+// appendRun stores xs contiguously and returns its position. len(xs) <= blockSize is the
+// callers' invariant (a unit has at most maxAlignTokens words and features); a longer run
+// would make positions ambiguous, so it is refused loudly rather than stored wrong.
 func (b *blocks[T]) appendRun(xs []T) int64 {
+	if len(xs) > blockSize {
+		panic(fmt.Sprintf("duplicate: a run of %d values exceeds the index block size %d", len(xs), blockSize))
+	}
 	if len(b.list) == 0 || len(b.list[len(b.list)-1])+len(xs) > blockSize {
 		b.list = append(b.list, make([]T, 0, blockSize))
 	}
@@ -38,8 +45,9 @@ func (b *blocks[T]) flatten() []T {
 		total += len(blk)
 	}
 	out := make([]T, 0, total)
-	for _, blk := range b.list {
+	for i, blk := range b.list {
 		out = append(out, blk...)
+		b.list[i] = nil // let each block go as soon as it is copied
 	}
 	*b = blocks[T]{}
 	return out

@@ -59,6 +59,13 @@ func TestFeatureDirectoryFindsWhatBinarySearchFinds(t *testing.T) {
 	}{
 		{"empty", nil},
 		{"edges", []uint32{0, 1, 1<<12 - 1, 1 << 12, 0xfffff000, 0xffffffff, 0xffffffff}},
+		{"more entries than the largest directory has slots", func() []uint32 {
+			out := make([]uint32, 1<<20+5000)
+			for i := range out {
+				out[i] = rng.Uint32()
+			}
+			return out
+		}()},
 		{"random", func() []uint32 {
 			out := make([]uint32, 5000)
 			for i := range out {
@@ -74,7 +81,8 @@ func TestFeatureDirectoryFindsWhatBinarySearchFinds(t *testing.T) {
 				entries = append(entries, uint64(f)<<32|uint64(i))
 			}
 			slices.Sort(entries)
-			cc := &crossCheck{features: entries, featureDir: featureDirectory(entries)}
+			cc := &crossCheck{features: entries}
+			cc.featureDir, cc.featureDirBits = featureDirectory(entries)
 			probes := append(slices.Clone(c.features), 2, 1<<12+1, 0x7fffffff, 0xfffffffe)
 			for _, f := range probes {
 				want, _ := slices.BinarySearch(entries, uint64(f)<<32)

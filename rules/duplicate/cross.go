@@ -1,6 +1,7 @@
 package duplicate
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -134,7 +135,8 @@ type crossCheck struct {
 	// featureDir[k] is the first position in features whose feature's top featureDirBits
 	// bits are k or more: a lookup reads one directory slot and searches a few entries,
 	// where a binary search of the whole list took a cache miss at each of ~23 steps.
-	featureDir       []int32
+	featureDir       []uint32
+	featureDirBits   int
 	docFreq          map[uint32]int32
 	hasAudited       bool
 	storyMinPassages int
@@ -258,7 +260,7 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	c.pickGroupFaces()
 	c.features = c.indexed.flatten()
 	slices.Sort(c.features)
-	c.featureDir = featureDirectory(c.features)
+	c.featureDir, c.featureDirBits = featureDirectory(c.features)
 	matches := c.findCopies()
 	c.features, c.featureDir = nil, nil
 	c.report(matches, report)
@@ -337,27 +339,28 @@ func (c *crossCheck) findCopies() []copyMatch {
 	return out
 }
 
-// featureDirBits is how many top bits of a feature the directory indexes.
-const featureDirBits = 20
-
-func featureDirectory(sorted []uint64) []int32 {
-	dir := make([]int32, 1<<featureDirBits+1)
+// featureDirectory indexes a sorted feature list by the features' top bits: about one slot
+// per entry (at least 2^8, at most 2^20 slots, 4 MB), so a five-file run pays nothing for
+// it. Positions are uint32: the list would need 32 GB to overflow them.
+func featureDirectory(sorted []uint64) ([]uint32, int) {
+	nbits := min(max(bits.Len(uint(len(sorted))), 8), 20)
+	dir := make([]uint32, 1<<nbits+1)
 	k := 0
 	for i, e := range sorted {
-		for top := int(e >> (64 - featureDirBits)); k <= top; k++ {
-			dir[k] = int32(i)
+		for top := int(e >> (64 - nbits)); k <= top; k++ {
+			dir[k] = uint32(i)
 		}
 	}
 	for ; k < len(dir); k++ {
-		dir[k] = int32(len(sorted))
+		dir[k] = uint32(len(sorted))
 	}
-	return dir
+	return dir, nbits
 }
 
 // firstWithFeature is the position of the first entry of feature f in c.features (or where
 // it would be).
 func (c *crossCheck) firstWithFeature(f uint32) int {
-	top := f >> (32 - featureDirBits)
+	top := f >> (32 - c.featureDirBits)
 	lo, hi := int(c.featureDir[top]), int(c.featureDir[top+1])
 	key := uint64(f) << 32
 	for lo < hi {
