@@ -37,8 +37,17 @@ type fileContext struct {
 
 func newFileContext(verdicts []verdict, prm params) fileContext {
 	fc := fileContext{verdicts: verdicts, isStrong: make([]bool, len(verdicts))}
+	strengths := make([]strength, len(verdicts))
+	solids := 0
 	for i, v := range verdicts {
-		fc.isStrong[i] = v.strong(prm)
+		strengths[i] = v.strength(prm)
+		if strengths[i] == solid {
+			solids++
+		}
+	}
+	for i, v := range verdicts {
+		// A lone very strong near-miss counts only beside a paragraph flagged on two.
+		fc.isStrong[i] = strengths[i] == solid || strengths[i] == lone && solids > 0
 		if fc.isStrong[i] {
 			fc.strong++
 		}

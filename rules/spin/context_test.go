@@ -30,6 +30,10 @@ func TestFileContextBases(t *testing.T) {
 		verdicts []verdict
 		want     []basis
 	}{
+		{"a lone very strong near-miss does not flag alone",
+			[]verdict{verdictWith(0.9, 0, 6), quiet, quiet}, []basis{notFlagged, notFlagged, notFlagged}},
+		{"a lone very strong near-miss flags beside a solid paragraph",
+			[]verdict{verdictWith(0.9, 0, 6), strong, quiet, quiet, quiet, quiet, quiet, quiet}, []basis{onItsOwn, onItsOwn, notFlagged, notFlagged, notFlagged, notFlagged, notFlagged, notFlagged}},
 		{"a clean file flags nothing",
 			[]verdict{quiet, quiet, quiet}, []basis{notFlagged, notFlagged, notFlagged}},
 		{"one strong paragraph does not lend its weight to a weak one",

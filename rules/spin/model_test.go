@@ -85,25 +85,25 @@ func TestCorruptDataIsRejected(t *testing.T) {
 	}
 }
 
-func TestStrongVerdictNeedsTwoNearMissesOrOneVeryStrong(t *testing.T) {
+func TestStrengthNeedsTwoNearMissesOrOneVeryStrong(t *testing.T) {
 	prm := params{minScore: 0.55, strongGain: 5}
 	nm := func(gain float64) phrase { return phrase{Signal: "near-miss", Gain: gain} }
 	cases := []struct {
 		name string
 		v    verdict
-		want bool
+		want strength
 	}{
-		{"one ordinary near-miss is not enough", verdict{score: 0.9, phrases: []phrase{nm(3)}}, false},
-		{"two near-misses over the score flag", verdict{score: 0.6, phrases: []phrase{nm(2.5), nm(2.5)}}, true},
-		{"one very strong near-miss flags", verdict{score: 0.6, phrases: []phrase{nm(6)}}, true},
-		{"two near-misses under the score do not flag", verdict{score: 0.4, phrases: []phrase{nm(2.5), nm(2.5)}}, false},
-		{"a listed broken idiom flags alone", verdict{phrases: []phrase{{Signal: "fingerprint"}}}, true},
-		{"no evidence, no flag", verdict{}, false},
+		{"one ordinary near-miss is not enough", verdict{score: 0.9, phrases: []phrase{nm(3)}}, weak},
+		{"two near-misses over the score are solid", verdict{score: 0.6, phrases: []phrase{nm(2.5), nm(2.5)}}, solid},
+		{"one very strong near-miss is lone", verdict{score: 0.6, phrases: []phrase{nm(6)}}, lone},
+		{"two near-misses under the score are weak", verdict{score: 0.4, phrases: []phrase{nm(2.5), nm(2.5)}}, weak},
+		{"a listed broken idiom is solid alone", verdict{phrases: []phrase{{Signal: "fingerprint"}}}, solid},
+		{"no evidence is weak", verdict{}, weak},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := c.v.strong(prm); got != c.want {
-				t.Errorf("strong = %v, want %v", got, c.want)
+			if got := c.v.strength(prm); got != c.want {
+				t.Errorf("strength = %v, want %v", got, c.want)
 			}
 		})
 	}
