@@ -260,14 +260,18 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 		}
 		base := b.need
 		for _, s := range cands {
-			pen := 0.0
-			if th.Polysemy > 0 {
-				pen = th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
-			}
-			b.found, b.excess, b.need = ok, excess, base+pen
+			// The polysemy discount needs the candidate's own synonyms, costly to list for
+			// the many candidates that fit no better than the word; it is >= 0, so the bar
+			// without it is a sound, weaker one, and the discount is taken only for a
+			// candidate that clears it.
+			b.found, b.excess, b.need = ok, excess, base
 			fs, unseenS, _ := f.fit(s, unseenW, &b)
 			if unseenS > unseenW {
 				continue
+			}
+			pen := 0.0
+			if th.Polysemy > 0 {
+				pen = th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
 			}
 			need := th.Synonym
 			if wider {

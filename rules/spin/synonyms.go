@@ -1,9 +1,11 @@
 package spin
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -355,6 +357,15 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 			}
 		}
 	}
+	if wider && len(out) > maxWider {
+		// A common noun has dozens of hyponyms; the original word a spinner replaced is
+		// a common one, so the most frequent neighbours are the ones worth fitting.
+		slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(m.UnigramLogProb(b), m.UnigramLogProb(a)) })
+		out = out[:maxWider]
+	}
 	memo.store(w, out)
 	return out
 }
+
+// maxWider caps the WordNet neighbours tried for one word (see candidates).
+const maxWider = 20
