@@ -6,7 +6,8 @@ type basis int
 
 const (
 	notFlagged basis = iota
-	// onItsOwn: a broken idiom, or a score over min_score on two near-misses or a very strong one.
+	// onItsOwn: a broken idiom, or a score over min_score on two near-misses, or on one very
+	// strong near-miss in a file with a paragraph of the first two kinds (see strength).
 	onItsOwn
 	// byContext: a score of context_score in a file with context_paragraphs paragraphs
 	// flagged on their own.
@@ -46,7 +47,8 @@ func newFileContext(verdicts []verdict, prm params) fileContext {
 		}
 	}
 	for i, v := range verdicts {
-		// A lone very strong near-miss counts only beside a paragraph flagged on two.
+		// A lone very strong near-miss counts only beside a solid paragraph (two near-misses
+		// or a broken idiom).
 		fc.isStrong[i] = strengths[i] == solid || strengths[i] == lone && solids > 0
 		if fc.isStrong[i] {
 			fc.strong++

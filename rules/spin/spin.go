@@ -42,7 +42,8 @@ var Paragraph = &audit.Rule{
 		// 0.870 -> 0.881; on 200 BBC articles spun with another thesaurus (any
 		// LibreOffice-thesaurus relation), paragraph recall 0.27 -> 0.38; on 24,372 clean
 		// news files +157 findings (754 -> 911, most in 1987 Reuters commodity wires:
-		// "maize" for "corn"); the spin family's time +40 %. At 3, clean news gets +60 %.
+		// "maize" for "corn"); the spin family's time 6.9 -> 9.8 s there (one A/B run). At
+		// 3, clean news gets +60 %.
 		"wider_gain": 3.5,
 		// tie_gain: the gain needed when the replacement's context is no better attested.
 		"tie_gain": 1.5,
@@ -62,8 +63,8 @@ var Paragraph = &audit.Rule{
 		// number of judged word pairs) that flags a paragraph on its own ...
 		"min_score": 0.6,
 		// strong_gain: ... when it rests on two near-misses, or on one of at least this gain
-		// in a file with a paragraph flagged on two: one odd word in a clean paragraph is
-		// common, two independent ones are not.
+		// in a file with a paragraph that rests on two (or on a broken idiom): one odd word
+		// in a clean paragraph is common, two independent ones are not.
 		"strong_gain": 5,
 		// context_score: a lower score that flags a paragraph when context_paragraphs other
 		// paragraphs of the file are flagged on their own (spinners rewrite whole articles).
@@ -96,9 +97,9 @@ var Paragraph = &audit.Rule{
 		// on their own (0 turns this off), the paragraphs left unflagged are read again with
 		// looser candidates, and a near-miss on a word the first reading did not find flags
 		// the paragraph: another preposition at context_preposition_gain ("inside the
-		// region" for "in"; 0 off); a WordNet neighbour at context_wider_gain (0, the
-		// default, turns it off: it finds words that are merely apt, "retaken" for "taken");
-		// the content words of the general stopword list when context_common is 1
+		// region" for "in"; 0 off); WordNet neighbours at context_wider_gain when it is
+		// lower than wider_gain (0, the default, keeps wider_gain: a lower bar found words
+		// that are merely apt, "retaken" for "taken"); the content words of the general stopword list when context_common is 1
 		// ("nevertheless held" for "still held"; 0 off); and the polysemy discount
 		// context_polysemy instead of polysemy (0.4 against 0.75; at 0 it adds a false
 		// finding on dev). The file's own spinning is the prior that makes these weaker
@@ -245,8 +246,9 @@ const (
 	// lone: a score over min_score resting on one very strong near-miss (strong_gain). On
 	// 24,372 clean news files 67 paragraphs had one, on the dev set no spun paragraph rested
 	// on one alone: an odd word, however odd, is common in clean prose ("Bush escaped
-	// censure", "the torsos of"), so it flags only beside a solid paragraph (see
-	// newFileContext).
+	// censure", "the torsos of"), so it counts as flagged on its own only in a file with a
+	// solid paragraph (see newFileContext); elsewhere it can still be flagged by mutual
+	// support.
 	lone
 	// solid: a listed broken idiom, or a score over min_score resting on two near-misses:
 	// one odd word in a clean paragraph is common, two independent ones are not.

@@ -312,7 +312,7 @@ func (t *thesaurus) Synonyms(m *Model, w int32) []int32 {
 }
 
 // Wider lists the words of the synsets one link away from w's (hypernyms, hyponyms,
-// similar-to) that are not already synonyms, inflected like w.
+// similar-to) that are not already synonyms, inflected like w: the maxWider most frequent.
 func (t *thesaurus) Wider(m *Model, w int32) []int32 {
 	return t.candidates(m, w, true)
 }
@@ -361,7 +361,7 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 		// A common noun has dozens of hyponyms; the original word a spinner replaced is
 		// a common one, so the most frequent neighbours are the ones worth fitting.
 		slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(m.UnigramLogProb(b), m.UnigramLogProb(a)) })
-		out = out[:maxWider]
+		out = slices.Clip(out[:maxWider]) // the memo is shared: no spare capacity to append into
 	}
 	memo.store(w, out)
 	return out
