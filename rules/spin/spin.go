@@ -112,6 +112,10 @@ var Paragraph = &audit.Rule{
 		"context_wider_gain":       0,
 		"context_common":           1,
 		"context_polysemy":         0.4,
+		// max_unknown: a file whose judged paragraphs have more than this share of
+		// lower-case words the reference model does not know (technical papers, abbreviated
+		// commodity wires) is outside the model's domain and not judged; 0 judges every file.
+		"max_unknown": 0.12,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
 		"min_words": 8,
 	},
@@ -146,6 +150,9 @@ type verdict struct {
 	judged  bool
 	// inflated lists rare words with a far more common synonym (see inflatedWords).
 	inflated []inflated
+	// words and unknown count the paragraph's lower-case words and those the reference
+	// model does not know.
+	words, unknown int
 }
 
 type params struct {
@@ -155,7 +162,7 @@ type params struct {
 	inflRare, inflCommon, inflRatio, inflPar  float64
 	mutualScore, mutualShare, wholeShare      float64
 	ctxPreposition, ctxWider, ctxCommon       float64
-	looseParagraphs, ctxPolysemy              float64
+	looseParagraphs, ctxPolysemy, maxUnknown  float64
 }
 
 // looseGains are the thresholds for reading a paragraph again in a file that is clearly
@@ -201,6 +208,13 @@ func checkParagraphs(p *audit.Pass) {
 			verdicts = append(verdicts, v)
 		}
 	}
+	words, unknown := 0, 0
+	for _, v := range verdicts {
+		words, unknown = words+v.words, unknown+v.unknown
+	}
+	if prm.maxUnknown > 0 && words >= 100 && float64(unknown) > prm.maxUnknown*float64(words) {
+		return // outside the reference model's domain: its verdicts would be guesses
+	}
 	flagged := 0
 	fc := newFileContext(verdicts, prm)
 	loose := prm.looseGains()
@@ -234,7 +248,7 @@ func paramsOf(get func(string) float64) params {
 		inflRare: get("inflated_rare"), inflCommon: get("inflated_common"),
 		inflRatio: get("inflated_ratio"), inflPar: get("inflated_paragraph"),
 		mutualScore: get("mutual_score"), mutualShare: get("mutual_share"), wholeShare: get("whole_share"),
-		ctxPreposition: get("context_preposition_gain"), ctxWider: get("context_wider_gain"), ctxCommon: get("context_common"), looseParagraphs: get("loose_paragraphs"), ctxPolysemy: get("context_polysemy"),
+		ctxPreposition: get("context_preposition_gain"), ctxWider: get("context_wider_gain"), ctxCommon: get("context_common"), looseParagraphs: get("loose_paragraphs"), maxUnknown: get("max_unknown"), ctxPolysemy: get("context_polysemy"),
 	}
 }
 
@@ -284,6 +298,14 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 	}
 	v.judged = true
 	c := newChain(m, th, toks)
+	for i, t := range toks {
+		if !t.Capitalised {
+			v.words++
+			if c.ids[i] < 0 {
+				v.unknown++
+			}
+		}
+	}
 	for i := 1; i < len(toks); i++ {
 		if c.linked[i] {
 			v.pairs++

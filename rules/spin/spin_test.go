@@ -312,3 +312,46 @@ func TestLooseReadingNeedsAClearlySpunFile(t *testing.T) {
 		})
 	}
 }
+
+// TestTextOutsideTheModelsVocabularyIsNotJudged: a file whose lower-case words are largely
+// unknown to the reference model (a technical paper) gets no spin verdict unless
+// max_unknown is 0.
+func TestTextOutsideTheModelsVocabularyIsNotJudged(t *testing.T) {
+	reg, err := audit.NewRegistry(Paragraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spun := readFixture(t, "spun.txt")
+	// The same paragraphs with a run of unknown technical terms in each sentence.
+	technical := strings.ReplaceAll(spun, ", and ", ", and the troodontid paravian coracoid naris synsacrum, and ")
+	technical = strings.ReplaceAll(technical, "The steadfast", "The dromaeosaurid metatarsals, tibiotarsi and pygostyle of the steadfast")
+	off, err := audit.ParseConfig([]byte("params:\n  spin.paragraph: {max_unknown: 0}\n"), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name    string
+		text    string
+		cfg     *audit.Config
+		flagged bool
+	}{
+		{"plain spun text is judged", spun, &audit.Config{}, true},
+		{"the same text full of unknown terms is not", technical, &audit.Config{}, false},
+		{"max_unknown 0 judges it anyway", technical, off, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "f.txt")
+			if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := audit.Run([]string{path}, audit.Options{Registry: reg, Config: c.cfg, Jobs: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(res.Files[0].Findings) > 0; got != c.flagged {
+				t.Fatalf("flagged %v, want %v", got, c.flagged)
+			}
+		})
+	}
+}
