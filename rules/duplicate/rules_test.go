@@ -7,23 +7,15 @@ import (
 	"testing"
 
 	"github.com/textaudit/textaudit/audit"
-	"github.com/textaudit/textaudit/rules/provenance"
 )
 
-// run audits files with this family's rules (and provenance credits) through the engine.
+// run audits files with this family's rules (and provenance credits) through the engine and
+// returns each file's findings by base name.
 func run(t *testing.T, files []string, reference []string) map[string][]audit.Finding {
 	t.Helper()
-	reg, err := audit.NewRegistry(append(Rules(), provenance.Rules()...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := audit.Run(files, audit.Options{Registry: reg, Reference: reference, Jobs: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string][]audit.Finding{}
-	for _, f := range res.Files {
-		out[filepath.Base(f.Path)] = f.Findings
+	for name, fr := range runResult(t, files, reference) {
+		out[name] = fr.Findings
 	}
 	return out
 }
