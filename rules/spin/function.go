@@ -6,9 +6,10 @@ import (
 )
 
 // functionWords are the closed-class words of English: determiners, pronouns, auxiliaries and
-// modals, conjunctions, prepositions, particles and a few grammatical adverbs. They are not
-// judged as near-misses (their fit is grammar, not word choice); nor are number words. This is deliberately the
-// grammar, not the stopword list other rules use: that list (1,296 words) also holds content
+// modals, conjunctions, the prepositions (the list the preposition check swaps, plus the ones
+// it leaves out as often being adverbs), particles and a few grammatical adverbs. They are not
+// judged as near-misses (their fit is grammar, not word choice); nor are number words. This is
+// deliberately the grammar, not the stopword list other rules use: that list (1,296 words) also holds content
 // words such as "find", "placed", "effect", "front" and "greater", which spinners swap like
 // any other ("the location of the same name in which Albu Kamal is placed").
 var functionWords = func() map[string]bool {
@@ -21,13 +22,10 @@ anyone everyone somebody anybody nobody everybody be am is are was were been bei
 had having do does did will would shall should can could may might must ought and or but nor
 so yet for if then than because although though while whilst whereas unless until till since
 whether as not never also too very just only even ever again already now here there when
-where why how however about above across after against along amid among around at before
-behind below beneath beside besides between beyond by despite down during except for from in
-inside into like near of off on onto out outside over past per through throughout to toward
-towards under underneath upon up via with within without hundred thousand million billion
-trillion dozen`
+where why how however after amid before besides down except like near off out outside past per
+underneath up hundred thousand million billion trillion dozen`
 	out := map[string]bool{}
-	for _, w := range strings.Fields(words) {
+	for _, w := range append(strings.Fields(words), prepositions...) {
 		out[w] = true
 	}
 	return out
