@@ -10,11 +10,11 @@ import (
 func testRegistry(t *testing.T) *Registry {
 	t.Helper()
 	noop := func(*Pass) {}
-	reg, err := NewRegistry(
+	reg, err := NewRegistry([]*Rule{
 		&Rule{ID: "boilerplate.phrase", Category: Boilerplate, Severity: Warning, Description: "d", Check: noop},
 		&Rule{ID: "boilerplate.splice", Category: Boilerplate, Severity: Info, Description: "d", Check: noop, Params: map[string]float64{"min": 1}},
 		&Rule{ID: "date.missing", Category: Date, Severity: Warning, Description: "d", Check: noop},
-	)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

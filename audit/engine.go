@@ -50,10 +50,20 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-type activeRule struct {
-	rule   *Rule
-	params Params
-	corpus CorpusCheck
+// activeAnalysis is an analysis that runs in this run, with its rules' parameters.
+type activeAnalysis struct {
+	analysis *Analysis
+	params   map[*Rule]Params
+	corpus   CorpusCheck // nil for per-document analyses
+}
+
+// runState is one run: its options, its active analyses and where documents go.
+type runState struct {
+	opt           Options
+	cfg           *Config
+	active        []activeAnalysis
+	hasCorpus     bool
+	withSentences bool
 }
 
 // Run audits files (already collected and sorted) and returns per-file reports in path order.
@@ -61,160 +71,213 @@ func Run(files []string, opt Options) (*Result, error) {
 	if opt.Registry == nil {
 		return nil, errors.New("no rule registry")
 	}
-	cfg := opt.Config
-	if cfg == nil {
-		cfg = &Config{}
+	if opt.Config == nil {
+		opt.Config = &Config{}
 	}
 	if opt.Score.Weight == nil {
 		opt.Score = DefaultScoreModel
 	}
-	enabled := func(r *Rule) bool { return cfg.RuleEnabled(r.ID) || enabledByOverride(cfg, r.ID) }
-	// A corpus pass runs when its rule or any rule it reports for is enabled.
-	needed := map[*Rule]bool{}
-	for _, r := range opt.Registry.Rules() {
-		if r.ReportedBy != nil && enabled(r) {
-			needed[r.ReportedBy] = true
+	st := &runState{opt: opt, cfg: opt.Config}
+	st.activate()
+	refs := st.references(files)
+	outcomes := st.analyseAll(files, refs)
+	res := collect(opt.Registry, st.cfg, outcomes)
+	st.finishCorpus(res)
+	score(st.cfg, opt.Score, res)
+	return res, nil
+}
+
+// enabled reports whether a rule runs for some path at least.
+func (st *runState) enabled(r *Rule) bool {
+	return st.cfg.RuleEnabled(r.ID) || enabledByOverride(st.cfg, r.ID)
+}
+
+// activate picks the analyses to run: those reporting at least one enabled rule. Their
+// parameters are resolved for every rule they report, enabled or not, so an analysis
+// behaves the same whichever of its rules the user keeps.
+func (st *runState) activate() {
+	for _, a := range st.opt.Registry.Analyses() {
+		on := false
+		for _, r := range a.Reports {
+			on = on || st.enabled(r)
 		}
-	}
-	var active []activeRule
-	for _, r := range opt.Registry.Rules() {
-		if r.ReportedBy != nil || (!enabled(r) && !needed[r]) {
+		if !on {
 			continue
 		}
-		a := activeRule{rule: r, params: cfg.ParamsFor(r)}
-		if r.NewCorpusCheck != nil {
-			a.corpus = r.NewCorpusCheck(a.params, cfg)
+		aa := activeAnalysis{analysis: a, params: map[*Rule]Params{}}
+		for _, r := range a.Reports {
+			aa.params[r] = st.cfg.ParamsFor(r)
+			st.withSentences = st.withSentences || !r.SentencesOnDemand
 		}
-		active = append(active, a)
+		if a.NewCorpusCheck != nil {
+			primary := a.Reports[0]
+			aa.corpus = a.NewCorpusCheck(&CorpusPass{Rule: primary, Params: aa.params[primary], Config: st.cfg, params: aa.params})
+			st.hasCorpus = true
+		}
+		st.active = append(st.active, aa)
 	}
+}
 
+// references are the --corpus files not audited themselves, read only when a corpus
+// analysis runs.
+func (st *runState) references(files []string) []string {
+	if !st.hasCorpus {
+		return nil
+	}
 	audited := map[string]bool{}
 	for _, f := range files {
 		audited[f] = true
 	}
 	var refs []string
-	for _, f := range opt.Reference {
+	for _, f := range st.opt.Reference {
 		if !audited[f] {
 			refs = append(refs, f)
 		}
 	}
-	hasCorpus, withSentences := false, false
-	for _, a := range active {
-		hasCorpus = hasCorpus || a.corpus != nil
-		withSentences = withSentences || !a.rule.SentencesOnDemand
-	}
-	if !hasCorpus {
-		refs = nil
-	}
+	return refs
+}
 
-	type job struct {
-		seq     int // position in the run: audited files in path order, then references
-		index   int
-		path    string
-		audited bool
-	}
-	type outcome struct {
-		report  FileReport
-		err     error
-		skipped bool
-	}
+// job is one file to read: its position in the run (audited files in path order, then
+// references) and, for audited files, its slot in the outcomes.
+type job struct {
+	seq     int
+	path    string
+	audited bool
+}
+
+// outcome is what became of one audited file.
+type outcome struct {
+	report  FileReport
+	err     error
+	skipped bool
+}
+
+// indexed is a document on its way to the corpus analyses; doc is nil when the file could
+// not be read.
+type indexed struct {
+	seq     int
+	doc     *Document
+	audited bool
+}
+
+// analyseAll is the worker pool: workers read each file, run the per-document analyses on
+// audited ones and hand every document to the corpus indexer.
+func (st *runState) analyseAll(files, refs []string) []outcome {
 	total := len(files) + len(refs)
-	results := make([]outcome, len(files))
+	outcomes := make([]outcome, len(files))
 	jobs := make(chan job)
-	workers := opt.Jobs
+	workers := st.opt.Jobs
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	// Corpus checks see documents in run order, one at a time, whichever worker finished
-	// first: their findings then never depend on thread timing. Workers hand documents to
-	// one indexing goroutine that restores the order with a small reorder buffer.
-	type indexed struct {
-		seq     int
-		doc     *Document // nil when the file could not be read
-		audited bool
-	}
-	toIndex := make(chan indexed, 4*workers)
+	var toIndex chan indexed
 	indexDone := make(chan struct{})
-	go func() {
-		defer close(indexDone)
-		pending := map[int]indexed{}
-		next := 0
-		for it := range toIndex {
-			pending[it.seq] = it
-			for {
-				cur, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				if cur.doc == nil {
-					continue
-				}
-				for _, a := range active {
-					if a.corpus != nil {
-						a.corpus.Add(cur.doc, cur.audited)
-					}
-				}
-			}
-		}
-	}()
+	if st.hasCorpus {
+		toIndex = make(chan indexed, 4*workers)
+		go st.index(toIndex, indexDone)
+	} else {
+		close(indexDone)
+	}
+	progress := st.progress(total)
 	var wg sync.WaitGroup
-	var progressMu sync.Mutex
-	done := 0
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				doc, err := readDocument(j.path, opt.MaxFileSize, withSentences)
+				doc, err := readDocument(j.path, st.opt.MaxFileSize, st.withSentences)
 				if j.audited {
-					o := &results[j.index]
-					o.report.Path = j.path
-					switch {
-					case errors.Is(err, ErrBinary) || errors.Is(err, ErrTooLarge):
-						o.skipped, o.err = true, err
-					case err != nil:
-						o.err = err
-					default:
-						o.report = analyse(doc, active, cfg, opt.KeepText)
-					}
+					outcomes[j.seq] = st.analyseOne(j.path, doc, err)
 				}
-				if hasCorpus {
+				if toIndex != nil {
 					if err != nil {
 						doc = nil
 					}
 					toIndex <- indexed{seq: j.seq, doc: doc, audited: j.audited}
 				}
-				if opt.Progress != nil {
-					progressMu.Lock()
-					done++
-					opt.Progress(done, total)
-					progressMu.Unlock()
-				}
+				progress()
 			}
 		}()
 	}
 	for i, f := range files {
-		jobs <- job{seq: i, index: i, path: f, audited: true}
+		jobs <- job{seq: i, path: f, audited: true}
 	}
 	for i, f := range refs {
 		jobs <- job{seq: len(files) + i, path: f}
 	}
 	close(jobs)
 	wg.Wait()
-	close(toIndex)
+	if toIndex != nil {
+		close(toIndex)
+	}
 	<-indexDone
+	return outcomes
+}
 
+// analyseOne turns one read (or unreadable) audited file into its outcome.
+func (st *runState) analyseOne(path string, doc *Document, err error) outcome {
+	switch {
+	case errors.Is(err, ErrBinary) || errors.Is(err, ErrTooLarge):
+		return outcome{report: FileReport{Path: path}, skipped: true, err: err}
+	case err != nil:
+		return outcome{report: FileReport{Path: path}, err: err}
+	}
+	return outcome{report: analyse(doc, st.active, st.cfg, st.opt.KeepText)}
+}
+
+// progress returns the callback workers call after each file, serialised.
+func (st *runState) progress(total int) func() {
+	if st.opt.Progress == nil {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		st.opt.Progress(done, total)
+	}
+}
+
+// index is the reorder buffer in front of the corpus analyses: they see documents in run
+// order, one at a time, whichever worker finished first, so their findings never depend on
+// thread timing.
+func (st *runState) index(in <-chan indexed, done chan<- struct{}) {
+	defer close(done)
+	pending := map[int]indexed{}
+	next := 0
+	for it := range in {
+		pending[it.seq] = it
+		for {
+			cur, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if cur.doc == nil {
+				continue
+			}
+			for _, a := range st.active {
+				if a.corpus != nil {
+					a.corpus.Add(cur.doc, cur.audited)
+				}
+			}
+		}
+	}
+}
+
+// collect sorts outcomes into audited files, skipped files and errors, in path order.
+func collect(reg *Registry, cfg *Config, outcomes []outcome) *Result {
 	res := &Result{}
-	for _, r := range opt.Registry.Rules() {
-		if enabled(r) {
+	for _, r := range reg.Rules() {
+		if cfg.RuleEnabled(r.ID) || enabledByOverride(cfg, r.ID) {
 			res.Rules = append(res.Rules, r)
 		}
 	}
-	byPath := map[string]*FileReport{}
-	for i := range results {
-		o := &results[i]
+	for i := range outcomes {
+		o := &outcomes[i]
 		switch {
 		case o.skipped:
 			res.Skipped = append(res.Skipped, Notice{Path: o.report.Path, Cause: o.err.Error()})
@@ -224,14 +287,24 @@ func Run(files []string, opt Options) (*Result, error) {
 			res.Files = append(res.Files, o.report)
 		}
 	}
+	return res
+}
+
+// finishCorpus runs each corpus analysis's second pass and files its findings and facts
+// under the audited files they concern.
+func (st *runState) finishCorpus(res *Result) {
+	byPath := map[string]*FileReport{}
 	for i := range res.Files {
 		byPath[res.Files[i].Path] = &res.Files[i]
 	}
-	for _, a := range active {
+	for _, a := range st.active {
 		if a.corpus == nil {
 			continue
 		}
 		a.corpus.Finish(func(f Finding) {
+			if !a.analysis.reports(f.Rule) {
+				panic(fmt.Sprintf("textaudit: analysis %s reported %s, which it does not declare", a.analysis.Name, f.Rule))
+			}
 			if fr, ok := byPath[f.Path]; ok {
 				fr.Findings = append(fr.Findings, f)
 			}
@@ -249,12 +322,15 @@ func Run(files []string, opt Options) (*Result, error) {
 			})
 		}
 	}
+}
+
+// score applies config selection and severities to each file's findings and scores it.
+func score(cfg *Config, model ScoreModel, res *Result) {
 	for i := range res.Files {
 		fr := &res.Files[i]
 		fr.Findings = resolveFindings(cfg, fr.Findings)
-		fr.Score, fr.Deductions = opt.Score.Score(fr.Findings)
+		fr.Score, fr.Deductions = model.Score(fr.Findings)
 	}
-	return res, nil
 }
 
 // enabledByOverride keeps a globally disabled rule running when some path override enables
@@ -268,18 +344,19 @@ func enabledByOverride(cfg *Config, id string) bool {
 	return false
 }
 
-// analyse runs every per-document rule on one document.
-func analyse(doc *Document, active []activeRule, cfg *Config, keepText bool) (fr FileReport) {
+// analyse runs every per-document analysis on one document.
+func analyse(doc *Document, active []activeAnalysis, cfg *Config, keepText bool) (fr FileReport) {
 	fr.Path = doc.Path
 	if keepText {
 		fr.Text = doc.Text
 	}
 	for _, a := range active {
-		if a.rule.Check == nil {
+		if a.analysis.Check == nil {
 			continue
 		}
-		p := &Pass{Doc: doc, Rule: a.rule, Params: a.params, Config: cfg}
-		runCheck(a.rule, p)
+		primary := a.analysis.Reports[0]
+		p := &Pass{Doc: doc, Rule: primary, Params: a.params[primary], Config: cfg, params: a.params}
+		runCheck(a.analysis, p)
 		fr.Findings = append(fr.Findings, p.findings...)
 		for k, v := range p.facts {
 			if fr.Facts == nil {
@@ -291,11 +368,12 @@ func analyse(doc *Document, active []activeRule, cfg *Config, keepText bool) (fr
 	return fr
 }
 
-// runCheck isolates a rule's panic so one faulty rule on one odd file cannot take the run
-// down; the panic is turned into an error finding that names the rule.
-func runCheck(r *Rule, p *Pass) {
+// runCheck isolates an analysis's panic so one faulty check on one odd file cannot take the
+// run down; the panic is turned into an error finding that names the analysis's rule.
+func runCheck(a *Analysis, p *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
+			r := a.Reports[0]
 			p.findings = append(p.findings, Finding{
 				Rule: r.ID, Category: r.Category, Severity: Error, Path: p.Doc.Path,
 				Line: 1, EndLine: 1, Column: 1, EndColumn: 1,
@@ -304,7 +382,7 @@ func runCheck(r *Rule, p *Pass) {
 			})
 		}
 	}()
-	r.Check(p)
+	a.Check(p)
 }
 
 // resolveFindings applies config selection and severity, then orders findings by position.

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,10 +69,10 @@ func engineRegistry(t *testing.T) *Registry {
 			}
 		}}
 	repeated := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d"}
-	repeated.NewCorpusCheck = func(Params, *Config) CorpusCheck {
+	repeated.NewCorpusCheck = func(*CorpusPass) CorpusCheck {
 		return &lineCount{rule: repeated, seen: map[string]int{}, where: map[string][]Finding{}}
 	}
-	reg, err := NewRegistry(shout, crash, repeated)
+	reg, err := NewRegistry([]*Rule{shout, crash, repeated})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,20 +220,26 @@ func TestScoreCapsEachCategory(t *testing.T) {
 	}
 }
 
-func TestRuleReportedByAnotherRunsItsReportersPass(t *testing.T) {
-	leader := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d"}
-	sibling := &Rule{ID: "duplicate.sibling", Category: Duplicate, Severity: Warning, Description: "d", ReportedBy: leader}
-	leader.NewCorpusCheck = func(Params, *Config) CorpusCheck {
-		return &lineCount{rule: sibling, seen: map[string]int{}, where: map[string][]Finding{}}
-	}
-	reg, err := NewRegistry(leader, sibling)
+func TestAnalysisReportingSeveralRulesRunsWhileOneIsEnabled(t *testing.T) {
+	leader := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d", Params: map[string]float64{"n": 1}}
+	sibling := &Rule{ID: "spin.sibling", Category: Spin, Severity: Warning, Description: "d", Params: map[string]float64{"m": 2}}
+	var gotParams []float64
+	lines := &Analysis{Name: "duplicate.line", Reports: []*Rule{leader, sibling},
+		NewCorpusCheck: func(p *CorpusPass) CorpusCheck {
+			gotParams = []float64{p.Params.Get("n"), p.ParamsOf(sibling).Get("m")}
+			return &lineCount{rule: sibling, seen: map[string]int{}, where: map[string][]Finding{}}
+		}}
+	reg, err := NewRegistry([]*Rule{leader, sibling}, lines)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !reg.Corpus(sibling) {
+		t.Errorf("a rule reported by a corpus analysis is not marked corpus")
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.txt": "same\n", "b.txt": "same\n"})
 	files, _ := Collect([]string{dir}, Selection{})
-	cfg, err := ParseConfig([]byte("disable: [duplicate.line]\n"), reg)
+	cfg, err := ParseConfig([]byte("disable: [duplicate.line]\nparams: {spin.sibling: {m: 5}}\n"), reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,11 +247,64 @@ func TestRuleReportedByAnotherRunsItsReportersPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(res.Files[0].Findings); n != 1 || res.Files[0].Findings[0].Rule != "duplicate.sibling" {
-		t.Errorf("findings = %+v, want the sibling's finding although its reporter is disabled", res.Files[0].Findings)
+	if n := len(res.Files[0].Findings); n != 1 || res.Files[0].Findings[0].Rule != "spin.sibling" {
+		t.Errorf("findings = %+v, want the sibling's finding although the primary rule is disabled", res.Files[0].Findings)
 	}
-	if _, err := NewRegistry(&Rule{ID: "x.y", Category: Spin, Description: "d", ReportedBy: sibling}); err == nil {
-		t.Errorf("a rule reported by a non-corpus rule was accepted")
+	if len(gotParams) != 2 || gotParams[0] != 1 || gotParams[1] != 5 {
+		t.Errorf("parameters seen by the analysis = %v, want [1 5]", gotParams)
+	}
+}
+
+func TestRegistryRejectsMiswiredAnalyses(t *testing.T) {
+	check := func(*Pass) {}
+	a := &Rule{ID: "spin.a", Category: Spin, Description: "d"}
+	b := &Rule{ID: "spin.b", Category: Spin, Description: "d", Check: check}
+	stray := &Rule{ID: "spin.stray", Category: Spin, Description: "d"}
+	tests := []struct {
+		name     string
+		rules    []*Rule
+		analyses []*Analysis
+	}{
+		{"rule without a reporter", []*Rule{a}, nil},
+		{"two reporters", []*Rule{b}, []*Analysis{{Name: "x", Reports: []*Rule{b}, Check: check}}},
+		{"unregistered rule", []*Rule{a}, []*Analysis{{Name: "x", Reports: []*Rule{a, stray}, Check: check}}},
+		{"no check", []*Rule{a}, []*Analysis{{Name: "x", Reports: []*Rule{a}}}},
+		{"reports nothing", nil, []*Analysis{{Name: "x", Check: check}}},
+	}
+	for _, tt := range tests {
+		if _, err := NewRegistry(tt.rules, tt.analyses...); err == nil {
+			t.Errorf("%s: accepted", tt.name)
+		}
+	}
+}
+
+func TestPassForReportsAnotherDeclaredRule(t *testing.T) {
+	a := &Rule{ID: "date.a", Category: Date, Severity: Warning, Description: "d"}
+	b := &Rule{ID: "date.b", Category: Date, Severity: Info, Description: "d", Params: map[string]float64{"k": 3}}
+	an := &Analysis{Name: "date.a", Reports: []*Rule{a, b}, Check: func(p *Pass) {
+		p.Report(0, 1, "as a", nil)
+		q := p.For(b)
+		q.Report(0, 1, fmt.Sprintf("as b with k=%v", q.Params.Get("k")), nil)
+		q.SetFact("seen", true)
+	}}
+	reg, err := NewRegistry([]*Rule{a, b}, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "x\n"})
+	res, err := Run([]string{filepath.Join(dir, "a.txt")}, Options{Registry: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := res.Files[0]
+	var got []string
+	for _, f := range fr.Findings {
+		got = append(got, f.Rule+" "+f.Severity.String()+" "+f.Message)
+	}
+	want := "date.a warning as a|date.b info as b with k=3"
+	if strings.Join(got, "|") != want || fr.Facts["seen"] != true {
+		t.Errorf("findings = %q, facts = %v; want %q and the fact", got, fr.Facts, want)
 	}
 }
 
@@ -265,8 +325,8 @@ func TestCorpusChecksSeeDocumentsInRunOrder(t *testing.T) {
 	writeFiles(t, dir, files)
 	var check *orderCheck
 	rule := &Rule{ID: "duplicate.order", Category: Duplicate, Description: "d",
-		NewCorpusCheck: func(Params, *Config) CorpusCheck { check = &orderCheck{}; return check }}
-	reg, err := NewRegistry(rule)
+		NewCorpusCheck: func(*CorpusPass) CorpusCheck { check = &orderCheck{}; return check }}
+	reg, err := NewRegistry([]*Rule{rule})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +367,7 @@ func TestRunSplitsSentencesUpFrontOnlyWhenARuleReadsTheField(t *testing.T) {
 						}
 					}})
 			}
-			reg, err := NewRegistry(rules...)
+			reg, err := NewRegistry(rules)
 			if err != nil {
 				t.Fatal(err)
 			}

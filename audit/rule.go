@@ -6,9 +6,11 @@ import (
 	"strings"
 )
 
-// Rule is one check, registered as a value. A rule is either per-document (Check is set) or
-// corpus-wide (NewCorpusCheck is set): corpus rules see every document in a first pass and
-// report in a second, which is what cross-file duplicates and line frequency need.
+// Rule is one kind of finding: its ID, category, default severity, meaning and tunable
+// parameters. A rule is a declaration; the check that finds it is an Analysis. The common
+// case, a check that reports only its own rule, is written on the rule itself (Check or
+// NewCorpusCheck); a check that reports several rules, from one family or several, is an
+// Analysis that lists them, so each rule is declared with its family whoever finds it.
 type Rule struct {
 	ID          string   // dotted, family first: "boilerplate.phrase"
 	Category    Category // exactly one of the six categories
@@ -18,17 +20,14 @@ type Rule struct {
 	// by name, and unknown names are config errors.
 	Params map[string]float64
 
-	// Check judges one document. It must not keep the document after returning.
+	// Check judges one document and reports this rule only (shorthand for an Analysis
+	// that reports this rule alone). It must not keep the document after returning.
 	Check func(p *Pass)
-	// NewCorpusCheck starts a corpus-wide check for one run.
-	NewCorpusCheck func(params Params, cfg *Config) CorpusCheck
+	// NewCorpusCheck starts a corpus-wide check for one run that reports this rule only.
+	NewCorpusCheck func(p *CorpusPass) CorpusCheck
 	// CheckConfig, when set, validates the parts of the user's config the rule reads
 	// (language codes, say); config loading reports its error with the key.
 	CheckConfig func(cfg *Config) error
-	// ReportedBy names the corpus rule whose pass reports this rule's findings, when one
-	// index serves several rules (duplicate.cross also finds whole-document copies). The
-	// engine runs that pass when either rule is enabled and keeps only enabled rules' findings.
-	ReportedBy *Rule
 	// SentencesOnDemand marks a rule that reads sentences only through Document.Sentences,
 	// never the Paragraph.Sentences field. When every rule of a run is marked, documents
 	// are built without splitting sentences up front (UAX #29 segmentation is a good part
@@ -36,8 +35,35 @@ type Rule struct {
 	SentencesOnDemand bool
 }
 
-// Corpus reports whether the rule needs the second, corpus-wide pass.
-func (r *Rule) Corpus() bool { return r.NewCorpusCheck != nil || r.ReportedBy != nil }
+// Analysis is one check that reports one or more rules, in the spirit of go/analysis: it
+// declares the rules it reports (Reports, its primary rule first) and reports each through
+// its pass. The engine runs it when any of those rules is enabled, gives it the resolved
+// parameters of each, and keeps only the findings of rules enabled for the file. Exactly one
+// of Check and NewCorpusCheck is set.
+type Analysis struct {
+	// Name identifies the analysis in messages; by convention its primary rule's ID.
+	Name    string
+	Reports []*Rule
+	// Check judges one document. Pass.Report reports the primary rule; Pass.For(rule)
+	// reports another of Reports.
+	Check func(p *Pass)
+	// NewCorpusCheck starts a corpus-wide check for one run; its findings (built with
+	// NewFinding or NewFindingAt) must be of rules in Reports.
+	NewCorpusCheck func(p *CorpusPass) CorpusCheck
+}
+
+// Corpus reports whether the analysis needs the second, corpus-wide pass.
+func (a *Analysis) Corpus() bool { return a.NewCorpusCheck != nil }
+
+// reports tells whether the analysis declares rule id.
+func (a *Analysis) reports(id string) bool {
+	for _, r := range a.Reports {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
 
 // Params are the resolved thresholds of one rule for one run.
 type Params map[string]float64
@@ -52,12 +78,38 @@ func (p Params) Get(name string) float64 {
 	return v
 }
 
-// CorpusCheck is a corpus-wide rule's state for one run. Add is called once for every
+// CorpusPass is a corpus analysis's view of one run: the user's config and the resolved
+// parameters of each rule it reports.
+type CorpusPass struct {
+	// Rule is the analysis's primary rule and Params its parameters.
+	Rule   *Rule
+	Params Params
+	Config *Config
+	params map[*Rule]Params
+}
+
+// ParamsOf returns the resolved parameters of r, one of the rules the analysis reports.
+func (p *CorpusPass) ParamsOf(r *Rule) Params {
+	return paramsOf(p.Rule, p.Params, p.params, r)
+}
+
+func paramsOf(primary *Rule, own Params, all map[*Rule]Params, r *Rule) Params {
+	if r == primary {
+		return own
+	}
+	prm, ok := all[r]
+	if !ok {
+		panic(fmt.Sprintf("textaudit: rule %s is not reported by the analysis of %s", r.ID, primary.ID))
+	}
+	return prm
+}
+
+// CorpusCheck is a corpus-wide analysis's state for one run. Add is called once for every
 // document, in run order (audited files sorted by path, then reference files) and from one
 // goroutine at a time, so a check's findings never depend on thread timing; it should keep
 // only the compact index it needs, not the document. Audited tells whether the document is
 // one of the audited files or only a reference from --corpus. Finish runs once, after every
-// Add, and reports findings through report.
+// Add, and reports findings through report; each must be of a rule the analysis declares.
 type CorpusCheck interface {
 	Add(doc *Document, audited bool)
 	Finish(report func(Finding))
@@ -69,16 +121,43 @@ type CorpusFacts interface {
 	Facts(set func(path, key string, value any))
 }
 
-// Pass is one rule's view of one document.
+// Pass is one analysis's view of one document.
 type Pass struct {
-	Doc    *Document
-	Rule   *Rule
+	Doc *Document
+	// Rule is the rule Report reports: the analysis's primary rule, or the one For chose.
+	Rule *Rule
+	// Params are Rule's resolved parameters.
 	Params Params
 	// Config gives rules the user's lists (extra phrases, candidate languages, --now).
 	Config *Config
+	// params holds the parameters of every rule the analysis reports; parent is the pass a
+	// pass made by For records into.
+	params map[*Rule]Params
+	parent *Pass
 	// Facts are file-level values a rule publishes into the report ("language", "date", ...).
 	facts    map[string]any
 	findings []Finding
+}
+
+// For returns a view of the pass that reports r, another rule the analysis declares; its
+// findings and facts are the pass's own.
+func (p *Pass) For(r *Rule) *Pass {
+	root := p.root()
+	return &Pass{Doc: p.Doc, Rule: r, Params: paramsOf(root.Rule, root.Params, root.params, r),
+		Config: p.Config, params: root.params, parent: root}
+}
+
+// ParamsOf returns the resolved parameters of r, one of the rules the analysis reports.
+func (p *Pass) ParamsOf(r *Rule) Params {
+	root := p.root()
+	return paramsOf(root.Rule, root.Params, root.params, r)
+}
+
+func (p *Pass) root() *Pass {
+	if p.parent != nil {
+		return p.parent
+	}
+	return p
 }
 
 // Report records a finding over the byte range [start, end) of the document. The message
@@ -94,16 +173,22 @@ func (p *Pass) ReportLines(first, last int, message string, ev Evidence) {
 
 // ReportSpan records a finding at an already located span.
 func (p *Pass) ReportSpan(s Span, message string, ev Evidence) {
-	p.findings = append(p.findings, NewFinding(p.Rule, p.Doc, s, message, ev))
+	root := p.root()
+	root.findings = append(root.findings, NewFinding(p.Rule, p.Doc, s, message, ev))
 }
 
 // SetFact publishes a file-level value (it appears as a field of the file in JSON).
 func (p *Pass) SetFact(key string, value any) {
-	if p.facts == nil {
-		p.facts = map[string]any{}
+	root := p.root()
+	if root.facts == nil {
+		root.facts = map[string]any{}
 	}
-	p.facts[key] = value
+	root.facts[key] = value
 }
+
+// Findings returns what the pass has reported so far (tests and benchmarks run checks
+// directly).
+func (p *Pass) Findings() []Finding { return p.root().findings }
 
 // NewFinding builds a located, fingerprinted finding of rule r in doc. Corpus checks use it
 // during Add, while they still hold the document, to keep located findings for Finish.
@@ -135,15 +220,20 @@ func NewFindingAt(r *Rule, path string, s Span, message string, ev Evidence) Fin
 	return f
 }
 
-// Registry is the ordered set of known rules.
+// Registry is the ordered set of known rules and of the analyses that report them.
 type Registry struct {
-	rules []*Rule
-	byID  map[string]*Rule
+	rules    []*Rule
+	byID     map[string]*Rule
+	analyses []*Analysis // ordered by primary rule ID
+	reporter map[*Rule]*Analysis
 }
 
-// NewRegistry validates and registers rules; a malformed or duplicate rule is an error.
-func NewRegistry(rules ...*Rule) (*Registry, error) {
-	reg := &Registry{byID: map[string]*Rule{}}
+// NewRegistry validates and registers rules and the analyses that report several of them;
+// a rule with a Check or NewCorpusCheck of its own is its own analysis. A malformed or
+// duplicate rule, a rule no analysis reports or two report, or an analysis reporting an
+// unregistered rule is an error.
+func NewRegistry(rules []*Rule, analyses ...*Analysis) (*Registry, error) {
+	reg := &Registry{byID: map[string]*Rule{}, reporter: map[*Rule]*Analysis{}}
 	for _, r := range rules {
 		if err := validateRule(r); err != nil {
 			return nil, err
@@ -155,7 +245,46 @@ func NewRegistry(rules ...*Rule) (*Registry, error) {
 		reg.rules = append(reg.rules, r)
 	}
 	sort.SliceStable(reg.rules, func(i, j int) bool { return reg.rules[i].ID < reg.rules[j].ID })
+	all := append([]*Analysis(nil), analyses...)
+	for _, r := range reg.rules {
+		if r.Check != nil || r.NewCorpusCheck != nil {
+			all = append(all, &Analysis{Name: r.ID, Reports: []*Rule{r}, Check: r.Check, NewCorpusCheck: r.NewCorpusCheck})
+		}
+	}
+	for _, a := range all {
+		if err := reg.addAnalysis(a); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range reg.rules {
+		if reg.reporter[r] == nil {
+			return nil, fmt.Errorf("rule %s: no check and no analysis reports it", r.ID)
+		}
+	}
+	sort.SliceStable(reg.analyses, func(i, j int) bool { return reg.analyses[i].Reports[0].ID < reg.analyses[j].Reports[0].ID })
 	return reg, nil
+}
+
+func (reg *Registry) addAnalysis(a *Analysis) error {
+	switch {
+	case a == nil:
+		return fmt.Errorf("nil analysis")
+	case len(a.Reports) == 0:
+		return fmt.Errorf("analysis %s reports no rule", a.Name)
+	case (a.Check == nil) == (a.NewCorpusCheck == nil):
+		return fmt.Errorf("analysis %s: set exactly one of Check and NewCorpusCheck", a.Name)
+	}
+	for _, r := range a.Reports {
+		if reg.byID[r.ID] != r {
+			return fmt.Errorf("analysis %s reports %s, which is not registered", a.Name, r.ID)
+		}
+		if prev := reg.reporter[r]; prev != nil {
+			return fmt.Errorf("rule %s reported by both %s and %s", r.ID, prev.Name, a.Name)
+		}
+		reg.reporter[r] = a
+	}
+	reg.analyses = append(reg.analyses, a)
+	return nil
 }
 
 func validateRule(r *Rule) error {
@@ -168,14 +297,19 @@ func validateRule(r *Rule) error {
 		return fmt.Errorf("rule %s: unknown category %q", r.ID, r.Category)
 	case r.Description == "":
 		return fmt.Errorf("rule %s: missing description", r.ID)
-	case r.ReportedBy != nil && (r.Check != nil || r.NewCorpusCheck != nil):
-		return fmt.Errorf("rule %s: a rule reported by %s has no check of its own", r.ID, r.ReportedBy.ID)
-	case r.ReportedBy != nil && r.ReportedBy.NewCorpusCheck == nil:
-		return fmt.Errorf("rule %s: reported by %s, which is not a corpus rule", r.ID, r.ReportedBy.ID)
-	case r.ReportedBy == nil && (r.Check == nil) == (r.NewCorpusCheck == nil):
-		return fmt.Errorf("rule %s: set exactly one of Check and NewCorpusCheck", r.ID)
+	case r.Check != nil && r.NewCorpusCheck != nil:
+		return fmt.Errorf("rule %s: set at most one of Check and NewCorpusCheck", r.ID)
 	}
 	return nil
+}
+
+// Analyses returns the registered analyses, ordered by their primary rule's ID.
+func (reg *Registry) Analyses() []*Analysis { return reg.analyses }
+
+// Corpus reports whether rule r is found by a corpus-wide analysis.
+func (reg *Registry) Corpus(r *Rule) bool {
+	a := reg.reporter[r]
+	return a != nil && a.Corpus()
 }
 
 // Rules returns the registered rules sorted by ID.

@@ -1,5 +1,6 @@
 // Package rules gathers the rule families into one registry. Each family lives in its own
-// subpackage and exports its rules as values; adding a family is adding it to All.
+// subpackage and exports its rules as values (and, when one check reports several rules, its
+// analyses); adding a family is adding it to All (and Analyses).
 package rules
 
 import (
@@ -28,5 +29,18 @@ func All() []*audit.Rule {
 	return all
 }
 
-// Registry returns the validated registry of all rules.
-func Registry() (*audit.Registry, error) { return audit.NewRegistry(All()...) }
+// Analyses returns the checks that report several rules; every other rule is found by a
+// check of its own.
+func Analyses() []*audit.Analysis {
+	var all []*audit.Analysis
+	for _, family := range [][]*audit.Analysis{
+		date.Analyses(),
+		duplicate.Analyses(),
+	} {
+		all = append(all, family...)
+	}
+	return all
+}
+
+// Registry returns the validated registry of all rules and analyses.
+func Registry() (*audit.Registry, error) { return audit.NewRegistry(All(), Analyses()...) }

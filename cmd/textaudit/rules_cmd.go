@@ -42,7 +42,7 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 				}
 				var out []ruleJSON
 				for _, r := range reg.Rules() {
-					out = append(out, ruleJSON{r.ID, r.Category, r.Severity, r.Corpus(), r.Description, r.Params})
+					out = append(out, ruleJSON{r.ID, r.Category, r.Severity, reg.Corpus(r), r.Description, r.Params})
 				}
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")

@@ -181,7 +181,7 @@ func TestDateLinesAndDatelines(t *testing.T) {
 // runRules audits files with the boilerplate family and returns "rule:line" keys.
 func runRules(t *testing.T, cfg *audit.Config, files ...string) map[string][]string {
 	t.Helper()
-	reg, err := audit.NewRegistry(Rules()...)
+	reg, err := audit.NewRegistry(Rules())
 	if err != nil {
 		t.Fatal(err)
 	}

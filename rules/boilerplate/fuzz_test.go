@@ -17,7 +17,7 @@ func FuzzRules(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	reg, err := audit.NewRegistry(Rules()...)
+	reg, err := audit.NewRegistry(Rules())
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -25,7 +25,7 @@ func FuzzRules(f *testing.F) {
 		doc := audit.NewDocument("fuzz.txt", strings.ToValidUTF8(text, "\uFFFD"))
 		for _, r := range reg.Rules() {
 			if r.Check == nil {
-				check := r.NewCorpusCheck(audit.Params(r.Params), &audit.Config{})
+				check := r.NewCorpusCheck(&audit.CorpusPass{Rule: r, Params: audit.Params(r.Params), Config: &audit.Config{}})
 				check.Add(doc, true)
 				check.Finish(func(x audit.Finding) { inside(t, doc, x) })
 				continue

@@ -32,9 +32,10 @@ type templateCheck struct {
 	candidates []templateCandidate
 }
 
-func newTemplateCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
+func newTemplateCheck(p *audit.CorpusPass) audit.CorpusCheck {
+	params := p.Params
 	return &templateCheck{
-		cfg:      cfg,
+		cfg:      p.Config,
 		minFiles: int(params.Get("min_files")),
 		maxWords: int(params.Get("max_words")),
 		maxChars: int(params.Get("max_chars")),

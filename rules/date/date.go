@@ -16,6 +16,19 @@ import (
 // at most one of them reports on a file.
 func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Implausible} }
 
+// Analyses returns the family's check: one analysis reports all three rules.
+func Analyses() []*audit.Analysis { return []*audit.Analysis{Analysis} }
+
+// Analysis locates and judges the publication date once per document and reports it as the
+// rule of its verdict, with the locator parameters of date.missing and the plausibility
+// parameters of date.implausible whichever rules are enabled, so the facts it publishes do
+// not depend on which of the three the user keeps.
+var Analysis = &audit.Analysis{
+	Name:    "date.missing",
+	Reports: []*audit.Rule{Missing, Partial, Implausible},
+	Check:   check,
+}
+
 // Missing flags a file with no publication date at all.
 var Missing = &audit.Rule{
 	ID:                "date.missing",
@@ -23,7 +36,6 @@ var Missing = &audit.Rule{
 	Severity:          audit.Warning,
 	Description:       "No publication date: no dated header, byline or dateline",
 	Params:            locatorDefaults,
-	Check:             func(p *audit.Pass) { check(p, missingVerdict) },
 	SentencesOnDemand: true,
 }
 
@@ -33,7 +45,6 @@ var Partial = &audit.Rule{
 	Category:          audit.Date,
 	Severity:          audit.Warning,
 	Description:       "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
-	Check:             func(p *audit.Pass) { check(p, partialVerdict) },
 	SentencesOnDemand: true,
 }
 
@@ -45,7 +56,6 @@ var Implausible = &audit.Rule{
 	Severity:          audit.Warning,
 	Description:       "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
 	Params:            plausibilityDefaults,
-	Check:             func(p *audit.Pass) { check(p, implausibleVerdict) },
 	SentencesOnDemand: true,
 }
 
@@ -60,19 +70,6 @@ var locatorDefaults = map[string]float64{
 var plausibilityDefaults = map[string]float64{
 	"floor_year":  1900, // earlier years are typos or archive stamps, not publication dates
 	"future_days": 1,    // slack for time zones: a story dated tomorrow somewhere is fine
-}
-
-// paramsOf resolves a rule's parameters by ID (defaults overlaid with the config), without
-// naming the rule value, which would make an initialisation cycle with the checks.
-func paramsOf(cfg *audit.Config, id string, defaults map[string]float64) audit.Params {
-	p := audit.Params{}
-	for k, v := range defaults {
-		p[k] = v
-	}
-	for k, v := range cfg.Params[id] {
-		p[k] = v
-	}
-	return p
 }
 
 // verdictKind is the outcome for one document.
@@ -94,27 +91,24 @@ type Verdict struct {
 	Why string
 }
 
-// memoKey shares the verdict between the three rules of one document.
-type memoKey struct{}
-
-// check reports the document's verdict if it is this rule's kind. The verdict is computed
-// once per document, with the locator parameters of date.missing and the plausibility
-// parameters of date.implausible whichever rule runs, so the three rules always agree and
-// the facts they publish are the same.
-func check(p *audit.Pass, mine verdictKind) {
-	v := p.Doc.Memo(memoKey{}, func() any { return verdictOf(p.Doc, p.Config) }).(Verdict)
+// check reports the document's verdict as the rule of its kind.
+func check(p *audit.Pass) {
+	v := verdictOf(p.Doc, p.Config, p.ParamsOf(Missing), p.ParamsOf(Implausible))
 	publishFacts(p, v)
-	if v.kind == mine {
-		report(p, v)
+	switch v.kind {
+	case missingVerdict:
+		report(p.For(Missing), v)
+	case partialVerdict:
+		report(p.For(Partial), v)
+	case implausibleVerdict:
+		report(p.For(Implausible), v)
 	}
 }
 
-func verdictOf(doc *audit.Document, cfg *audit.Config) Verdict {
+func verdictOf(doc *audit.Document, cfg *audit.Config, loc, plaus audit.Params) Verdict {
 	if cfg == nil {
 		cfg = &audit.Config{}
 	}
-	loc := paramsOf(cfg, "date.missing", locatorDefaults)
-	plaus := paramsOf(cfg, "date.implausible", plausibilityDefaults)
 	lc := NewLocator()
 	lc.HeaderLines = int(loc.Get("header_lines"))
 	lc.DatelineParagraphs = int(loc.Get("dateline_paragraphs"))

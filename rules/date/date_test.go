@@ -37,7 +37,7 @@ func TestFixturesGetTheExpectedDateVerdict(t *testing.T) {
 		wants[filepath.ToSlash(path)] = want{col[1], col[2], col[3]}
 		files = append(files, path)
 	}
-	reg, err := audit.NewRegistry(Rules()...)
+	reg, err := audit.NewRegistry(Rules(), Analyses()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestLocateSurvivesEmptyAndOddDocuments(t *testing.T) {
 }
 
 func TestParamsOfOneRuleServeTheWholeFamily(t *testing.T) {
-	reg, err := audit.NewRegistry(Rules()...)
+	reg, err := audit.NewRegistry(Rules(), Analyses()...)
 	if err != nil {
 		t.Fatal(err)
 	}

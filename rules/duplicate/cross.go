@@ -8,12 +8,11 @@ import (
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/provenance"
+	"github.com/textaudit/textaudit/rules/spin"
 )
 
 // Cross flags paragraphs and sentences that stand in another file of the corpus, verbatim,
-// lightly edited or spun, on both files. Its corpus pass also reports whole-document copies
-// (duplicate.document), spun copies proven by alignment (spin.aligned-copy) and attribution
-// inherited through a copy (provenance.inherited).
+// lightly edited or spun, on both files.
 var Cross = &audit.Rule{
 	ID:          "duplicate.cross",
 	Category:    audit.Duplicate,
@@ -31,10 +30,6 @@ var Cross = &audit.Rule{
 	},
 }
 
-// The check reads the parameters of the rules it reports for, which name Cross as their
-// reporter; assigning it here breaks that initialisation cycle.
-func init() { Cross.NewCorpusCheck = newCrossCheck }
-
 // Document flags a file that is, as a whole, a near-copy of another file.
 var Document = &audit.Rule{
 	ID:          "duplicate.document",
@@ -44,49 +39,17 @@ var Document = &audit.Rule{
 	Params: map[string]float64{
 		"min_share": 0.8, // share of each file's words covered by aligned passages
 	},
-	ReportedBy: Cross,
 }
 
-// AlignedCopy flags a passage that aligns to a passage of another file word for word except
-// for many swapped content words while function words, names and numbers stay: the mark of a
-// synonym spinner, proven by its source.
-var AlignedCopy = &audit.Rule{
-	ID:          "spin.aligned-copy",
-	Category:    audit.Spin,
-	Severity:    audit.Warning,
-	Description: "A passage is another file's passage with content words swapped for synonyms (found by duplicate.cross's corpus pass)",
-	Params: map[string]float64{
-		"min_swaps": 3,   // content-word substitutions needed
-		"min_share": 0.1, // share of the passage's content words swapped
-	},
-	ReportedBy: Cross,
-}
-
-// SharedStory reports two files that share several aligned passages: the same story
-// republished or rewritten. It is one fact about the pair, reported once on each file with
-// every shared passage in the evidence, rather than one copy finding per passage and side.
-// A newsroom reusing its own story is where a text comes from, not a defect of the file, so
-// the rule is provenance information; copies that stand alone in an otherwise different file
-// stay duplicate.cross warnings.
-var SharedStory = &audit.Rule{
-	ID:          "provenance.shared-story",
-	Category:    audit.Provenance,
-	Severity:    audit.Info,
-	Description: "The file shares several passages with another file: the same story republished or rewritten (found by duplicate.cross's corpus pass)",
-	Params: map[string]float64{
-		"min_passages": 3,   // shared passages that make a shared story
-		"min_share":    0.4, // or: share of the smaller file's words covered by two or more passages
-	},
-	ReportedBy: Cross,
-}
-
-// Inherited reports a copy whose source credits a wire service the copy does not credit.
-var Inherited = &audit.Rule{
-	ID:          "provenance.inherited",
-	Category:    audit.Provenance,
-	Severity:    audit.Info,
-	Description: "A passage is copied from a file credited to a wire service this file does not credit (found by duplicate.cross's corpus pass)",
-	ReportedBy:  Cross,
+// CorpusAnalysis is the corpus pass behind duplicate.cross: one index of every paragraph
+// finds copies across files, and from them whole-document copies, spun copies proven by
+// alignment (spin.aligned-copy), stories shared by two files (provenance.shared-story) and
+// attribution inherited through a copy (provenance.inherited). Those rules are declared
+// with their families.
+var CorpusAnalysis = &audit.Analysis{
+	Name:           "duplicate.cross",
+	Reports:        []*audit.Rule{Cross, Document, spin.AlignedCopy, provenance.SharedStory, provenance.Inherited},
+	NewCorpusCheck: newCrossCheck,
 }
 
 // indexedDoc is what the index keeps of one document: no text, only where to find it again.
@@ -145,13 +108,14 @@ type crossCheck struct {
 	links            map[int32]*docLinks
 }
 
-func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
+func newCrossCheck(p *audit.CorpusPass) audit.CorpusCheck {
+	cfg, params := p.Config, p.Params
 	if cfg == nil {
 		cfg = &audit.Config{}
 	}
-	doc := cfg.ParamsFor(Document)
-	spin := cfg.ParamsFor(AlignedCopy)
-	story := cfg.ParamsFor(SharedStory)
+	doc := p.ParamsOf(Document)
+	aligned := p.ParamsOf(spin.AlignedCopy)
+	story := p.ParamsOf(provenance.SharedStory)
 	return &crossCheck{
 		storyMinPassages: int(story.Get("min_passages")),
 		storyMinShare:    story.Get("min_share"),
@@ -163,8 +127,8 @@ func newCrossCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck {
 		maxPosting:       int(params.Get("max_posting")),
 		minCover:         params.Get("min_cover"),
 		docMinShare:      doc.Get("min_share"),
-		spinMinSwaps:     int(spin.Get("min_swaps")),
-		spinMinShare:     spin.Get("min_share"),
+		spinMinSwaps:     int(aligned.Get("min_swaps")),
+		spinMinShare:     aligned.Get("min_share"),
 		docFreq:          map[uint32]int32{},
 	}
 }

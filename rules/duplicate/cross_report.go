@@ -7,6 +7,7 @@ import (
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/provenance"
+	"github.com/textaudit/textaudit/rules/spin"
 )
 
 // flip swaps the two sides of an alignment.
@@ -161,7 +162,7 @@ func (c *crossCheck) reportCopy(here, there side, al Alignment, passage, spun bo
 	}
 	if spun {
 		sev := audit.Evidence{"counterpart_path": there.d.doc.Path, "counterpart_line": there.line, "kept": round2(kept), "swaps": swapCount, "substitutions": list}
-		report(audit.NewFinding(AlignedCopy, here.d.doc, here.d.doc.Span(here.start, here.end),
+		report(audit.NewFinding(spin.AlignedCopy, here.d.doc, here.d.doc.Span(here.start, here.end),
 			fmt.Sprintf("passage is spun from %s line %d: %d content words swapped for synonyms while names, numbers and function words stay (%s)", there.d.doc.Path, there.line, swapCount, strings.Join(list[:min(3, len(list))], ", ")),
 			sev))
 	}
@@ -194,7 +195,7 @@ func (c *crossCheck) reportInherited(here, there side, missing []string, report 
 		credit = "credited here to " + strings.Join(own, ", ")
 	}
 	msg := fmt.Sprintf("%s; passage copied from %s line %d, which is credited to %s", credit, there.d.doc.Path, there.line, strings.Join(missing, ", "))
-	report(audit.NewFinding(Inherited, here.d.doc, here.d.doc.Span(here.start, here.end), msg,
+	report(audit.NewFinding(provenance.Inherited, here.d.doc, here.d.doc.Span(here.start, here.end), msg,
 		audit.Evidence{"counterpart_path": there.d.doc.Path, "counterpart_line": there.line, "inherited_sources": missing, "own_sources": c.docs[here.id].sources}))
 	l := c.link(here.id)
 	for _, agency := range missing {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/provenance"
+	"github.com/textaudit/textaudit/rules/spin"
 )
 
 // Invented paragraphs: a story about a mountain railway, told twice with light edits, and
@@ -42,10 +43,10 @@ func article(title string, paragraphs ...[]string) string {
 	return title + "\n\n" + strings.Join(all, "\n\n") + "\n"
 }
 
-// runResult audits files with this family's and the provenance family's rules.
+// runResult audits files with this family's rules, the provenance family's and spin.aligned-copy.
 func runResult(t *testing.T, files, reference []string) map[string]audit.FileReport {
 	t.Helper()
-	reg, err := audit.NewRegistry(append(Rules(), provenance.Rules()...)...)
+	reg, err := audit.NewRegistry(append(append(Rules(), provenance.Rules()...), spin.AlignedCopy), Analyses()...)
 	if err != nil {
 		t.Fatal(err)
 	}

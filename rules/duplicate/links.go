@@ -44,7 +44,7 @@ func provenanceCopy(path string, line, counterpartLine int, kind string) provena
 func (c *crossCheck) Facts(set func(path, key string, value any)) {
 	// The provenance fact belongs to the provenance family: a run with that family switched
 	// off (say, only spin enabled, which needs this pass for spin.aligned-copy) publishes none.
-	if !c.cfg.RuleEnabled(provenance.WireCredit.ID) && !c.cfg.RuleEnabled(Inherited.ID) && !c.cfg.RuleEnabled(SharedStory.ID) {
+	if !c.cfg.RuleEnabled(provenance.WireCredit.ID) && !c.cfg.RuleEnabled(provenance.Inherited.ID) && !c.cfg.RuleEnabled(provenance.SharedStory.ID) {
 		return
 	}
 	for id, l := range c.links {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/provenance"
 )
 
 // storyPassage is one shared passage of a shared-story pair, in the finding's evidence.
@@ -84,7 +85,7 @@ func (c *crossCheck) reportStory(dc *docCache, p *pairInfo, matches []copyMatch,
 			"share":            round2(share),
 			"swaps":            swapsN,
 		}
-		report(audit.NewFinding(SharedStory, here.doc, here.doc.LineSpan(first, last), msg, ev))
+		report(audit.NewFinding(provenance.SharedStory, here.doc, here.doc.LineSpan(first, last), msg, ev))
 		l := c.link(hereID)
 		l.add(&l.SharedWith, provenanceCopy(there.doc.Path, first, firstThere, "shared-story"))
 	}

@@ -16,7 +16,7 @@ func runRule(t testing.TB, r *audit.Rule, cfg *audit.Config, path, text string) 
 	if cfg == nil {
 		cfg = &audit.Config{}
 	}
-	reg, err := audit.NewRegistry(r)
+	reg, err := audit.NewRegistry([]*audit.Rule{r})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestBlockOfShortLinesIsJudgedLineByLine(t *testing.T) {
 }
 
 func TestConfigRejectsUnknownLanguageCodes(t *testing.T) {
-	reg, err := audit.NewRegistry(Rules()...)
+	reg, err := audit.NewRegistry(Rules())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,8 @@
 // Package provenance attributes articles to the wire services they come from: datelines,
 // credit lines and photo credits. Credited syndication is information, not a defect, so its
 // findings are info. Attribution inherited through a copy is found by the duplicate family's
-// corpus pass, which knows the copies (rule provenance.inherited, registered there).
+// corpus pass, which knows the copies (rules provenance.inherited and provenance.shared-story,
+// declared in corpus.go).
 package provenance
 
 import (
@@ -11,7 +12,7 @@ import (
 )
 
 // Rules returns the provenance family.
-func Rules() []*audit.Rule { return []*audit.Rule{WireCredit} }
+func Rules() []*audit.Rule { return []*audit.Rule{WireCredit, SharedStory, Inherited} }
 
 // WireCredit reports each wire-service credit of a document and publishes the file's
 // "provenance" fact: the agencies its text and its photos are credited to.

@@ -23,7 +23,7 @@ import (
 )
 
 // Rules returns the spin family.
-func Rules() []*audit.Rule { return []*audit.Rule{Paragraph} }
+func Rules() []*audit.Rule { return []*audit.Rule{Paragraph, AlignedCopy} }
 
 // Paragraph flags synonym-spun paragraphs of English documents.
 var Paragraph = &audit.Rule{

@@ -13,7 +13,7 @@ import (
 // auditText runs spin.paragraph alone over text written to a temporary file.
 func auditText(t testing.TB, text string) audit.FileReport {
 	t.Helper()
-	reg, err := audit.NewRegistry(Paragraph)
+	reg, err := audit.NewRegistry([]*audit.Rule{Paragraph})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestInflatedWords(t *testing.T) {
 }
 
 func TestConfigSpinPhrasesExtendTheList(t *testing.T) {
-	reg, err := audit.NewRegistry(Paragraph)
+	reg, err := audit.NewRegistry([]*audit.Rule{Paragraph})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func TestLooseReadingNeedsAClearlySpunFile(t *testing.T) {
 // unknown to the reference model (a technical paper) gets no spin verdict unless
 // max_unknown is 0.
 func TestTextOutsideTheModelsVocabularyIsNotJudged(t *testing.T) {
-	reg, err := audit.NewRegistry(Paragraph)
+	reg, err := audit.NewRegistry([]*audit.Rule{Paragraph})
 	if err != nil {
 		t.Fatal(err)
 	}
