@@ -79,7 +79,16 @@ type Pass struct {
 	// Facts are file-level values a rule publishes into the report ("language", "date", ...).
 	facts    map[string]any
 	findings []Finding
+	// perLine counts findings by starting line, and grouped holds, by line, the index of the
+	// finding that stands for those past MaxFindingsPerLine.
+	perLine map[int]int
+	grouped map[int]int
 }
+
+// MaxFindingsPerLine caps the findings one rule reports on one line: one line of hostile
+// input (100,000 invalid bytes, a megabyte of mixed scripts) must not yield an unbounded
+// report. The findings past the cap are folded into one more finding that counts them.
+const MaxFindingsPerLine = 20
 
 // Report records a finding over the byte range [start, end) of the document. The message
 // must say specifically what is wrong; evidence["text"] defaults to the matched text.
@@ -94,7 +103,39 @@ func (p *Pass) ReportLines(first, last int, message string, ev Evidence) {
 
 // ReportSpan records a finding at an already located span.
 func (p *Pass) ReportSpan(s Span, message string, ev Evidence) {
+	if p.perLine == nil {
+		p.perLine = map[int]int{}
+	}
+	p.perLine[s.Line]++
+	if n := p.perLine[s.Line]; n > MaxFindingsPerLine {
+		p.group(s, n-MaxFindingsPerLine)
+		return
+	}
 	p.findings = append(p.findings, NewFinding(p.Rule, p.Doc, s, message, ev))
+}
+
+// group folds a finding past the per-line cap into the line's grouped finding, which spans
+// from the first folded finding to the last one and says how many it stands for.
+func (p *Pass) group(s Span, folded int) {
+	if p.grouped == nil {
+		p.grouped = map[int]int{}
+	}
+	i, ok := p.grouped[s.Line]
+	if !ok {
+		p.grouped[s.Line] = len(p.findings)
+		// The fingerprint names the line's first characters, not its number, so a baseline
+		// keeps matching when lines move.
+		head := p.Doc.Text[s.StartOffset:s.EndOffset]
+		msg := fmt.Sprintf("more %s findings on this line than the %d listed, grouped into one (evidence.grouped counts them)",
+			p.Rule.ID, MaxFindingsPerLine)
+		p.findings = append(p.findings, NewFinding(p.Rule, p.Doc, s, msg, Evidence{"text": head}))
+		i = len(p.findings) - 1
+	}
+	f := &p.findings[i]
+	if s.EndOffset > f.EndOffset {
+		f.EndOffset, f.EndLine, f.EndColumn = s.EndOffset, s.EndLine, s.EndColumn
+	}
+	f.Evidence["grouped"] = folded
 }
 
 // SetFact publishes a file-level value (it appears as a field of the file in JSON).
