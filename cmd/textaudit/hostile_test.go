@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -137,4 +139,87 @@ func TestHostileOneLongLineIsAuditedWithABoundedReport(t *testing.T) {
 		t.Errorf("%d invalid-utf8 findings standing for %d bytes; want at most 21 standing for all 20,000", listed, standsFor)
 	}
 	unchangedExcept(t, before, snapshot(t, dir))
+}
+
+func TestHostileReportPathsAreNeverReplacedUnlessRegular(t *testing.T) {
+	seed := "testdata/seeds/002_85e05273389f8f37.txt"
+	tests := []struct {
+		name string
+		// setup makes the output path and returns it, with the file the report must reach.
+		setup func(t *testing.T, dir string) (out, reaches string)
+		flag  string // -o or --report json=
+	}{
+		{"a character device is written through, not replaced", func(t *testing.T, dir string) (string, string) {
+			p := filepath.Join(dir, "null")
+			if err := syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|3 /* 1,3: what /dev/null is on Linux */); err != nil {
+				t.Skipf("cannot make a device node here: %v", err)
+			}
+			return p, ""
+		}, "-o"},
+		{"a FIFO is written through to its reader", func(t *testing.T, dir string) (string, string) {
+			p := filepath.Join(dir, "pipe")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p, p
+		}, "--report"},
+		{"a symbolic link is followed to its target", func(t *testing.T, dir string) (string, string) {
+			target := writeFile(t, filepath.Join(dir, "real", "audit.json"), []byte("old"))
+			link := filepath.Join(dir, "audit.json")
+			if err := os.Symlink("real/audit.json", link); err != nil {
+				t.Fatal(err)
+			}
+			return link, target
+		}, "-o"},
+		{"a dangling symbolic link names the report to create", func(t *testing.T, dir string) (string, string) {
+			link := filepath.Join(dir, "audit.json")
+			if err := os.Symlink("new.json", link); err != nil {
+				t.Fatal(err)
+			}
+			return link, filepath.Join(dir, "new.json")
+		}, "--report"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, reaches := tt.setup(t, dir)
+			var got []byte
+			done := make(chan struct{})
+			if st, err := os.Stat(out); err == nil && st.Mode()&fs.ModeNamedPipe != 0 {
+				go func() { // the reader a FIFO needs before a writer can open it
+					defer close(done)
+					got, _ = os.ReadFile(out)
+				}()
+			} else {
+				close(done)
+			}
+			before, _ := os.Lstat(out)
+			args := []string{"audit", "--now", "2026-11-23", "--format", "json", "-o", out, seed}
+			if tt.flag == "--report" {
+				args = []string{"audit", "--now", "2026-11-23", "--format", "table", "--report", "json=" + out, seed}
+			}
+			code, _, errs := textaudit(t, args...)
+			after, err := os.Lstat(out)
+			if err != nil || (before != nil && after.Mode().Type() != before.Mode().Type()) {
+				// A FIFO replaced by a file leaves its reader blocked: the test ends without it.
+				t.Fatalf("%s was replaced: %v, was %v (%v)", out, after.Mode(), before.Mode(), err)
+			}
+			<-done
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if reaches != "" && got == nil {
+				got, _ = os.ReadFile(reaches)
+			}
+			if reaches != "" && !json.Valid(got) {
+				t.Errorf("the report did not reach %s: %.80q", reaches, got)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(out))
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".tmp-") {
+					t.Errorf("temporary file left: %s", e.Name())
+				}
+			}
+		})
+	}
 }
