@@ -69,6 +69,10 @@ type Document struct {
 	// built without filling Paragraph.Sentences (nil when it was).
 	onDemand [][]Sentence
 	split    []bool
+
+	// runeMarks index character counts for position: built once, on the first request.
+	marksOnce sync.Once
+	runeMarks []runeMark
 }
 
 // NewDocument builds the model for already-decoded text (line ends must be "\n"), with
@@ -360,7 +364,51 @@ func (d *Document) position(off int) (line, col int) {
 	if off > l.End {
 		off = l.End
 	}
-	return n, utf8.RuneCountInString(d.Text[l.Start:off]) + 1
+	if off-l.Start <= markStride {
+		return n, utf8.RuneCountInString(d.Text[l.Start:off]) + 1
+	}
+	// A column counted from the line start costs the line's length; on a line of megabytes
+	// with a finding every few bytes that was quadratic. The index makes it a short count.
+	return n, d.runesBefore(off) - d.runesBefore(l.Start) + 1
+}
+
+// markStride is the distance in bytes between two entries of the character-count index.
+const markStride = 256
+
+// runeMark records how many characters precede byte offset Off (a character boundary).
+type runeMark struct{ Off, Runes int }
+
+// runesBefore counts the characters of Text before byte offset off, as
+// utf8.RuneCountInString(Text[:off]) would, in time bounded by markStride.
+func (d *Document) runesBefore(off int) int {
+	d.marksOnce.Do(d.indexRunes)
+	k := off / markStride
+	if k >= len(d.runeMarks) {
+		k = len(d.runeMarks) - 1
+	}
+	for k > 0 && d.runeMarks[k].Off > off {
+		k--
+	}
+	m := d.runeMarks[k]
+	return m.Runes + utf8.RuneCountInString(d.Text[m.Off:off])
+}
+
+// indexRunes records a mark at the first character boundary at or after every multiple of
+// markStride. Ranging over the string decodes invalid bytes one at a time, exactly as
+// utf8.RuneCountInString counts them.
+func (d *Document) indexRunes() {
+	marks := make([]runeMark, 0, len(d.Text)/markStride+1)
+	marks = append(marks, runeMark{})
+	runes := 0
+	next := markStride
+	for i := range d.Text {
+		if i >= next {
+			marks = append(marks, runeMark{Off: i, Runes: runes})
+			next = (i/markStride + 1) * markStride
+		}
+		runes++
+	}
+	d.runeMarks = marks
 }
 
 // LineSpan locates whole lines first..last (1-based, inclusive), without their line ends.

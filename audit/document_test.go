@@ -1,9 +1,11 @@
 package audit
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParagraphsAreBlankLineSeparatedBlocks(t *testing.T) {
@@ -156,5 +158,48 @@ func TestSentencesOnDemandEqualTheFilledField(t *testing.T) {
 				t.Errorf("%q: Sentences(%d) of a full document = %+v, want the field", text, i, got)
 			}
 		}
+	}
+}
+
+func TestSpanColumnsOnLongLinesMatchACountFromTheLineStart(t *testing.T) {
+	// Lines longer than the index stride, with multi-byte and invalid bytes, so the indexed
+	// count is checked against the plain count at every offset.
+	tests := []struct {
+		name, text string
+	}{
+		{"ascii", strings.Repeat("abcdefghij", 100)},
+		{"multi-byte", "x\n" + strings.Repeat("é日本😀a", 120) + "\nend"},
+		{"invalid bytes", strings.Repeat("a\xff\xe2\x82b", 200) + "\n" + strings.Repeat("ü", 300)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := NewDocument("x", tt.text)
+			for off := 0; off <= len(tt.text); off++ {
+				line, col := d.position(off)
+				l := d.Lines[line-1]
+				want := utf8.RuneCountInString(tt.text[l.Start:min(off, l.End)]) + 1
+				if col != want {
+					t.Fatalf("offset %d: column %d, want %d", off, col, want)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSpanOnOneLongLine locates a finding every few bytes of one long line; ns/op of
+// the 4x case must stay near four times the 1x case (it was sixteen times: each column was
+// counted from the line start).
+func BenchmarkSpanOnOneLongLine(b *testing.B) {
+	for _, scale := range []int{1, 4} {
+		text := strings.Repeat("ab\u00e9 ", 25_000*scale)
+		b.Run(fmt.Sprintf("%dx", scale), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				d := NewDocument("x", text)
+				for off := 0; off < len(text); off += 5 {
+					d.Span(off, off+2)
+				}
+			}
+		})
 	}
 }

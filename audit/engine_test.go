@@ -382,3 +382,44 @@ func TestRunSplitsSentencesUpFrontOnlyWhenARuleReadsTheField(t *testing.T) {
 		})
 	}
 }
+
+func TestOneLineYieldsAtMostMaxFindingsPerLineOfOneRule(t *testing.T) {
+	every := &Rule{ID: "language.every-x", Category: Language, Severity: Warning, Description: "d",
+		Check: func(p *Pass) {
+			for i := 0; i < len(p.Doc.Text); i++ {
+				if p.Doc.Text[i] == 'x' {
+					p.Report(i, i+1, "an x", nil)
+				}
+			}
+		}}
+	tests := []struct {
+		name        string
+		text        string
+		findings    int
+		groupedLast int // the grouped finding's count, 0 when nothing is grouped
+	}{
+		{"a line at the cap keeps every finding", strings.Repeat("x ", MaxFindingsPerLine), MaxFindingsPerLine, 0},
+		{"one past the cap is grouped", strings.Repeat("x ", MaxFindingsPerLine+1), MaxFindingsPerLine + 1, 1},
+		{"a hostile line of 100,000 groups the rest into one", strings.Repeat("x", 100_000), MaxFindingsPerLine + 1, 100_000 - MaxFindingsPerLine},
+		{"the cap is per line", strings.Repeat(strings.Repeat("x", 30)+"\n", 3), 3 * (MaxFindingsPerLine + 1), 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := NewDocument("f.txt", tt.text)
+			p := &Pass{Doc: doc, Rule: every}
+			every.Check(p)
+			if len(p.findings) != tt.findings {
+				t.Fatalf("%d findings, want %d", len(p.findings), tt.findings)
+			}
+			last := p.findings[len(p.findings)-1]
+			got, _ := last.Evidence["grouped"].(int)
+			if got != tt.groupedLast {
+				t.Errorf("last finding groups %d, want %d (%s)", got, tt.groupedLast, last.Message)
+			}
+			line := doc.Lines[last.Line-1]
+			if want := line.Start + strings.LastIndexByte(line.Text, 'x') + 1; last.EndOffset != want {
+				t.Errorf("last finding ends at %d, want %d (the last x of its line)", last.EndOffset, want)
+			}
+		})
+	}
+}

@@ -137,6 +137,11 @@ type Pass struct {
 	// Facts are file-level values a rule publishes into the report ("language", "date", ...).
 	facts    map[string]any
 	findings []Finding
+	// perLine counts findings by rule and starting line, and grouped holds, by rule and line,
+	// the index of the finding that stands for those past MaxFindingsPerLine. Both live on
+	// the root pass, like the findings.
+	perLine map[ruleLine]int
+	grouped map[ruleLine]int
 }
 
 // For returns a view of the pass that reports r, another rule the analysis declares; its
@@ -160,6 +165,11 @@ func (p *Pass) root() *Pass {
 	return p
 }
 
+// MaxFindingsPerLine caps the findings one rule reports on one line: one line of hostile
+// input (100,000 invalid bytes, a megabyte of mixed scripts) must not yield an unbounded
+// report. The findings past the cap are folded into one more finding that counts them.
+const MaxFindingsPerLine = 20
+
 // Report records a finding over the byte range [start, end) of the document. The message
 // must say specifically what is wrong; evidence["text"] defaults to the matched text.
 func (p *Pass) Report(start, end int, message string, ev Evidence) {
@@ -174,7 +184,48 @@ func (p *Pass) ReportLines(first, last int, message string, ev Evidence) {
 // ReportSpan records a finding at an already located span.
 func (p *Pass) ReportSpan(s Span, message string, ev Evidence) {
 	root := p.root()
+	key := ruleLine{p.Rule.ID, s.Line}
+	if root.perLine == nil {
+		root.perLine = map[ruleLine]int{}
+	}
+	root.perLine[key]++
+	if n := root.perLine[key]; n > MaxFindingsPerLine {
+		p.group(s, n-MaxFindingsPerLine)
+		return
+	}
 	root.findings = append(root.findings, NewFinding(p.Rule, p.Doc, s, message, ev))
+}
+
+// ruleLine keys the per-line cap: one rule's findings on one line.
+type ruleLine struct {
+	rule string
+	line int
+}
+
+// group folds a finding past the per-line cap into the line's grouped finding, which spans
+// from the first folded finding to the last one and says how many it stands for.
+func (p *Pass) group(s Span, folded int) {
+	root := p.root()
+	key := ruleLine{p.Rule.ID, s.Line}
+	if root.grouped == nil {
+		root.grouped = map[ruleLine]int{}
+	}
+	i, ok := root.grouped[key]
+	if !ok {
+		root.grouped[key] = len(root.findings)
+		// The fingerprint names the line's first characters, not its number, so a baseline
+		// keeps matching when lines move.
+		head := p.Doc.Text[s.StartOffset:s.EndOffset]
+		msg := fmt.Sprintf("more %s findings on this line than the %d listed, grouped into one (evidence.grouped counts them)",
+			p.Rule.ID, MaxFindingsPerLine)
+		root.findings = append(root.findings, NewFinding(p.Rule, p.Doc, s, msg, Evidence{"text": head}))
+		i = len(root.findings) - 1
+	}
+	f := &root.findings[i]
+	if s.EndOffset > f.EndOffset {
+		f.EndOffset, f.EndLine, f.EndColumn = s.EndOffset, s.EndLine, s.EndColumn
+	}
+	f.Evidence["grouped"] = folded
 }
 
 // SetFact publishes a file-level value (it appears as a field of the file in JSON).

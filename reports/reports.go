@@ -4,8 +4,10 @@ package reports
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -82,7 +84,85 @@ func Filter(r *audit.Report, min audit.Severity) *audit.Report {
 // WriteFile renders into path atomically: the report streams into a temporary file in the
 // same folder, which is renamed over path only when rendering and syncing succeeded, so
 // readers never see a half-written report and a large report is never held in memory.
-func WriteFile(path string, render func(io.Writer) error) (err error) {
+// Only a regular file (or a missing one) is replaced: a symbolic link is followed to its
+// target, and a device or FIFO (-o /dev/stdout, a named pipe) is written through, never
+// replaced by a regular file.
+func WriteFile(path string, render func(io.Writer) error) error {
+	// Stat follows links, also the kernel's own (/dev/stdout is /proc/self/fd/1, which
+	// names "pipe:[...]" when read as a link): a special file is written through by its name.
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		target, err := resolveLinks(path)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return replaceFile(target, 0o644, render)
+	case err != nil:
+		return fmt.Errorf("write %s: %w", path, err)
+	case st.IsDir():
+		return fmt.Errorf("write %s: is a directory", path)
+	case st.Mode().IsRegular():
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return replaceFile(target, st.Mode().Perm(), render)
+	default:
+		return writeThrough(path, render)
+	}
+}
+
+// resolveLinks follows symbolic links from path to the missing file they finally name (a
+// dangling link names the report to create).
+func resolveLinks(path string) (string, error) {
+	for hops := 0; ; hops++ {
+		st, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		if hops == 40 { // as the kernel's limit (MAXSYMLINKS)
+			return "", errors.New("too many levels of symbolic links")
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+}
+
+// writeThrough writes to a device or FIFO in place: there is nothing to replace atomically.
+func writeThrough(path string, render func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	buf := bufio.NewWriterSize(f, 1<<16)
+	err = render(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// replaceFile renders into a temporary file beside path and renames it over path.
+func replaceFile(path string, perm fs.FileMode, render func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -107,7 +187,7 @@ func WriteFile(path string, render func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = os.Chmod(name, 0o644); err != nil {
+	if err = os.Chmod(name, perm); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = os.Rename(name, path); err != nil {

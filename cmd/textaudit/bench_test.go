@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,5 +74,30 @@ func BenchmarkAudit(b *testing.B) {
 		if err := writeJSON(io.Discard, audit.NewReport(version, res)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkHostileLongLine audits one line of invalid bytes (issue 17) at 1x and 4x the
+// size: ns/op must grow about four times, not sixteen (column counting and findings per
+// line were quadratic).
+func BenchmarkHostileLongLine(b *testing.B) {
+	reg, err := rules.Registry()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, scale := range []int{1, 4} {
+		p := filepath.Join(b.TempDir(), "long.txt")
+		data := bytes.Repeat([]byte("a\xff"), 12_500*scale)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("%dx", scale), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for i := 0; i < b.N; i++ {
+				if _, err := audit.Run([]string{p}, audit.Options{Registry: reg, Config: &audit.Config{}}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

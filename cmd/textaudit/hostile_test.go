@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// The hostile corpus: inputs an adversarial review used against the CLI (issue 17). Small
+// inputs live in testdata/hostile; large ones are generated here at test time. Every case
+// checks the exit code, that the report is complete, and that nothing outside the report
+// paths changed.
+
+// snapshot records every entry under dir (type, mode, size, content hash, link target), so a
+// test can prove a run changed nothing but its report files.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an untraversable folder is part of some cases: record what is visible
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		desc := fmt.Sprintf("%v %d", info.Mode(), info.Size())
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			target, _ := os.Readlink(p)
+			desc += " -> " + target
+		case info.Mode().IsRegular() && info.Size() < 1<<20:
+			data, _ := os.ReadFile(p)
+			desc += fmt.Sprintf(" %x", data)
+		}
+		out[p] = desc
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// unchangedExcept fails when an entry under dir other than the allowed report paths was
+// added, removed or changed between two snapshots.
+func unchangedExcept(t *testing.T, before, after map[string]string, allowed ...string) {
+	t.Helper()
+	ok := map[string]bool{}
+	for _, p := range allowed {
+		ok[p] = true
+	}
+	var diffs []string
+	for p, d := range before {
+		if a, found := after[p]; !ok[p] && (!found || a != d) {
+			diffs = append(diffs, p)
+		}
+	}
+	for p := range after {
+		if _, found := before[p]; !found && !ok[p] {
+			diffs = append(diffs, p+" (new)")
+		}
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 0 {
+		t.Errorf("the run changed paths outside its reports: %v", diffs)
+	}
+}
+
+// jsonReport is the part of the JSON report the hostile cases read.
+type jsonReport struct {
+	Files []struct {
+		Path     string
+		Findings []struct {
+			Rule     string
+			Line     int
+			Message  string
+			Evidence map[string]any
+		}
+	}
+	Skipped []struct{ Path, Cause string }
+	Errors  []struct{ Path, Cause string }
+}
+
+func parseReport(t *testing.T, out string) jsonReport {
+	t.Helper()
+	var r jsonReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("report is not JSON (%v): %.300s", err, out)
+	}
+	return r
+}
+
+func writeFile(t *testing.T, path string, data []byte) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// hostileLongLine is one line holding n invalid bytes, each after an ASCII letter: every
+// one is its own language.invalid-utf8 finding.
+func hostileLongLine(n int) []byte { return bytes.Repeat([]byte("a\xff"), n) }
+
+func TestHostileOneLongLineIsAuditedWithABoundedReport(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, filepath.Join(dir, "long.txt"), hostileLongLine(20_000))
+	before := snapshot(t, dir)
+	code, out, errs := textaudit(t, "audit", "--format", "json", p)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	r := parseReport(t, out)
+	if len(r.Files) != 1 {
+		t.Fatalf("%d files reported, want 1", len(r.Files))
+	}
+	listed, standsFor := 0, 0
+	for _, x := range r.Files[0].Findings {
+		if x.Rule == "language.invalid-utf8" {
+			listed++
+			standsFor++
+			if g, ok := x.Evidence["grouped"].(float64); ok {
+				standsFor += int(g) - 1 // the grouped finding stands for g findings
+			}
+		}
+	}
+	if listed > 21 || standsFor != 20_000 {
+		t.Errorf("%d invalid-utf8 findings standing for %d bytes; want at most 21 standing for all 20,000", listed, standsFor)
+	}
+	unchangedExcept(t, before, snapshot(t, dir))
+}
+
+func TestHostileReportPathsAreNeverReplacedUnlessRegular(t *testing.T) {
+	seed := "testdata/seeds/002_85e05273389f8f37.txt"
+	tests := []struct {
+		name string
+		// setup makes the output path and returns it, with the file the report must reach.
+		setup func(t *testing.T, dir string) (out, reaches string)
+		flag  string // -o or --report json=
+	}{
+		{"a character device is written through, not replaced", func(t *testing.T, dir string) (string, string) {
+			p := filepath.Join(dir, "null")
+			if err := syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|3 /* 1,3: what /dev/null is on Linux */); err != nil {
+				t.Skipf("cannot make a device node here: %v", err)
+			}
+			return p, ""
+		}, "-o"},
+		{"a FIFO is written through to its reader", func(t *testing.T, dir string) (string, string) {
+			p := filepath.Join(dir, "pipe")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p, p
+		}, "--report"},
+		{"a symbolic link is followed to its target", func(t *testing.T, dir string) (string, string) {
+			target := writeFile(t, filepath.Join(dir, "real", "audit.json"), []byte("old"))
+			link := filepath.Join(dir, "audit.json")
+			if err := os.Symlink("real/audit.json", link); err != nil {
+				t.Fatal(err)
+			}
+			return link, target
+		}, "-o"},
+		{"a dangling symbolic link names the report to create", func(t *testing.T, dir string) (string, string) {
+			link := filepath.Join(dir, "audit.json")
+			if err := os.Symlink("new.json", link); err != nil {
+				t.Fatal(err)
+			}
+			return link, filepath.Join(dir, "new.json")
+		}, "--report"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, reaches := tt.setup(t, dir)
+			var got []byte
+			done := make(chan struct{})
+			if st, err := os.Stat(out); err == nil && st.Mode()&fs.ModeNamedPipe != 0 {
+				go func() { // the reader a FIFO needs before a writer can open it
+					defer close(done)
+					got, _ = os.ReadFile(out)
+				}()
+			} else {
+				close(done)
+			}
+			before, _ := os.Lstat(out)
+			args := []string{"audit", "--now", "2026-11-23", "--format", "json", "-o", out, seed}
+			if tt.flag == "--report" {
+				args = []string{"audit", "--now", "2026-11-23", "--format", "table", "--report", "json=" + out, seed}
+			}
+			code, _, errs := textaudit(t, args...)
+			after, err := os.Lstat(out)
+			if err != nil || (before != nil && after.Mode().Type() != before.Mode().Type()) {
+				// A FIFO replaced by a file leaves its reader blocked: the test ends without it.
+				t.Fatalf("%s was replaced: %v, was %v (%v)", out, after.Mode(), before.Mode(), err)
+			}
+			<-done
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if reaches != "" && got == nil {
+				got, _ = os.ReadFile(reaches)
+			}
+			if reaches != "" && !json.Valid(got) {
+				t.Errorf("the report did not reach %s: %.80q", reaches, got)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(out))
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".tmp-") {
+					t.Errorf("temporary file left: %s", e.Name())
+				}
+			}
+		})
+	}
+}
