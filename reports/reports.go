@@ -18,7 +18,9 @@ import (
 type Options struct {
 	Details     bool           // table: also list every finding
 	MinSeverity audit.Severity // findings below are not shown (gates still see them)
-	Color       bool           // terminal colours (explain)
+	Color       bool           // terminal colours (explain, table)
+	Width       int            // table: fit into this many columns (0: no limit)
+	Provenance  bool           // table: show the provenance table even when it does not fit
 }
 
 // Renderer writes a report in one format.

@@ -69,6 +69,8 @@ func TestRenderersMatchGoldenFiles(t *testing.T) {
 		opt            Options
 	}{
 		{"table", "sample.table", Options{Details: true}},
+		{"table", "sample.80.table", Options{Details: true, Width: 80}},
+		{"table", "sample.48.table", Options{Details: true, Width: 48}},
 		{"json", "sample.json", Options{}},
 		{"sarif", "sample.sarif", Options{}},
 		{"github", "sample.github", Options{}},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/reports"
@@ -33,6 +34,9 @@ type auditFlags struct {
 	writeBase   string
 	progress    bool
 	cpuProfile  string
+	color       string
+	width       int
+	provenance  bool
 }
 
 func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -51,14 +55,18 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(reports.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output")
-	fl.BoolVar(&f.details, "details", false, "table format: also list every finding")
+	fl.BoolVar(&f.details, "details", false, "table format: also list every finding (and the provenance table)")
+	fl.BoolVar(&f.provenance, "provenance", false, "table format: show the provenance table even when it does not fit the width")
+	addOutputFlags(fl, &f.color, &f.width)
 	fl.StringVar(&f.config, "config", "", "config file (default: "+audit.ConfigFileName+" found from the working folder upward)")
 	fl.StringSliceVar(&f.include, "include", nil, "only audit files matching these globs (relative to each folder argument; ** allowed)")
 	fl.StringSliceVar(&f.exclude, "exclude", nil, "skip files matching these globs")
 	fl.StringSliceVar(&f.corpus, "corpus", nil, "also compare against every file of DIR for cross-file rules, without auditing it")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", audit.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files read and analysed at once (default: number of CPUs)")
-	fl.Float64Var(&f.failUnder, "fail-under", -1, "exit 1 when any file scores below SCORE (0-100)")
+	fl.Float64Var(&f.failUnder, "fail-under", -1, "exit 1 when any file scores below `SCORE` (0-100)")
+	// The -1 above only means "not set" (Changed tells); help must not show it as a default.
+	fl.Lookup("fail-under").DefValue = "0"
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any finding is at or above SEVERITY (info, warning, error)")
 	fl.StringVar(&f.minSeverity, "min-severity", "info", "only show findings at or above SEVERITY (gates still see all)")
 	fl.StringVar(&f.now, "now", "", "reference date for date checks, YYYY-MM-DD (default: today)")
@@ -185,7 +193,11 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		}
 	}
 
-	opt := reports.Options{Details: f.details, MinSeverity: minSev, Color: useColor(stdout)}
+	color, err := useColor(stdout, f.color)
+	if err != nil {
+		return err
+	}
+	opt := reports.Options{Details: f.details, Provenance: f.provenance, MinSeverity: minSev, Color: color, Width: outputWidth(f.width, stdout)}
 	if err := emit(report, render, opt, f.output, stdout); err != nil {
 		return err
 	}
@@ -239,6 +251,20 @@ func gateFailure(r *audit.Report, f auditFlags, failOn *audit.Severity, failUnde
 		return ""
 	}
 	return "gate failed: " + strings.Join(why, "; ")
+}
+
+// addOutputFlags adds --color and --width, shared by the commands that print for people.
+func addOutputFlags(fl *pflag.FlagSet, color *string, width *int) {
+	fl.StringVar(color, "color", "auto", "colour the output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	fl.IntVar(width, "width", 0, "fit tables into `N` columns (default: $COLUMNS, else the terminal's width; no limit in pipes)")
+}
+
+// outputWidth is --width when given, else the terminal's.
+func outputWidth(flag int, stdout io.Writer) int {
+	if flag > 0 {
+		return flag
+	}
+	return terminalWidth(stdout)
 }
 
 // extraReport is one --report FORMAT=FILE.

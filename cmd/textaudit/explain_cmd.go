@@ -24,6 +24,7 @@ func newExplainCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringVar(&f.config, "config", "", "config file (default: "+audit.ConfigFileName+" found from the working folder upward)")
 	fl.StringSliceVar(&f.corpus, "corpus", nil, "compare against every file of DIR for cross-file rules")
 	fl.StringVar(&f.minSeverity, "min-severity", "info", "only show findings at or above SEVERITY")
+	addOutputFlags(fl, &f.color, &f.width)
 	fl.StringVar(&f.now, "now", "", "reference date for date checks, YYYY-MM-DD (default: today)")
 	return cmd
 }

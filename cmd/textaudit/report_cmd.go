@@ -12,8 +12,9 @@ import (
 )
 
 func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
-	var format, output, minSeverity string
-	var details bool
+	var format, output, minSeverity, color string
+	var details, provenance bool
+	var width int
 	cmd := &cobra.Command{
 		Use:   "report AUDIT.json",
 		Short: "Render a saved JSON audit in another format, without re-auditing",
@@ -36,14 +37,21 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 			if reports.NeedsText(format) {
 				loadTexts(r, stderr)
 			}
-			return emit(r, render, reports.Options{Details: details, MinSeverity: minSev, Color: useColor(stdout)}, output, stdout)
+			useCol, err := useColor(stdout, color)
+			if err != nil {
+				return err
+			}
+			opt := reports.Options{Details: details, Provenance: provenance, MinSeverity: minSev, Color: useCol, Width: outputWidth(width, stdout)}
+			return emit(r, render, opt, output, stdout)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(reports.Formats(), ", "))
 	fl.StringVarP(&output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	fl.StringVar(&minSeverity, "min-severity", "info", "only show findings at or above SEVERITY")
-	fl.BoolVar(&details, "details", false, "table format: also list every finding")
+	fl.BoolVar(&details, "details", false, "table format: also list every finding (and the provenance table)")
+	fl.BoolVar(&provenance, "provenance", false, "table format: show the provenance table even when it does not fit the width")
+	addOutputFlags(fl, &color, &width)
 	return cmd
 }
 

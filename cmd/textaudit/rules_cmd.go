@@ -48,7 +48,7 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			case "table":
-				return reports.RulesTable(stdout, audit.Describe(reg.Rules()))
+				return reports.RulesTable(stdout, audit.Describe(reg.Rules()), terminalWidth(stdout))
 			default:
 				return usageError("rules: unknown format %q (want table or json)", format)
 			}

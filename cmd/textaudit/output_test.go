@@ -1,0 +1,75 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+)
+
+func TestColorFollowsTheFlagAndNoColor(t *testing.T) {
+	tests := []struct {
+		mode     string
+		terminal bool
+		noColor  string
+		term     string
+		want     bool
+	}{
+		{"auto", true, "", "xterm", true},
+		{"auto", true, "1", "xterm", false},
+		{"auto", true, "", "dumb", false},
+		{"auto", false, "", "xterm", false},
+		{"always", false, "1", "dumb", true},
+		{"never", true, "", "xterm", false},
+	}
+	for _, tt := range tests {
+		got, err := colorWanted(tt.mode, tt.terminal, tt.noColor, tt.term)
+		if err != nil || got != tt.want {
+			t.Errorf("colorWanted(%q, terminal %v, NO_COLOR=%q, TERM=%q) = %v, %v; want %v", tt.mode, tt.terminal, tt.noColor, tt.term, got, err, tt.want)
+		}
+	}
+	if _, err := colorWanted("sometimes", true, "", ""); err == nil {
+		t.Errorf("an unknown --color value is accepted")
+	}
+}
+
+func TestAuditTableFitsColumnsAndColoursWhenAsked(t *testing.T) {
+	t.Setenv("COLUMNS", "80")
+	code, out, errs := textaudit(t, append(seedArgs, "--details")...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if runewidth.StringWidth(line) > 80 {
+			t.Errorf("line of %d columns with COLUMNS=80: %q", runewidth.StringWidth(line), line)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour in a pipe without --color always")
+	}
+	_, out, _ = textaudit(t, append(seedArgs, "--color", "always")...)
+	if !strings.Contains(out, "\x1b[31m44.0\x1b[0m") {
+		t.Errorf("--color always: the lowest score is not red:\n%s", out)
+	}
+	code, _, errs = textaudit(t, append(seedArgs, "--color", "often")...)
+	if code != exitUsage || !strings.Contains(errs, "--color") {
+		t.Errorf("--color often: exit %d %q", code, errs)
+	}
+}
+
+func TestHelpShowsNoInternalDefaults(t *testing.T) {
+	_, out, _ := textaudit(t, "audit", "--help")
+	if strings.Contains(out, "default -1") {
+		t.Errorf("help shows the internal default -1:\n%s", out)
+	}
+	if !strings.Contains(out, "--fail-under SCORE") {
+		t.Errorf("help does not name --fail-under's argument:\n%s", out)
+	}
+}
+
+func init() {
+	// Tests compare output byte for byte: the caller's terminal settings must not leak in.
+	os.Unsetenv("COLUMNS")
+	os.Unsetenv("NO_COLOR")
+}
