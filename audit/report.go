@@ -47,6 +47,9 @@ type Summary struct {
 	MinScore   float64          `json:"min_score"`
 	BySeverity map[Severity]int `json:"by_severity"`
 	ByCategory map[Category]int `json:"by_category"`
+	// BelowMinSeverity counts findings a --min-severity view left out; Findings, BySeverity
+	// and ByCategory count only the findings listed, while scores count every finding.
+	BelowMinSeverity int `json:"below_min_severity,omitempty"`
 }
 
 // NewReport assembles the report of a run.

@@ -36,6 +36,7 @@ var renderers = map[string]Renderer{
 	"markdown":  Markdown,
 	"explain":   Explain,
 	"html":      HTML,
+	"line":      Line,
 }
 
 // Formats lists the known format names.
@@ -78,6 +79,9 @@ func Filter(r *audit.Report, min audit.Severity) *audit.Report {
 		}
 		out.Files[i] = g
 	}
+	// The summary counts what is shown, so its numbers agree with the listed findings.
+	out.Summary = audit.Summarize(out.Files)
+	out.Summary.BelowMinSeverity = r.Summary.Findings - out.Summary.Findings
 	return &out
 }
 

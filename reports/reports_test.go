@@ -75,6 +75,7 @@ func TestRenderersMatchGoldenFiles(t *testing.T) {
 		{"sarif", "sample.sarif", Options{}},
 		{"github", "sample.github", Options{}},
 		{"csv", "sample.csv", Options{}},
+		{"line", "sample.line", Options{}},
 		{"csv-files", "sample.files.csv", Options{}},
 		{"markdown", "sample.md", Options{}},
 		{"explain", "sample.explain", Options{}},
@@ -197,6 +198,9 @@ func TestFilterHidesFindingsBelowTheMinimumButKeepsScores(t *testing.T) {
 	f := Filter(r, audit.Warning)
 	if len(f.Files[0].Findings) != 2 || len(r.Files[0].Findings) != 3 || f.Files[0].Score != r.Files[0].Score {
 		t.Errorf("filtered %d of %d findings, scores %v/%v", len(f.Files[0].Findings), len(r.Files[0].Findings), f.Files[0].Score, r.Files[0].Score)
+	}
+	if f.Summary.Findings != 2 || f.Summary.BelowMinSeverity != 1 || f.Summary.MeanScore != r.Summary.MeanScore {
+		t.Errorf("summary of the filtered view %+v: want 2 findings, 1 below, the same mean score", f.Summary)
 	}
 }
 

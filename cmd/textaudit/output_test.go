@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -72,4 +73,46 @@ func init() {
 	// Tests compare output byte for byte: the caller's terminal settings must not leak in.
 	os.Unsetenv("COLUMNS")
 	os.Unsetenv("NO_COLOR")
+}
+
+func TestLineFormatHasOneFindingPerLine(t *testing.T) {
+	code, out, errs := textaudit(t, append(seedArgs, "--format", "line", "--min-severity", "warning")...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 29 {
+		t.Errorf("%d lines, want the 29 warnings", len(lines))
+	}
+	want := "testdata/seeds/002_85e05273389f8f37.txt:33:1: warning boilerplate.phrase: page furniture \"Otras noticias\""
+	if !strings.Contains(out, want) {
+		t.Errorf("line output lacks %q:\n%s", want, out)
+	}
+}
+
+func TestMinSeverityKeepsTheSummaryConsistent(t *testing.T) {
+	_, out, _ := textaudit(t, append(seedArgs, "--format", "json", "--min-severity", "error")...)
+	var r struct {
+		Files []struct {
+			Findings []any `json:"findings"`
+		} `json:"files"`
+		Summary struct {
+			Findings         int `json:"findings"`
+			BelowMinSeverity int `json:"below_min_severity"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, f := range r.Files {
+		listed += len(f.Findings)
+	}
+	if listed != 0 || r.Summary.Findings != 0 || r.Summary.BelowMinSeverity != 35 {
+		t.Errorf("listed %d, summary %+v: want 0 listed, 0 counted and 35 below", listed, r.Summary)
+	}
+	_, out, _ = textaudit(t, append(seedArgs, "--min-severity", "error")...)
+	if !strings.Contains(out, "5 files, 0 findings at or above error, 35 below error not shown") {
+		t.Errorf("table summary:\n%s", out)
+	}
 }
