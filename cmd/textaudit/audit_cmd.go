@@ -173,6 +173,18 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	for _, n := range res.Skipped {
 		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", n.Path, n.Cause)
 	}
+	if len(report.Files) == 0 && len(res.Errors) == 0 {
+		// Passing a gate on nothing would hide a typo in a path or an over-broad --exclude.
+		why := "no file matched"
+		if len(files) > 0 {
+			why = fmt.Sprintf("%s found, none of them text", reports.Plural(len(files), "file", "files"))
+		} else if len(f.include)+len(f.exclude) > 0 {
+			why = "every file is left out by --include/--exclude, or the folders are empty"
+		} else {
+			why = "the folders hold no file (hidden files and folders are skipped)"
+		}
+		return usageError("nothing to audit in %s: %s", strings.Join(args, ", "), why)
+	}
 	if f.writeBase != "" {
 		// The baseline records every finding of this run, before any old baseline hides some.
 		b := audit.NewBaseline(report.Files)

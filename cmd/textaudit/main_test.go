@@ -117,7 +117,8 @@ func TestAuditSeedsJSONFollowsTheContract(t *testing.T) {
 }
 
 func TestAuditHandlesAwkwardInputsWithoutErrorExit(t *testing.T) {
-	for _, name := range []string{"empty.txt", "binary.bin", "utf16.txt", "crlf.txt", "invalid-utf8.txt", "bom.txt"} {
+	// binary.bin alone is a run that audits nothing: TestARunThatAuditsNoFileIsAnError.
+	for _, name := range []string{"empty.txt", "utf16.txt", "crlf.txt", "invalid-utf8.txt", "bom.txt"} {
 		t.Run(name, func(t *testing.T) {
 			code, out, errs := textaudit(t, "audit", "--format", "json", filepath.Join("testdata", "inputs", name))
 			if code != exitOK {
@@ -298,6 +299,12 @@ func TestBaselineHidesKnownFindingsAndListsStaleOnes(t *testing.T) {
 	json.Unmarshal([]byte(out), &r)
 	if r.Baseline.Suppressed == 0 || r.Files[0].Score != 100 {
 		t.Errorf("baseline outcome %+v, score %v: want suppressed findings and a rescored file", r.Baseline, r.Files[0].Score)
+	}
+	// A second copy of the recorded residue line is a new finding, though its text is known.
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte(article+"\nRelated Post\n"), 0o644)
+	code, _, errs = textaudit(t, "audit", "--baseline", base, "--fail-on", "warning", corpus)
+	if code != exitGate || !strings.Contains(errs, "1 finding(s) at or above warning") {
+		t.Errorf("a second copy: exit %d stderr %q, want the gate to fail on one finding", code, errs)
 	}
 	// A new residue line is a new finding; the old one, now gone, is a stale entry.
 	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte(strings.Replace(article, "Related Post", "Read more", 1)), 0o644)

@@ -116,3 +116,26 @@ func TestMinSeverityKeepsTheSummaryConsistent(t *testing.T) {
 		t.Errorf("table summary:\n%s", out)
 	}
 }
+
+func TestARunThatAuditsNoFileIsAnError(t *testing.T) {
+	empty := t.TempDir()
+	binOnly := t.TempDir()
+	os.WriteFile(binOnly+"/logo.png", []byte("\x89PNG\x00\x00\x00"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"an empty folder", []string{"audit", "--fail-on", "warning", empty}, "the folders hold no file"},
+		{"every file excluded", []string{"audit", "--exclude", "*.txt", "testdata/seeds"}, "--include/--exclude"},
+		{"only binary files", []string{"audit", binOnly}, "1 file found, none of them text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := textaudit(t, tt.args...)
+			if code != exitUsage || !strings.Contains(errs, "nothing to audit") || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d stderr %q, want 2 and %q", code, errs, tt.want)
+			}
+		})
+	}
+}
