@@ -19,7 +19,9 @@ type Report struct {
 	Errors  []Notice   `json:"errors,omitempty"`
 	// Baseline says how many findings a --baseline file hid and which entries are stale.
 	Baseline *BaselineOutcome `json:"baseline,omitempty"`
-	Summary  Summary          `json:"summary"`
+	// Suppressed says how many findings .textauditignore and config exclusions hid.
+	Suppressed *SuppressionOutcome `json:"suppressed,omitempty"`
+	Summary    Summary             `json:"summary"`
 }
 
 // RuleInfo is a rule's description as carried in a report.

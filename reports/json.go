@@ -27,12 +27,13 @@ func JSON(w io.Writer, r *audit.Report, opt Options) error {
 		return err
 	}
 	tail, err := marshalIndent(struct {
-		Rules    []audit.RuleInfo       `json:"rules,omitempty"`
-		Skipped  []audit.Notice         `json:"skipped,omitempty"`
-		Errors   []audit.Notice         `json:"errors,omitempty"`
-		Baseline *audit.BaselineOutcome `json:"baseline,omitempty"`
-		Summary  audit.Summary          `json:"summary"`
-	}{r.Rules, r.Skipped, r.Errors, r.Baseline, r.Summary}, "")
+		Rules      []audit.RuleInfo          `json:"rules,omitempty"`
+		Skipped    []audit.Notice            `json:"skipped,omitempty"`
+		Errors     []audit.Notice            `json:"errors,omitempty"`
+		Baseline   *audit.BaselineOutcome    `json:"baseline,omitempty"`
+		Suppressed *audit.SuppressionOutcome `json:"suppressed,omitempty"`
+		Summary    audit.Summary             `json:"summary"`
+	}{r.Rules, r.Skipped, r.Errors, r.Baseline, r.Suppressed, r.Summary}, "")
 	if err != nil {
 		return err
 	}

@@ -213,6 +213,9 @@ func SummaryLine(r *audit.Report, minSev audit.Severity) string {
 	if hidden := s.Findings - shown; hidden > 0 {
 		fmt.Fprintf(&b, ", %d below %s not shown", hidden, minSev)
 	}
+	if r.Suppressed != nil && r.Suppressed.Ignored+r.Suppressed.Excluded > 0 {
+		fmt.Fprintf(&b, ", %d suppressed (.textauditignore, exclusions)", r.Suppressed.Ignored+r.Suppressed.Excluded)
+	}
 	if r.Baseline != nil && r.Baseline.Suppressed > 0 {
 		fmt.Fprintf(&b, ", %d known from the baseline", r.Baseline.Suppressed)
 	}

@@ -185,6 +185,9 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		}
 		return usageError("nothing to audit in %s: %s", strings.Join(args, ", "), why)
 	}
+	if err := suppress(report, cfg, args); err != nil {
+		return err
+	}
 	if f.writeBase != "" {
 		// The baseline records every finding of this run, before any old baseline hides some.
 		b := audit.NewBaseline(report.Files)
@@ -229,6 +232,26 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if msg := gateFailure(report, f, failOn, cmd.Flags().Changed("fail-under")); msg != "" {
 		return &exitError{code: exitGate, err: errors.New(msg)}
 	}
+	return nil
+}
+
+// suppress applies the .textauditignore files found from the audited paths upward and the
+// config's exclusions, before baselines and gates see the findings.
+func suppress(report *audit.Report, cfg *audit.Config, paths []string) error {
+	var ignore []audit.IgnoreEntry
+	for _, p := range audit.FindIgnoreFiles(paths) {
+		entries, err := audit.LoadIgnoreFile(p)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		ignore = append(ignore, entries...)
+	}
+	if len(ignore) == 0 && len(cfg.Exclusions) == 0 {
+		return nil
+	}
+	out := audit.Suppress(report.Files, ignore, cfg.Exclusions, audit.DefaultScoreModel)
+	report.Suppressed = &out
+	report.Summary = audit.Summarize(report.Files)
 	return nil
 }
 
