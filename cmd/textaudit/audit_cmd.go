@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -80,12 +82,20 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io.Writer) error {
+	format, err := outputFormat(f.format, cmd.Flags().Changed("format"), f.output)
+	if err != nil {
+		return err
+	}
+	f.format = format
 	render, err := reports.Lookup(f.format)
 	if err != nil {
 		return usageError("%v", err)
 	}
 	extra, err := parseReportFlags(f.reports)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputPaths(f.output, extra); err != nil {
 		return err
 	}
 	minSev, err := audit.ParseSeverity(f.minSeverity)
@@ -300,6 +310,56 @@ func outputWidth(flag int, stdout io.Writer) int {
 		return flag
 	}
 	return terminalWidth(stdout)
+}
+
+// formatByExtension maps report file extensions to formats, for -o without --format.
+var formatByExtension = map[string]string{
+	".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".csv": "csv",
+	".md": "markdown", ".markdown": "markdown", ".txt": "table", ".text": "table",
+}
+
+// outputFormat is --format when given; otherwise -o's extension decides, so -o audit.html
+// writes HTML rather than a text table into a file named .html.
+func outputFormat(format string, given bool, output string) (string, error) {
+	if given || output == "" {
+		return format, nil
+	}
+	ext := strings.ToLower(filepath.Ext(output))
+	if ext == "" {
+		return format, nil
+	}
+	if f, ok := formatByExtension[ext]; ok {
+		return f, nil
+	}
+	return "", usageError("-o %s: cannot tell the format from %q; pass --format (%s)", output, ext, strings.Join(reports.Formats(), ", "))
+}
+
+// checkOutputPaths refuses, before auditing, report paths that are folders and two reports
+// written to one file (one would silently replace the other).
+func checkOutputPaths(output string, extra []extraReport) error {
+	type target struct{ flag, path string }
+	var all []target
+	if output != "" {
+		all = append(all, target{"-o", output})
+	}
+	for _, e := range extra {
+		all = append(all, target{"--report " + e.format + "=" + e.path, e.path})
+	}
+	seen := map[string]string{}
+	for _, t := range all {
+		if st, err := os.Stat(t.path); err == nil && st.IsDir() {
+			return usageError("%s: %s is a folder; give a file name such as %s", t.flag, t.path, filepath.Join(t.path, "textaudit-report"))
+		}
+		abs, err := filepath.Abs(t.path)
+		if err != nil {
+			abs = filepath.Clean(t.path)
+		}
+		if prev, ok := seen[abs]; ok {
+			return usageError("%s and %s write the same file %s; give each report its own file", prev, t.flag, t.path)
+		}
+		seen[abs] = t.flag
+	}
+	return nil
 }
 
 // extraReport is one --report FORMAT=FILE.

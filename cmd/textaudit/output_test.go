@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -137,5 +138,45 @@ func TestARunThatAuditsNoFileIsAnError(t *testing.T) {
 				t.Errorf("exit %d stderr %q, want 2 and %q", code, errs, tt.want)
 			}
 		})
+	}
+}
+
+func TestReportPathsAreCheckedBeforeAuditing(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "out")
+	os.Mkdir(folder, 0o755)
+	same := filepath.Join(dir, "x.json")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"-o and --report on one file", []string{"-o", same, "--report", "sarif=" + same}, "write the same file"},
+		{"two --report on one file", []string{"--report", "sarif=" + same, "--report", "json=" + same}, "write the same file"},
+		{"--report into a folder", []string{"--report", "json=" + folder}, "is a folder"},
+		{"-o into a folder", []string{"-o", folder, "--format", "json"}, "is a folder"},
+		{"-o with an unknown extension", []string{"-o", filepath.Join(dir, "a.xyz")}, "pass --format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := textaudit(t, append(append([]string{}, seedArgs...), tt.args...)...)
+			if code != exitUsage || !strings.Contains(errs, tt.want) || strings.Contains(errs, ".tmp-") {
+				t.Errorf("exit %d stderr %q, want 2 and %q", code, errs, tt.want)
+			}
+		})
+	}
+}
+
+func TestOutputFormatFollowsTheExtension(t *testing.T) {
+	dir := t.TempDir()
+	for ext, want := range map[string]string{".html": "<!DOCTYPE html>", ".sarif": `"version": "2.1.0"`, ".json": `"tool": "textaudit"`, ".md": "# textaudit report"} {
+		out := filepath.Join(dir, "audit"+ext)
+		if code, _, errs := textaudit(t, append(append([]string{}, seedArgs...), "-o", out)...); code != exitOK {
+			t.Fatalf("%s: exit %d %s", ext, code, errs)
+		}
+		data, _ := os.ReadFile(out)
+		if !strings.Contains(string(data), want) {
+			t.Errorf("-o audit%s: file lacks %q", ext, want)
+		}
 	}
 }

@@ -22,6 +22,13 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
   textaudit report audit.json --format html -o audit.html`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := outputFormat(format, cmd.Flags().Changed("format"), output)
+			if err != nil {
+				return err
+			}
+			if err := checkOutputPaths(output, nil); err != nil {
+				return err
+			}
 			render, err := reports.Lookup(format)
 			if err != nil {
 				return usageError("%v", err)
