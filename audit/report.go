@@ -11,7 +11,10 @@ import (
 type Report struct {
 	Tool    string       `json:"tool"`
 	Version string       `json:"version"`
-	Files   []FileReport `json:"files"`
+	// Root is the absolute folder the audit ran in: relative paths are relative to it, so
+	// `textaudit report` finds the texts from any working folder.
+	Root  string       `json:"root,omitempty"`
+	Files []FileReport `json:"files"`
 	// Rules describes every rule that ran, so a saved report renders (SARIF, HTML) without
 	// the registry of the version that wrote it.
 	Rules   []RuleInfo `json:"rules,omitempty"`

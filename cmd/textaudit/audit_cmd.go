@@ -179,6 +179,9 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		return &exitError{code: exitUsage, err: err}
 	}
 	report := audit.NewReport(version, res)
+	if wd, err := os.Getwd(); err == nil {
+		report.Root = wd
+	}
 	report.Rules = audit.Describe(res.Rules)
 	for _, n := range res.Skipped {
 		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", n.Path, n.Cause)

@@ -180,3 +180,24 @@ func TestOutputFormatFollowsTheExtension(t *testing.T) {
 		}
 	}
 }
+
+func TestReportFindsTextsFromAnotherFolderAndRejectsABaseline(t *testing.T) {
+	dir := t.TempDir()
+	saved, base := filepath.Join(dir, "a.json"), filepath.Join(dir, "base.json")
+	if code, _, errs := textaudit(t, append(append([]string{}, seedArgs...), "-o", saved, "--write-baseline", base)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	code, out, errs := textaudit(t, "report", saved, "--format", "explain")
+	if code != exitOK || strings.Contains(errs, "not available") || !strings.Contains(out, "Otras noticias") {
+		t.Errorf("report from another folder: exit %d, stderr %q; want the texts found", code, errs)
+	}
+	code, _, errs = textaudit(t, "report", base)
+	if code != exitUsage || !strings.Contains(errs, "baseline file") {
+		t.Errorf("a baseline given as a report: exit %d %q", code, errs)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -62,13 +63,23 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 	return cmd
 }
 
+// resolvePath finds an audited file from the report's root: relative paths were relative
+// to the folder the audit ran in, which need not be this one. Reports without a root
+// (older versions) resolve against the working folder.
+func resolvePath(root, path string) string {
+	if root == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(root, path)
+}
+
 // loadTexts re-reads the audited files for formats that show text. Reading is not
 // re-auditing: findings come from the saved report. A file that is gone is shown without
 // text, with a notice.
 func loadTexts(r *audit.Report, stderr io.Writer) {
 	for i := range r.Files {
 		f := &r.Files[i]
-		doc, err := audit.ReadDocument(f.Path, 0)
+		doc, err := audit.ReadDocument(resolvePath(r.Root, f.Path), 0)
 		if err != nil {
 			fmt.Fprintf(stderr, "textaudit: %s: text not available (%v); showing findings only\n", f.Path, err)
 			continue
