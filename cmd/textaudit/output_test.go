@@ -201,3 +201,20 @@ func TestReportFindsTextsFromAnotherFolderAndRejectsABaseline(t *testing.T) {
 		t.Errorf("a baseline given as a report: exit %d %q", code, errs)
 	}
 }
+
+func TestRuleDocumentsArePrintedByRulesAndExplain(t *testing.T) {
+	for _, args := range [][]string{{"rules", "boilerplate.phrase"}, {"explain", "--rule", "boilerplate.phrase"}} {
+		code, out, errs := textaudit(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d %s", args, code, errs)
+		}
+		for _, want := range []string{"# boilerplate.phrase", "default severity warning", "## What it looks for", "## Why it matters", "## Example", "Related Post", "docs/rules/boilerplate.phrase.md"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v lacks %q:\n%s", args, want, out)
+			}
+		}
+	}
+	if code, _, errs := textaudit(t, "rules", "no.such"); code != exitUsage || !strings.Contains(errs, "unknown rule") {
+		t.Errorf("unknown rule: exit %d %q", code, errs)
+	}
+}

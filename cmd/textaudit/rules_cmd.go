@@ -22,13 +22,16 @@ func registry() (*audit.Registry, error) {
 func newRulesCommand(stdout io.Writer) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "rules",
-		Short: "List the rules: ID, category, severity, description",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Use:   "rules [RULE]",
+		Short: "List the rules (ID, category, severity, description), or document one rule",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := registry()
 			if err != nil {
 				return err
+			}
+			if len(args) == 1 {
+				return writeRuleDoc(stdout, reg, args[0])
 			}
 			switch format {
 			case "json":
