@@ -21,6 +21,8 @@ type Options struct {
 	Color       bool           // terminal colours (explain, table)
 	Width       int            // table: fit into this many columns (0: no limit)
 	Provenance  bool           // table: show the provenance table even when it does not fit
+	PathPrefix  string         // sarif, github: put in front of paths relative to the report's root
+	Warn        func(string)   // notices for the user (a capped SARIF log); nil drops them
 }
 
 // Renderer writes a report in one format.
@@ -120,4 +122,8 @@ func WriteFile(path string, render func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+func sortStrings(s []string, less func(a, b string) bool) {
+	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
 }

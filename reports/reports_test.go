@@ -159,8 +159,9 @@ func TestGitHubAnnotationsEscapeMessages(t *testing.T) {
 		t.Fatalf("want one line per finding, got %d:\n%s", len(lines), out)
 	}
 	want := "::warning file=corpus/a.txt,line=6,endLine=6,col=1,endColumn=12,title=boilerplate.phrase::scraper residue: \"Related Post\" is page furniture, not article text%0Asecond line, 100%25 sure"
-	if lines[2] != want {
-		t.Errorf("got  %s\nwant %s", lines[2], want)
+	// Errors are annotated first, then warnings, then notices.
+	if lines[1] != want {
+		t.Errorf("got  %s\nwant %s", lines[1], want)
 	}
 }
 

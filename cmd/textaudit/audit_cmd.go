@@ -39,6 +39,7 @@ type auditFlags struct {
 	color       string
 	width       int
 	provenance  bool
+	pathPrefix  string
 }
 
 func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -60,6 +61,7 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.BoolVar(&f.details, "details", false, "table format: also list every finding (and the provenance table)")
 	fl.BoolVar(&f.provenance, "provenance", false, "table format: show the provenance table even when it does not fit the width")
 	addOutputFlags(fl, &f.color, &f.width)
+	fl.StringVar(&f.pathPrefix, "path-prefix", "", "sarif and github formats: put `PREFIX` in front of paths (relative to the working folder), when the audit does not run at the repository root")
 	fl.StringVar(&f.config, "config", "", "config file (default: "+audit.ConfigFileName+" found from the working folder upward)")
 	fl.StringSliceVar(&f.include, "include", nil, "only audit files matching these globs (relative to each folder argument; ** allowed)")
 	fl.StringSliceVar(&f.exclude, "exclude", nil, "skip files matching these globs")
@@ -225,12 +227,21 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	opt := reports.Options{Details: f.details, Provenance: f.provenance, MinSeverity: minSev, Color: color, Width: outputWidth(f.width, stdout)}
+	warn := func(s string) { fmt.Fprintf(stderr, "textaudit: %s\n", s) }
+	opt := reports.Options{Details: f.details, Provenance: f.provenance, MinSeverity: minSev, Color: color,
+		Width: outputWidth(f.width, stdout), PathPrefix: f.pathPrefix, Warn: warn}
 	if err := emit(report, render, opt, f.output, stdout); err != nil {
 		return err
 	}
+	github := f.format == "github"
 	for _, e := range extra {
-		if err := emit(report, e.render, reports.Options{Details: true, MinSeverity: minSev}, e.path, stdout); err != nil {
+		github = github || e.format == "github"
+		if err := emit(report, e.render, reports.Options{Details: true, MinSeverity: minSev, PathPrefix: f.pathPrefix, Warn: warn}, e.path, stdout); err != nil {
+			return err
+		}
+	}
+	if github {
+		if err := writeStepSummary(report, opt); err != nil {
 			return err
 		}
 	}
@@ -244,6 +255,27 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	}
 	if msg := gateFailure(report, f, failOn, cmd.Flags().Changed("fail-under")); msg != "" {
 		return &exitError{code: exitGate, err: errors.New(msg)}
+	}
+	return nil
+}
+
+// writeStepSummary appends a Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions
+// sets it, so the job page shows totals and the worst files beside the annotations.
+func writeStepSummary(r *audit.Report, opt reports.Options) error {
+	path := os.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)}
+	}
+	err = reports.StepSummary(f, r, opt)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("GITHUB_STEP_SUMMARY %s: %w", path, err)}
 	}
 	return nil
 }

@@ -218,3 +218,19 @@ func TestRuleDocumentsArePrintedByRulesAndExplain(t *testing.T) {
 		t.Errorf("unknown rule: exit %d %q", code, errs)
 	}
 }
+
+func TestGitHubFormatWritesTheStepSummary(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	code, out, errs := textaudit(t, append(append([]string{}, seedArgs...), "--format", "github", "--path-prefix", "news")...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "::warning file=news/testdata/seeds/") {
+		t.Errorf("annotations lack the path prefix:\n%s", out)
+	}
+	data, err := os.ReadFile(summary)
+	if err != nil || !strings.Contains(string(data), "## textaudit") || !strings.Contains(string(data), "`news/testdata/seeds/004_3e4f2c6dea3b26a0.txt`") {
+		t.Errorf("step summary %v:\n%s", err, data)
+	}
+}

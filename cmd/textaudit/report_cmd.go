@@ -16,6 +16,7 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 	var format, output, minSeverity, color string
 	var details, provenance bool
 	var width int
+	var pathPrefix string
 	cmd := &cobra.Command{
 		Use:   "report AUDIT.json",
 		Short: "Render a saved JSON audit in another format, without re-auditing",
@@ -49,7 +50,8 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opt := reports.Options{Details: details, Provenance: provenance, MinSeverity: minSev, Color: useCol, Width: outputWidth(width, stdout)}
+			opt := reports.Options{Details: details, Provenance: provenance, MinSeverity: minSev, Color: useCol, Width: outputWidth(width, stdout),
+				PathPrefix: pathPrefix, Warn: func(s string) { fmt.Fprintf(stderr, "textaudit: %s\n", s) }}
 			return emit(r, render, opt, output, stdout)
 		},
 	}
@@ -60,6 +62,7 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.BoolVar(&details, "details", false, "table format: also list every finding (and the provenance table)")
 	fl.BoolVar(&provenance, "provenance", false, "table format: show the provenance table even when it does not fit the width")
 	addOutputFlags(fl, &color, &width)
+	fl.StringVar(&pathPrefix, "path-prefix", "", "sarif and github formats: put `PREFIX` in front of paths (relative to the audit's folder)")
 	return cmd
 }
 
