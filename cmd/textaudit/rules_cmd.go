@@ -25,6 +25,12 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 		Use:   "rules [RULE]",
 		Short: "List the rules (ID, category, severity, description), or document one rule",
 		Args:  cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, typed string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return ruleIDs(cmd, args, typed)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := registry()
 			if err != nil {
@@ -58,5 +64,6 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedValues("table", "json"))
 	return cmd
 }
