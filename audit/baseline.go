@@ -7,7 +7,8 @@ import (
 	"sort"
 )
 
-// Baseline records the fingerprints of accepted findings, so a gate judges only new ones.
+// Baseline records the fingerprints of accepted findings and how many times each occurs,
+// so a gate judges only new ones: a second copy of an accepted line is new.
 type Baseline struct {
 	Tool    string          `json:"tool"`
 	Version int             `json:"baseline_version"`
@@ -21,7 +22,13 @@ type BaselineEntry struct {
 	Rule        string `json:"rule"`
 	Path        string `json:"path"`
 	Text        string `json:"text,omitempty"`
+	// Count is how many findings share the fingerprint (the same text flagged twice in a
+	// file). Baselines of version 1 had no count; their entries hide every occurrence.
+	Count int `json:"count,omitempty"`
 }
+
+// baselineVersion 2 added Count.
+const baselineVersion = 2
 
 // BaselineOutcome says what applying a baseline did.
 type BaselineOutcome struct {
@@ -29,21 +36,23 @@ type BaselineOutcome struct {
 	Stale      []BaselineEntry `json:"stale,omitempty"` // entries that matched no finding: prune them
 }
 
-// NewBaseline records every finding of the report, one entry per fingerprint.
+// NewBaseline records every finding of the report, one entry per fingerprint with the
+// number of its occurrences.
 func NewBaseline(files []FileReport) *Baseline {
-	b := &Baseline{Tool: "textaudit", Version: 1, Entries: []BaselineEntry{}}
-	seen := map[string]bool{}
+	b := &Baseline{Tool: "textaudit", Version: baselineVersion, Entries: []BaselineEntry{}}
+	seen := map[string]int{} // fingerprint → index in Entries
 	for _, f := range files {
 		for _, x := range f.Findings {
-			if seen[x.Fingerprint] {
+			if i, ok := seen[x.Fingerprint]; ok {
+				b.Entries[i].Count++
 				continue
 			}
-			seen[x.Fingerprint] = true
+			seen[x.Fingerprint] = len(b.Entries)
 			text, _ := x.Evidence["text"].(string)
 			if len(text) > 200 {
 				text = text[:200]
 			}
-			b.Entries = append(b.Entries, BaselineEntry{Fingerprint: x.Fingerprint, Rule: x.Rule, Path: x.Path, Text: text})
+			b.Entries = append(b.Entries, BaselineEntry{Fingerprint: x.Fingerprint, Rule: x.Rule, Path: x.Path, Text: text, Count: 1})
 		}
 	}
 	sort.Slice(b.Entries, func(i, j int) bool {
@@ -72,27 +81,43 @@ func LoadBaseline(path string) (*Baseline, error) {
 	if b.Tool != "textaudit" {
 		return nil, fmt.Errorf("baseline %s: not a textaudit baseline (tool %q)", path, b.Tool)
 	}
+	if b.Version == 0 || b.Version > baselineVersion {
+		return nil, fmt.Errorf("baseline %s: not a textaudit baseline this version reads (baseline_version %d; write it anew with --write-baseline)", path, b.Version)
+	}
 	return &b, nil
 }
 
-// Apply hides findings whose fingerprint the baseline holds and rescores the files, so
-// scores and gates reflect only new findings. Entries that matched nothing are returned as
-// stale, but only for files this run audited (a partial run must not call the rest stale).
+// Apply hides findings whose fingerprint the baseline holds, as many of them as the entry
+// counts (in report order), and rescores the files, so scores and gates reflect only new
+// findings. Entries, or parts of entries, that matched nothing are returned as stale, but
+// only for files this run audited (a partial run must not call the rest stale).
 func (b *Baseline) Apply(files []FileReport, model ScoreModel) BaselineOutcome {
-	known := map[string]bool{}
+	const unlimited = -1
+	left := map[string]int{}
 	for _, e := range b.Entries {
-		known[e.Fingerprint] = true
+		n := e.Count
+		if b.Version < 2 || n <= 0 {
+			n = unlimited
+		}
+		if left[e.Fingerprint] == unlimited || n == unlimited {
+			left[e.Fingerprint] = unlimited
+		} else {
+			left[e.Fingerprint] += n
+		}
 	}
 	audited := map[string]bool{}
-	used := map[string]bool{}
+	used := map[string]int{}
 	var out BaselineOutcome
 	for i := range files {
 		f := &files[i]
 		audited[f.Path] = true
 		kept := f.Findings[:0]
 		for _, x := range f.Findings {
-			if known[x.Fingerprint] {
-				used[x.Fingerprint] = true
+			if n, ok := left[x.Fingerprint]; ok && n != 0 {
+				if n > 0 {
+					left[x.Fingerprint]--
+				}
+				used[x.Fingerprint]++
 				out.Suppressed++
 				continue
 			}
@@ -102,8 +127,16 @@ func (b *Baseline) Apply(files []FileReport, model ScoreModel) BaselineOutcome {
 		f.Score, f.Deductions = model.Score(f.Findings)
 	}
 	for _, e := range b.Entries {
-		if !used[e.Fingerprint] && audited[e.Path] {
+		if !audited[e.Path] {
+			continue
+		}
+		if used[e.Fingerprint] == 0 {
 			out.Stale = append(out.Stale, e)
+		} else if n := left[e.Fingerprint]; n > 0 {
+			// Fewer occurrences than recorded: the rest of the entry is stale.
+			e.Count = n
+			out.Stale = append(out.Stale, e)
+			left[e.Fingerprint] = 0
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -38,6 +39,8 @@ type Config struct {
 	Languages []string `yaml:"languages"`
 	// Overrides apply to files whose path matches one of the globs.
 	Overrides []PathOverride `yaml:"overrides"`
+	// Exclusions hide findings by path, rule, matched text or message, each with a reason.
+	Exclusions []Exclusion `yaml:"exclusions"`
 
 	// Now is the reference time for date plausibility (the --now flag); not read from YAML.
 	Now time.Time `yaml:"-"`
@@ -162,6 +165,11 @@ func (c *Config) Validate(reg *Registry) error {
 	for i, p := range c.SpinPhrases {
 		if len(strings.Fields(NormalizeForMatch(p))) < 2 {
 			return fmt.Errorf("spin_phrases[%d]: want a phrase of two or more words, got %q", i, p)
+		}
+	}
+	for i := range c.Exclusions {
+		if err := c.Exclusions[i].compile(fmt.Sprintf("exclusions[%d]", i), reg); err != nil {
+			return err
 		}
 	}
 	for i, o := range c.Overrides {
@@ -293,7 +301,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+): `)
+var (
+	yamlLine = regexp.MustCompile(`line (\d+): `)
+	// yamlUnknownField is yaml.v3's message for a key the struct lacks; it names Go types.
+	yamlUnknownField = regexp.MustCompile(`field (\S+) not found in type (\S+)`)
+)
 
 // explainYAMLError adds the dotted key to yaml.v3's messages, which name only a line
 // ("line 1: cannot unmarshal !!int into []string" becomes "disable: line 1: ...").
@@ -310,6 +322,9 @@ func explainYAMLError(data []byte, err error) error {
 		if part == "" {
 			continue
 		}
+		if m := yamlUnknownField.FindStringSubmatch(part); m != nil {
+			part = yamlUnknownField.ReplaceAllString(part, "unknown key "+m[1]+suggestKey(m[1], m[2]))
+		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			if key := keyAtLine(&root, n, ""); key != "" {
@@ -319,6 +334,59 @@ func explainYAMLError(data []byte, err error) error {
 		out = append(out, part)
 	}
 	return errors.New(strings.Join(out, "; "))
+}
+
+// suggestKey names the closest known key of the YAML type ("audit.Config") to a mistyped
+// one, as " (did you mean disable?)", or lists the known keys when none is close.
+func suggestKey(key, typeName string) string {
+	var t reflect.Type
+	switch strings.TrimPrefix(typeName, "audit.") {
+	case "Config":
+		t = reflect.TypeOf(Config{})
+	case "PathOverride":
+		t = reflect.TypeOf(PathOverride{})
+	case "Exclusion":
+		t = reflect.TypeOf(Exclusion{})
+	default:
+		return ""
+	}
+	var known []string
+	best, bestDist := "", 3
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		known = append(known, name)
+		if d := editDistance(key, name); d < bestDist {
+			best, bestDist = name, d
+		}
+	}
+	if best != "" {
+		return " (did you mean " + best + "?)"
+	}
+	return " (known: " + strings.Join(known, ", ") + ")"
+}
+
+// editDistance is the Levenshtein distance of two short keys.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // keyAtLine finds the dotted path of the deepest mapping key whose entry is on line.

@@ -11,7 +11,10 @@ import (
 type Report struct {
 	Tool    string       `json:"tool"`
 	Version string       `json:"version"`
-	Files   []FileReport `json:"files"`
+	// Root is the absolute folder the audit ran in: relative paths are relative to it, so
+	// `textaudit report` finds the texts from any working folder.
+	Root  string       `json:"root,omitempty"`
+	Files []FileReport `json:"files"`
 	// Rules describes every rule that ran, so a saved report renders (SARIF, HTML) without
 	// the registry of the version that wrote it.
 	Rules   []RuleInfo `json:"rules,omitempty"`
@@ -19,7 +22,9 @@ type Report struct {
 	Errors  []Notice   `json:"errors,omitempty"`
 	// Baseline says how many findings a --baseline file hid and which entries are stale.
 	Baseline *BaselineOutcome `json:"baseline,omitempty"`
-	Summary  Summary          `json:"summary"`
+	// Suppressed says how many findings .textauditignore and config exclusions hid.
+	Suppressed *SuppressionOutcome `json:"suppressed,omitempty"`
+	Summary    Summary             `json:"summary"`
 }
 
 // RuleInfo is a rule's description as carried in a report.
@@ -47,6 +52,9 @@ type Summary struct {
 	MinScore   float64          `json:"min_score"`
 	BySeverity map[Severity]int `json:"by_severity"`
 	ByCategory map[Category]int `json:"by_category"`
+	// BelowMinSeverity counts findings a --min-severity view left out; Findings, BySeverity
+	// and ByCategory count only the findings listed, while scores count every finding.
+	BelowMinSeverity int `json:"below_min_severity,omitempty"`
 }
 
 // NewReport assembles the report of a run.

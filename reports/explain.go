@@ -15,6 +15,7 @@ const (
 	ansiDim    = "\x1b[2m"
 	ansiBold   = "\x1b[1m"
 	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
 	ansiYellow = "\x1b[33m"
 	ansiCyan   = "\x1b[36m"
 )
@@ -51,14 +52,14 @@ func Explain(w io.Writer, r *audit.Report, opt Options) error {
 			num := n + 1
 			fmt.Fprintf(w, "%s %s\n", paint(ansiDim, fmt.Sprintf("%*d │", width, num)), strings.ReplaceAll(text, "\t", " "))
 			for _, x := range byLine[num] {
-				explainFinding(w, x, text, width, paint(sevColor[x.Severity], ""), opt.Color)
+				explainFinding(w, x, text, width, sevColor[x.Severity], opt.Color)
 			}
 			delete(byLine, num)
 		}
 		// Findings whose line is outside the text (a stale report) are still listed.
 		for _, x := range f.Findings {
 			if _, left := byLine[x.Line]; left {
-				explainFinding(w, x, "", width, paint(sevColor[x.Severity], ""), opt.Color)
+				explainFinding(w, x, "", width, sevColor[x.Severity], opt.Color)
 			}
 		}
 	}
@@ -75,9 +76,13 @@ func explainFinding(w io.Writer, x audit.Finding, line string, width int, color 
 	}
 	end = max(end, start)
 	marks := strings.Repeat(" ", start-1) + strings.Repeat("^", end-start+1)
+	// The colour code itself is passed, not a painted empty string: painting "" gave
+	// code+reset, which reset the colour before the text it was meant for.
 	reset := ""
 	if useColor {
 		reset = ansiReset
+	} else {
+		color = ""
 	}
 	span := ""
 	if x.EndLine > x.Line {

@@ -22,17 +22,19 @@ func JSON(w io.Writer, r *audit.Report, opt Options) error {
 	head, err := marshalIndent(struct {
 		Tool    string `json:"tool"`
 		Version string `json:"version"`
-	}{r.Tool, r.Version}, "")
+		Root    string `json:"root,omitempty"`
+	}{r.Tool, r.Version, r.Root}, "")
 	if err != nil {
 		return err
 	}
 	tail, err := marshalIndent(struct {
-		Rules    []audit.RuleInfo       `json:"rules,omitempty"`
-		Skipped  []audit.Notice         `json:"skipped,omitempty"`
-		Errors   []audit.Notice         `json:"errors,omitempty"`
-		Baseline *audit.BaselineOutcome `json:"baseline,omitempty"`
-		Summary  audit.Summary          `json:"summary"`
-	}{r.Rules, r.Skipped, r.Errors, r.Baseline, r.Summary}, "")
+		Rules      []audit.RuleInfo          `json:"rules,omitempty"`
+		Skipped    []audit.Notice            `json:"skipped,omitempty"`
+		Errors     []audit.Notice            `json:"errors,omitempty"`
+		Baseline   *audit.BaselineOutcome    `json:"baseline,omitempty"`
+		Suppressed *audit.SuppressionOutcome `json:"suppressed,omitempty"`
+		Summary    audit.Summary             `json:"summary"`
+	}{r.Rules, r.Skipped, r.Errors, r.Baseline, r.Suppressed, r.Summary}, "")
 	if err != nil {
 		return err
 	}
@@ -123,6 +125,22 @@ func ReadJSON(path string) (*audit.Report, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var probe struct {
+		Tool            string          `json:"tool"`
+		BaselineVersion *int            `json:"baseline_version"`
+		Files           json.RawMessage `json:"files"`
+		Schema          string          `json:"$schema"`
+	}
+	if err := json.Unmarshal(data, &probe); err == nil {
+		switch {
+		case probe.BaselineVersion != nil:
+			return nil, fmt.Errorf("read %s: this is a baseline file (--write-baseline), not a JSON report; use it with --baseline, or save a report with --format json", path)
+		case probe.Schema != "" && probe.Tool == "":
+			return nil, fmt.Errorf("read %s: this is a SARIF log, not a textaudit JSON report; save one with --format json", path)
+		case probe.Tool == "textaudit" && probe.Files == nil:
+			return nil, fmt.Errorf("read %s: not a textaudit JSON report (no files)", path)
+		}
 	}
 	var r audit.Report
 	if err := json.Unmarshal(data, &r); err != nil {

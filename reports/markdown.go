@@ -49,7 +49,7 @@ func Markdown(w io.Writer, r *audit.Report, opt Options) error {
 	if len(r.Skipped)+len(r.Errors) > 0 {
 		fmt.Fprintln(w)
 	}
-	if rows := provenanceRows(r); len(rows) > 0 {
+	if rows := provenanceRows(r, false); len(rows) > 0 {
 		fmt.Fprint(w, "\n## Provenance\n\n")
 		pt := markdownTable(w)
 		pt.Header("file", "credited to", "photos", "copied from", "copied to", "shared with")

@@ -3,6 +3,7 @@ package reports
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -19,22 +20,29 @@ type provenanceRow struct {
 // shared_with; see rules/provenance.Fact) and
 // returns one row per file that has any. Unknown shapes are skipped, never fatal: the fact
 // may come from a saved report of another version.
-func provenanceRows(r *audit.Report) []provenanceRow {
+// With short, a counterpart in the same folder as the file is named by its base name.
+func provenanceRows(r *audit.Report, short bool) []provenanceRow {
 	var rows []provenanceRow
 	for _, f := range r.Files {
 		p := asJSONObject(f.Facts["provenance"])
 		if p == nil {
 			continue
 		}
+		name := func(other string) string {
+			if short && filepath.Dir(other) == filepath.Dir(f.Path) {
+				return filepath.Base(other)
+			}
+			return other
+		}
 		row := provenanceRow{
 			path:       f.Path,
 			credits:    joinStrings(p["credits"]),
 			photos:     joinStrings(p["photo_credits"]),
-			copiedFrom: joinCopies(p["copied_from"], "←"),
-			copiedTo:   joinCopies(p["copied_to"], "→"),
-			sharedWith: joinCopies(p["shared_with"], "↔"),
+			copiedFrom: joinCopies(p["copied_from"], "←", name),
+			copiedTo:   joinCopies(p["copied_to"], "→", name),
+			sharedWith: joinCopies(p["shared_with"], "↔", name),
 		}
-		if inh := joinInherited(p["inherited"]); inh != "" {
+		if inh := joinInherited(p["inherited"], name); inh != "" {
 			if row.credits != "" {
 				row.credits += "; "
 			}
@@ -78,16 +86,16 @@ func joinStrings(v any) string {
 
 // joinCopies renders [{path, line, counterpart_line}] as "8 ← b.txt:19": this file's line,
 // the direction of the copy, the other file and its line.
-func joinCopies(v any, arrow string) string {
+func joinCopies(v any, arrow string, name func(string) string) string {
 	var out []string
 	for _, m := range asMaps(v) {
 		path, _ := m["path"].(string)
 		if path == "" {
 			continue
 		}
-		s := path
+		s := name(path)
 		if l, ok := m["counterpart_line"].(float64); ok {
-			s = fmt.Sprintf("%s:%d", path, int(l))
+			s = fmt.Sprintf("%s:%d", name(path), int(l))
 		}
 		if l, ok := m["line"].(float64); ok {
 			s = fmt.Sprintf("%d %s %s", int(l), arrow, s)
@@ -99,7 +107,7 @@ func joinCopies(v any, arrow string) string {
 }
 
 // joinInherited renders [{agency, via, line}] as "Reuters (via a.txt)".
-func joinInherited(v any) string {
+func joinInherited(v any, name func(string) string) string {
 	var out []string
 	for _, m := range asMaps(v) {
 		agency, _ := m["agency"].(string)
@@ -108,7 +116,7 @@ func joinInherited(v any) string {
 			continue
 		}
 		if via != "" {
-			agency += " (via " + via + ")"
+			agency += " (via " + name(via) + ")"
 		}
 		out = append(out, agency)
 	}

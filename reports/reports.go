@@ -20,7 +20,11 @@ import (
 type Options struct {
 	Details     bool           // table: also list every finding
 	MinSeverity audit.Severity // findings below are not shown (gates still see them)
-	Color       bool           // terminal colours (explain)
+	Color       bool           // terminal colours (explain, table)
+	Width       int            // table: fit into this many columns (0: no limit)
+	Provenance  bool           // table: show the provenance table even when it does not fit
+	PathPrefix  string         // sarif, github: put in front of paths relative to the report's root
+	Warn        func(string)   // notices for the user (a capped SARIF log); nil drops them
 }
 
 // Renderer writes a report in one format.
@@ -36,6 +40,7 @@ var renderers = map[string]Renderer{
 	"markdown":  Markdown,
 	"explain":   Explain,
 	"html":      HTML,
+	"line":      Line,
 }
 
 // Formats lists the known format names.
@@ -78,6 +83,9 @@ func Filter(r *audit.Report, min audit.Severity) *audit.Report {
 		}
 		out.Files[i] = g
 	}
+	// The summary counts what is shown, so its numbers agree with the listed findings.
+	out.Summary = audit.Summarize(out.Files)
+	out.Summary.BelowMinSeverity = r.Summary.Findings - out.Summary.Findings
 	return &out
 }
 
@@ -194,4 +202,8 @@ func replaceFile(path string, perm fs.FileMode, render func(io.Writer) error) (e
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+func sortStrings(s []string, less func(a, b string) bool) {
+	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
 }

@@ -69,10 +69,13 @@ func TestRenderersMatchGoldenFiles(t *testing.T) {
 		opt            Options
 	}{
 		{"table", "sample.table", Options{Details: true}},
+		{"table", "sample.80.table", Options{Details: true, Width: 80}},
+		{"table", "sample.48.table", Options{Details: true, Width: 48}},
 		{"json", "sample.json", Options{}},
 		{"sarif", "sample.sarif", Options{}},
 		{"github", "sample.github", Options{}},
 		{"csv", "sample.csv", Options{}},
+		{"line", "sample.line", Options{}},
 		{"csv-files", "sample.files.csv", Options{}},
 		{"markdown", "sample.md", Options{}},
 		{"explain", "sample.explain", Options{}},
@@ -156,8 +159,9 @@ func TestGitHubAnnotationsEscapeMessages(t *testing.T) {
 		t.Fatalf("want one line per finding, got %d:\n%s", len(lines), out)
 	}
 	want := "::warning file=corpus/a.txt,line=6,endLine=6,col=1,endColumn=12,title=boilerplate.phrase::scraper residue: \"Related Post\" is page furniture, not article text%0Asecond line, 100%25 sure"
-	if lines[2] != want {
-		t.Errorf("got  %s\nwant %s", lines[2], want)
+	// Errors are annotated first, then warnings, then notices.
+	if lines[1] != want {
+		t.Errorf("got  %s\nwant %s", lines[1], want)
 	}
 }
 
@@ -195,6 +199,9 @@ func TestFilterHidesFindingsBelowTheMinimumButKeepsScores(t *testing.T) {
 	f := Filter(r, audit.Warning)
 	if len(f.Files[0].Findings) != 2 || len(r.Files[0].Findings) != 3 || f.Files[0].Score != r.Files[0].Score {
 		t.Errorf("filtered %d of %d findings, scores %v/%v", len(f.Files[0].Findings), len(r.Files[0].Findings), f.Files[0].Score, r.Files[0].Score)
+	}
+	if f.Summary.Findings != 2 || f.Summary.BelowMinSeverity != 1 || f.Summary.MeanScore != r.Summary.MeanScore {
+		t.Errorf("summary of the filtered view %+v: want 2 findings, 1 below, the same mean score", f.Summary)
 	}
 }
 

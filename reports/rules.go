@@ -3,19 +3,15 @@ package reports
 import (
 	"io"
 
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/textaudit/textaudit/audit"
 )
 
-// RulesTable lists rules (ID, category, severity, description) for `textaudit rules`.
-func RulesTable(w io.Writer, rules []audit.RuleInfo) error {
-	t := newTable(w, repeatAlign(tw.AlignLeft, 4))
-	t.Header("rule", "category", "severity", "description")
+// RulesTable lists rules (ID, category, severity, description) for `textaudit rules`,
+// fitted into width columns (0: no limit).
+func RulesTable(w io.Writer, rules []audit.RuleInfo, width int) error {
+	g := &grid{cols: []gridColumn{{head: "rule"}, {head: "category"}, {head: "severity"}, {head: "description", fit: wrap, min: 24}}}
 	for _, r := range rules {
-		if err := t.Append([]string{r.ID, string(r.Category), r.Severity.String(), r.Description}); err != nil {
-			return err
-		}
+		g.add(gridCell{text: r.ID}, gridCell{text: string(r.Category)}, gridCell{text: r.Severity.String()}, gridCell{text: r.Description})
 	}
-	return t.Render()
+	return g.render(w, width, false)
 }

@@ -3,99 +3,252 @@ package reports
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/textaudit/textaudit/audit"
 )
 
-// Table writes the per-file table (path, score, why, counts per category) and, with
-// Details, a findings table (file:line, rule, severity, message).
+// Table writes the per-file table (worst files first: score, path, deductions, counts
+// per category), the provenance table when asked for or when it fits, with Details a
+// findings table, then notices and, last, the summary line. Tables fit Options.Width.
 func Table(w io.Writer, r *audit.Report, opt Options) error {
-	r = Filter(r, opt.MinSeverity)
-	files := newTable(w, append([]tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft}, repeatAlign(tw.AlignRight, len(audit.Categories))...))
-	head := []any{"file", "score", "deductions"}
-	for _, c := range audit.Categories {
-		head = append(head, string(c))
+	shown := Filter(r, opt.MinSeverity)
+	files := WorstFirst(shown.Files)
+	if err := fileGrid(files, opt).render(w, opt.Width, opt.Color); err != nil {
+		return err
 	}
-	files.Header(head...)
-	for _, f := range r.Files {
-		counts := map[audit.Category]int{}
-		for _, x := range f.Findings {
-			counts[x.Category]++
+	if rows := provenanceRows(&audit.Report{Files: files}, true); len(rows) > 0 {
+		pg := provenanceGrid(rows, opt.Width)
+		if opt.Details || opt.Provenance || pg.fitsNaturally(opt.Width) {
+			fmt.Fprintln(w)
+			if err := pg.render(w, opt.Width, opt.Color); err != nil {
+				return err
+			}
 		}
-		row := []string{f.Path, formatScore(f.Score), Deductions(f.Deductions)}
-		for _, c := range audit.Categories {
-			row = append(row, countCell(counts[c]))
-		}
-		if err := files.Append(row); err != nil {
+	}
+	if opt.Details {
+		if err := writeDetails(w, files, opt); err != nil {
 			return err
 		}
 	}
-	if err := files.Render(); err != nil {
-		return err
+	if len(r.Skipped)+len(r.Errors) > 0 {
+		fmt.Fprintln(w)
 	}
-	s := r.Summary
-	fmt.Fprintf(w, "%d files, %d findings, mean score %s, lowest %s\n", s.Files, s.Findings, formatScore(s.MeanScore), formatScore(s.MinScore))
 	for _, n := range r.Skipped {
 		fmt.Fprintf(w, "skipped %s: %s\n", n.Path, n.Cause)
 	}
 	for _, n := range r.Errors {
 		fmt.Fprintf(w, "error %s: %s\n", n.Path, n.Cause)
 	}
-	if rows := provenanceRows(r); len(rows) > 0 {
-		fmt.Fprintln(w)
-		pt := newTable(w, repeatAlign(tw.AlignLeft, 6))
-		pt.Header("file", "credited to", "photos", "copied from", "copied to", "shared with")
-		for _, p := range rows {
-			if err := pt.Append([]string{p.path, dash(p.credits), dash(p.photos), dash(p.copiedFrom), dash(p.copiedTo), dash(p.sharedWith)}); err != nil {
-				return err
+	fmt.Fprintln(w)
+	summary := SummaryLine(r, opt.MinSeverity)
+	if opt.Width > 0 {
+		summary = strings.Join(wrapText(keepUnits(summary), opt.Width), "\n")
+	}
+	_, err := fmt.Fprintln(w, summary)
+	return err
+}
+
+// WorstFirst orders files by score, lowest first, then by number of findings, most first,
+// then by path; the report's own order (by path) is left alone.
+func WorstFirst(files []audit.FileReport) []audit.FileReport {
+	out := append([]audit.FileReport(nil), files...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Score != b.Score {
+			return a.Score < b.Score
+		}
+		if len(a.Findings) != len(b.Findings) {
+			return len(a.Findings) > len(b.Findings)
+		}
+		return a.Path < b.Path
+	})
+	return out
+}
+
+// fileGrid offers the per-file table in three layouts: every category's count, then one
+// total, then path and score alone.
+func fileGrid(files []audit.FileReport, opt Options) *grid {
+	path := gridColumn{head: "file", fit: cutLeft, min: 24}
+	score := gridColumn{head: "score", right: true}
+	ded := gridColumn{head: "deductions", fit: wrap, min: 16}
+	full := &grid{cols: []gridColumn{score, path, ded}}
+	for _, c := range audit.Categories {
+		full.cols = append(full.cols, gridColumn{head: categoryHead[c], right: true})
+	}
+	medium := &grid{cols: []gridColumn{score, path, {head: "findings", right: true}, ded}}
+	narrow := &grid{cols: []gridColumn{score, path, {head: "findings", right: true}}}
+	for _, f := range files {
+		counts := map[audit.Category]int{}
+		for _, x := range f.Findings {
+			counts[x.Category]++
+		}
+		sc := gridCell{text: formatScore(f.Score), color: scoreColor(f.Score)}
+		p := gridCell{text: f.Path}
+		d := gridCell{text: strings.ReplaceAll(Deductions(f.Deductions), " −", nbsp+"−")}
+		n := gridCell{text: countCell(len(f.Findings))}
+		row := []gridCell{sc, p, d}
+		for _, c := range audit.Categories {
+			row = append(row, gridCell{text: countCell(counts[c])})
+		}
+		full.add(row...)
+		medium.add(sc, p, n, d)
+		narrow.add(sc, p, n)
+	}
+	return fitLayout(opt.Width, full, medium, narrow)
+}
+
+// categoryHead abbreviates category names in the table's header.
+var categoryHead = map[audit.Category]string{
+	audit.Boilerplate: "boilerplate", audit.Spin: "spin", audit.Language: "lang",
+	audit.Date: "date", audit.Duplicate: "dup", audit.Provenance: "prov",
+}
+
+// provenanceGrid is the provenance table, or for narrow widths one wrapped cell per file.
+func provenanceGrid(rows []provenanceRow, width int) *grid {
+	path := gridColumn{head: "file", fit: cutLeft, min: 20}
+	cell := func(s string) gridCell { return gridCell{text: dash(s)} }
+	wide := &grid{cols: []gridColumn{path,
+		{head: "credited to", fit: wrap, min: 10}, {head: "photos", fit: wrap, min: 8},
+		{head: "copied from", fit: wrap, min: 12}, {head: "copied to", fit: wrap, min: 12},
+		{head: "shared with", fit: wrap, min: 12}}}
+	narrow := &grid{cols: []gridColumn{path, {head: "provenance", fit: wrap, min: 20}}}
+	for _, p := range rows {
+		p = provenanceRow{p.path, keepUnits(p.credits), keepUnits(p.photos), keepUnits(p.copiedFrom), keepUnits(p.copiedTo), keepUnits(p.sharedWith)}
+		wide.add(gridCell{text: p.path}, cell(p.credits), cell(p.photos), cell(p.copiedFrom), cell(p.copiedTo), cell(p.sharedWith))
+		var parts []string
+		for _, kv := range [][2]string{{"credited to", p.credits}, {"photos", p.photos}, {"copied from", p.copiedFrom}, {"copied to", p.copiedTo}, {"shared with", p.sharedWith}} {
+			if kv[1] != "" {
+				parts = append(parts, kv[0]+" "+kv[1])
 			}
 		}
-		if err := pt.Render(); err != nil {
-			return err
+		narrow.add(gridCell{text: p.path}, gridCell{text: strings.Join(parts, "; ")})
+	}
+	return fitLayout(width, wide, narrow)
+}
+
+// keepUnits joins the words of each comma-separated unit with no-break spaces, so a cell
+// wraps between units ("8 ← b.txt:19") rather than inside them.
+func keepUnits(s string) string {
+	units := strings.Split(s, ", ")
+	for i, u := range units {
+		units[i] = strings.ReplaceAll(u, " ", nbsp)
+	}
+	return strings.Join(units, ", ")
+}
+
+// writeDetails lists every finding: as a table when it fits, otherwise one block per
+// finding (location, severity and rule on one line, the message wrapped under it).
+func writeDetails(w io.Writer, files []audit.FileReport, opt Options) error {
+	g := &grid{cols: []gridColumn{{head: "location", fit: cutLeft, min: 24}, {head: "severity"}, {head: "rule"}, {head: "message", fit: wrap, min: 30}}}
+	for _, f := range files {
+		for _, x := range f.Findings {
+			sev := gridCell{text: x.Severity.String(), color: severityColor[x.Severity]}
+			g.add(gridCell{text: Location(x)}, sev, gridCell{text: x.Rule}, gridCell{text: oneLine(x.Message)})
 		}
 	}
-	if !opt.Details {
+	if len(g.rows) == 0 {
 		return nil
 	}
 	fmt.Fprintln(w)
-	// Messages can be long (a copy names its source and every swapped word): wrap them so
-	// the table stays readable in a terminal.
-	details := newTable(w, repeatAlign(tw.AlignLeft, 4),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(90))
-	details.Header("location", "rule", "severity", "message")
-	for _, f := range r.Files {
+	if opt.Width <= 0 || g.minimum() <= opt.Width {
+		return g.render(w, opt.Width, opt.Color)
+	}
+	var b strings.Builder
+	for _, f := range files {
 		for _, x := range f.Findings {
-			if err := details.Append([]string{Location(x), x.Rule, x.Severity.String(), oneLine(x.Message)}); err != nil {
-				return err
+			sev := x.Severity.String()
+			if opt.Color {
+				sev = severityColor[x.Severity] + sev + ansiReset
+			}
+			loc := Location(x)
+			if runewidth.StringWidth(loc) > opt.Width {
+				loc = cutFromLeft(loc, opt.Width)
+			}
+			if runewidth.StringWidth(loc)+len(x.Severity.String())+len(x.Rule)+3 <= opt.Width {
+				fmt.Fprintf(&b, "%s  %s %s\n", loc, sev, x.Rule)
+			} else {
+				fmt.Fprintf(&b, "%s\n  %s %s\n", loc, sev, x.Rule)
+			}
+			for _, ln := range wrapText(oneLine(x.Message), max(opt.Width-4, 20)) {
+				b.WriteString("    " + ln + "\n")
 			}
 		}
 	}
-	return details.Render()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-func newTable(w io.Writer, columns []tw.Align, extra ...tablewriter.Option) *tablewriter.Table {
-	opts := []tablewriter.Option{
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: columns}),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
+// SummaryLine totals the run in words: files, findings shown (by severity), what the
+// minimum severity and the baseline hid, and the scores.
+func SummaryLine(r *audit.Report, minSev audit.Severity) string {
+	s := audit.Summarize(r.Files)
+	shown, bySev := 0, map[audit.Severity]int{}
+	for _, f := range r.Files {
+		for _, x := range f.Findings {
+			if x.Severity >= minSev {
+				shown++
+				bySev[x.Severity]++
+			}
+		}
 	}
-	return tablewriter.NewTable(w, append(opts, extra...)...)
+	var b strings.Builder
+	b.WriteString(Plural(s.Files, "file", "files") + ", " + Plural(shown, "finding", "findings"))
+	if minSev > audit.Info {
+		fmt.Fprintf(&b, " at or above %s", minSev)
+	}
+	var parts []string
+	for _, sev := range []audit.Severity{audit.Error, audit.Warning, audit.Info} {
+		if n := bySev[sev]; n > 0 {
+			parts = append(parts, Plural(n, sev.String(), severityPlural[sev]))
+		}
+	}
+	if len(parts) > 0 {
+		b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	}
+	if hidden := s.Findings - shown; hidden > 0 {
+		fmt.Fprintf(&b, ", %d below %s not shown", hidden, minSev)
+	}
+	if r.Suppressed != nil && r.Suppressed.Ignored+r.Suppressed.Excluded > 0 {
+		fmt.Fprintf(&b, ", %d suppressed (.textauditignore, exclusions)", r.Suppressed.Ignored+r.Suppressed.Excluded)
+	}
+	if r.Baseline != nil && r.Baseline.Suppressed > 0 {
+		fmt.Fprintf(&b, ", %d known from the baseline", r.Baseline.Suppressed)
+	}
+	if s.Files > 0 {
+		fmt.Fprintf(&b, ", mean score %s, lowest %s", formatScore(s.MeanScore), formatScore(s.MinScore))
+	}
+	return b.String()
 }
 
-func repeatAlign(a tw.Align, n int) []tw.Align {
-	out := make([]tw.Align, n)
-	for i := range out {
-		out[i] = a
+var severityPlural = map[audit.Severity]string{audit.Error: "errors", audit.Warning: "warnings", audit.Info: "info"}
+
+// Plural writes "1 file", "2 files".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
 	}
-	return out
+	return strconv.Itoa(n) + " " + many
 }
+
+// scoreColor paints low scores: red below 50, yellow below 75, green from 90.
+func scoreColor(s float64) string {
+	switch {
+	case s < 50:
+		return ansiRed
+	case s < 75:
+		return ansiYellow
+	case s >= 90:
+		return ansiGreen
+	}
+	return ""
+}
+
+var severityColor = map[audit.Severity]string{audit.Error: ansiRed, audit.Warning: ansiYellow, audit.Info: ansiCyan}
 
 // Location renders path:line or path:line-end_line.
 func Location(f audit.Finding) string {

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/reports"
@@ -33,6 +36,10 @@ type auditFlags struct {
 	writeBase   string
 	progress    bool
 	cpuProfile  string
+	color       string
+	width       int
+	provenance  bool
+	pathPrefix  string
 }
 
 func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -51,14 +58,19 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(reports.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to FILE (atomically) instead of standard output")
-	fl.BoolVar(&f.details, "details", false, "table format: also list every finding")
+	fl.BoolVar(&f.details, "details", false, "table format: also list every finding (and the provenance table)")
+	fl.BoolVar(&f.provenance, "provenance", false, "table format: show the provenance table even when it does not fit the width")
+	addOutputFlags(fl, &f.color, &f.width)
+	fl.StringVar(&f.pathPrefix, "path-prefix", "", "sarif and github formats: put `PREFIX` in front of paths (relative to the working folder), when the audit does not run at the repository root")
 	fl.StringVar(&f.config, "config", "", "config file (default: "+audit.ConfigFileName+" found from the working folder upward)")
 	fl.StringSliceVar(&f.include, "include", nil, "only audit files matching these globs (relative to each folder argument; ** allowed)")
 	fl.StringSliceVar(&f.exclude, "exclude", nil, "skip files matching these globs")
 	fl.StringSliceVar(&f.corpus, "corpus", nil, "also compare against every file of DIR for cross-file rules, without auditing it")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", audit.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files read and analysed at once (default: number of CPUs)")
-	fl.Float64Var(&f.failUnder, "fail-under", -1, "exit 1 when any file scores below SCORE (0-100)")
+	fl.Float64Var(&f.failUnder, "fail-under", -1, "exit 1 when any file scores below `SCORE` (0-100)")
+	// The -1 above only means "not set" (Changed tells); help must not show it as a default.
+	fl.Lookup("fail-under").DefValue = "0"
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any finding is at or above SEVERITY (info, warning, error)")
 	fl.StringVar(&f.minSeverity, "min-severity", "info", "only show findings at or above SEVERITY (gates still see all)")
 	fl.StringVar(&f.now, "now", "", "reference date for date checks, YYYY-MM-DD (default: today)")
@@ -72,12 +84,20 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io.Writer) error {
+	format, err := outputFormat(f.format, cmd.Flags().Changed("format"), f.output)
+	if err != nil {
+		return err
+	}
+	f.format = format
 	render, err := reports.Lookup(f.format)
 	if err != nil {
 		return usageError("%v", err)
 	}
 	extra, err := parseReportFlags(f.reports)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputPaths(f.output, extra); err != nil {
 		return err
 	}
 	minSev, err := audit.ParseSeverity(f.minSeverity)
@@ -161,9 +181,27 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		return &exitError{code: exitUsage, err: err}
 	}
 	report := audit.NewReport(version, res)
+	if wd, err := os.Getwd(); err == nil {
+		report.Root = wd
+	}
 	report.Rules = audit.Describe(res.Rules)
 	for _, n := range res.Skipped {
 		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", n.Path, n.Cause)
+	}
+	if len(report.Files) == 0 && len(res.Errors) == 0 {
+		// Passing a gate on nothing would hide a typo in a path or an over-broad --exclude.
+		why := "no file matched"
+		if len(files) > 0 {
+			why = fmt.Sprintf("%s found, none of them text", reports.Plural(len(files), "file", "files"))
+		} else if len(f.include)+len(f.exclude) > 0 {
+			why = "every file is left out by --include/--exclude, or the folders are empty"
+		} else {
+			why = "the folders hold no file (hidden files and folders are skipped)"
+		}
+		return usageError("nothing to audit in %s: %s", strings.Join(args, ", "), why)
+	}
+	if err := suppress(report, cfg, args); err != nil {
+		return err
 	}
 	if f.writeBase != "" {
 		// The baseline records every finding of this run, before any old baseline hides some.
@@ -185,12 +223,25 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		}
 	}
 
-	opt := reports.Options{Details: f.details, MinSeverity: minSev, Color: useColor(stdout)}
+	color, err := useColor(stdout, f.color)
+	if err != nil {
+		return err
+	}
+	warn := func(s string) { fmt.Fprintf(stderr, "textaudit: %s\n", s) }
+	opt := reports.Options{Details: f.details, Provenance: f.provenance, MinSeverity: minSev, Color: color,
+		Width: outputWidth(f.width, stdout), PathPrefix: f.pathPrefix, Warn: warn}
 	if err := emit(report, render, opt, f.output, stdout); err != nil {
 		return err
 	}
+	github := f.format == "github"
 	for _, e := range extra {
-		if err := emit(report, e.render, reports.Options{Details: true, MinSeverity: minSev}, e.path, stdout); err != nil {
+		github = github || e.format == "github"
+		if err := emit(report, e.render, reports.Options{Details: true, MinSeverity: minSev, PathPrefix: f.pathPrefix, Warn: warn}, e.path, stdout); err != nil {
+			return err
+		}
+	}
+	if github {
+		if err := writeStepSummary(report, opt); err != nil {
 			return err
 		}
 	}
@@ -205,6 +256,47 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if msg := gateFailure(report, f, failOn, cmd.Flags().Changed("fail-under")); msg != "" {
 		return &exitError{code: exitGate, err: errors.New(msg)}
 	}
+	return nil
+}
+
+// writeStepSummary appends a Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions
+// sets it, so the job page shows totals and the worst files beside the annotations.
+func writeStepSummary(r *audit.Report, opt reports.Options) error {
+	path := os.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)}
+	}
+	err = reports.StepSummary(f, r, opt)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("GITHUB_STEP_SUMMARY %s: %w", path, err)}
+	}
+	return nil
+}
+
+// suppress applies the .textauditignore files found from the audited paths upward and the
+// config's exclusions, before baselines and gates see the findings.
+func suppress(report *audit.Report, cfg *audit.Config, paths []string) error {
+	var ignore []audit.IgnoreEntry
+	for _, p := range audit.FindIgnoreFiles(paths) {
+		entries, err := audit.LoadIgnoreFile(p)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		ignore = append(ignore, entries...)
+	}
+	if len(ignore) == 0 && len(cfg.Exclusions) == 0 {
+		return nil
+	}
+	out := audit.Suppress(report.Files, ignore, cfg.Exclusions, audit.DefaultScoreModel)
+	report.Suppressed = &out
+	report.Summary = audit.Summarize(report.Files)
 	return nil
 }
 
@@ -239,6 +331,70 @@ func gateFailure(r *audit.Report, f auditFlags, failOn *audit.Severity, failUnde
 		return ""
 	}
 	return "gate failed: " + strings.Join(why, "; ")
+}
+
+// addOutputFlags adds --color and --width, shared by the commands that print for people.
+func addOutputFlags(fl *pflag.FlagSet, color *string, width *int) {
+	fl.StringVar(color, "color", "auto", "colour the output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	fl.IntVar(width, "width", 0, "fit tables into `N` columns (default: $COLUMNS, else the terminal's width; no limit in pipes)")
+}
+
+// outputWidth is --width when given, else the terminal's.
+func outputWidth(flag int, stdout io.Writer) int {
+	if flag > 0 {
+		return flag
+	}
+	return terminalWidth(stdout)
+}
+
+// formatByExtension maps report file extensions to formats, for -o without --format.
+var formatByExtension = map[string]string{
+	".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html", ".csv": "csv",
+	".md": "markdown", ".markdown": "markdown", ".txt": "table", ".text": "table",
+}
+
+// outputFormat is --format when given; otherwise -o's extension decides, so -o audit.html
+// writes HTML rather than a text table into a file named .html.
+func outputFormat(format string, given bool, output string) (string, error) {
+	if given || output == "" {
+		return format, nil
+	}
+	ext := strings.ToLower(filepath.Ext(output))
+	if ext == "" {
+		return format, nil
+	}
+	if f, ok := formatByExtension[ext]; ok {
+		return f, nil
+	}
+	return "", usageError("-o %s: cannot tell the format from %q; pass --format (%s)", output, ext, strings.Join(reports.Formats(), ", "))
+}
+
+// checkOutputPaths refuses, before auditing, report paths that are folders and two reports
+// written to one file (one would silently replace the other).
+func checkOutputPaths(output string, extra []extraReport) error {
+	type target struct{ flag, path string }
+	var all []target
+	if output != "" {
+		all = append(all, target{"-o", output})
+	}
+	for _, e := range extra {
+		all = append(all, target{"--report " + e.format + "=" + e.path, e.path})
+	}
+	seen := map[string]string{}
+	for _, t := range all {
+		if st, err := os.Stat(t.path); err == nil && st.IsDir() {
+			return usageError("%s: %s is a folder; give a file name such as %s", t.flag, t.path, filepath.Join(t.path, "textaudit-report"))
+		}
+		abs, err := filepath.Abs(t.path)
+		if err != nil {
+			abs = filepath.Clean(t.path)
+		}
+		if prev, ok := seen[abs]; ok {
+			return usageError("%s and %s write the same file %s; give each report its own file", prev, t.flag, t.path)
+		}
+		seen[abs] = t.flag
+	}
+	return nil
 }
 
 // extraReport is one --report FORMAT=FILE.

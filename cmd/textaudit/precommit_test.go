@@ -54,6 +54,11 @@ func TestPreCommitHook(t *testing.T) {
 		"PRE_COMMIT_HOME="+filepath.Join(tmp, "cache"),
 		"GOMODCACHE="+goEnv(t, "GOMODCACHE"), // reuse downloaded modules instead of fetching again
 		"GOFLAGS=-buildvcs=false",
+		// The commits the hook judges need an identity even where no global git config
+		// exists (a fresh CI runner, HOME set to an empty folder), as the git helper passes.
+		"GIT_AUTHOR_NAME=test", "GIT_AUTHOR_EMAIL=test@example.com",
+		"GIT_COMMITTER_NAME=test", "GIT_COMMITTER_EMAIL=test@example.com",
+		"GIT_CONFIG_NOSYSTEM=1",
 	)
 	run := func(args ...string) (string, error) {
 		cmd := exec.Command(args[0], args[1:]...)

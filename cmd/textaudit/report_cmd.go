@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,8 +13,10 @@ import (
 )
 
 func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
-	var format, output, minSeverity string
-	var details bool
+	var format, output, minSeverity, color string
+	var details, provenance bool
+	var width int
+	var pathPrefix string
 	cmd := &cobra.Command{
 		Use:   "report AUDIT.json",
 		Short: "Render a saved JSON audit in another format, without re-auditing",
@@ -21,6 +24,13 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
   textaudit report audit.json --format html -o audit.html`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := outputFormat(format, cmd.Flags().Changed("format"), output)
+			if err != nil {
+				return err
+			}
+			if err := checkOutputPaths(output, nil); err != nil {
+				return err
+			}
 			render, err := reports.Lookup(format)
 			if err != nil {
 				return usageError("%v", err)
@@ -36,15 +46,34 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 			if reports.NeedsText(format) {
 				loadTexts(r, stderr)
 			}
-			return emit(r, render, reports.Options{Details: details, MinSeverity: minSev, Color: useColor(stdout)}, output, stdout)
+			useCol, err := useColor(stdout, color)
+			if err != nil {
+				return err
+			}
+			opt := reports.Options{Details: details, Provenance: provenance, MinSeverity: minSev, Color: useCol, Width: outputWidth(width, stdout),
+				PathPrefix: pathPrefix, Warn: func(s string) { fmt.Fprintf(stderr, "textaudit: %s\n", s) }}
+			return emit(r, render, opt, output, stdout)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(reports.Formats(), ", "))
 	fl.StringVarP(&output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	fl.StringVar(&minSeverity, "min-severity", "info", "only show findings at or above SEVERITY")
-	fl.BoolVar(&details, "details", false, "table format: also list every finding")
+	fl.BoolVar(&details, "details", false, "table format: also list every finding (and the provenance table)")
+	fl.BoolVar(&provenance, "provenance", false, "table format: show the provenance table even when it does not fit the width")
+	addOutputFlags(fl, &color, &width)
+	fl.StringVar(&pathPrefix, "path-prefix", "", "sarif and github formats: put `PREFIX` in front of paths (relative to the audit's folder)")
 	return cmd
+}
+
+// resolvePath finds an audited file from the report's root: relative paths were relative
+// to the folder the audit ran in, which need not be this one. Reports without a root
+// (older versions) resolve against the working folder.
+func resolvePath(root, path string) string {
+	if root == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(root, path)
 }
 
 // loadTexts re-reads the audited files for formats that show text. Reading is not
@@ -53,7 +82,7 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 func loadTexts(r *audit.Report, stderr io.Writer) {
 	for i := range r.Files {
 		f := &r.Files[i]
-		doc, err := audit.ReadDocument(f.Path, 0)
+		doc, err := audit.ReadDocument(resolvePath(r.Root, f.Path), 0)
 		if err != nil {
 			fmt.Fprintf(stderr, "textaudit: %s: text not available (%v); showing findings only\n", f.Path, err)
 			continue

@@ -15,13 +15,14 @@ languages, missing dates and duplicated paragraphs with their exact place and ev
 scores each file 0-100 and prints or saves reports.
 
 Exit codes: 0 passed, 1 a gate failed, 2 usage, config or input error.`,
-		Version:       version,
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newAuditCommand(stdout, stderr), newExplainCommand(stdout, stderr), newReportCommand(stdout, stderr),
-		newRulesCommand(stdout), newConfigCommand(stdout))
+		newRulesCommand(stdout), newConfigCommand(stdout), newVersionCommand(stdout))
+	registerCompletions(root)
 	return root
 }

@@ -22,13 +22,22 @@ func registry() (*audit.Registry, error) {
 func newRulesCommand(stdout io.Writer) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "rules",
-		Short: "List the rules: ID, category, severity, description",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Use:   "rules [RULE]",
+		Short: "List the rules (ID, category, severity, description), or document one rule",
+		Args:  cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, typed string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return ruleIDs(cmd, args, typed)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := registry()
 			if err != nil {
 				return err
+			}
+			if len(args) == 1 {
+				return writeRuleDoc(stdout, reg, args[0])
 			}
 			switch format {
 			case "json":
@@ -48,12 +57,13 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			case "table":
-				return reports.RulesTable(stdout, audit.Describe(reg.Rules()))
+				return reports.RulesTable(stdout, audit.Describe(reg.Rules()), terminalWidth(stdout))
 			default:
 				return usageError("rules: unknown format %q (want table or json)", format)
 			}
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedValues("table", "json"))
 	return cmd
 }

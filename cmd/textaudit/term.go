@@ -6,9 +6,12 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 // isTerminal reports whether w is an interactive terminal (not a pipe, file or CI log).
@@ -20,10 +23,41 @@ func isTerminal(w io.Writer) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// useColor follows https://no-color.org: colour only on a terminal and without NO_COLOR.
-func useColor(w io.Writer) bool {
-	_, noColor := os.LookupEnv("NO_COLOR")
-	return !noColor && os.Getenv("TERM") != "dumb" && isTerminal(w)
+// colorModes are the values of --color.
+var colorModes = []string{"auto", "always", "never"}
+
+// useColor decides colour for --color: "always" and "never" are what they say; "auto"
+// colours a terminal unless NO_COLOR is set to a non-empty value (https://no-color.org: an
+// empty NO_COLOR does not count) or TERM is dumb.
+func useColor(w io.Writer, mode string) (bool, error) {
+	return colorWanted(mode, isTerminal(w), os.Getenv("NO_COLOR"), os.Getenv("TERM"))
+}
+
+func colorWanted(mode string, terminal bool, noColor, termName string) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return terminal && noColor == "" && termName != "dumb", nil
+	}
+	return false, usageError("--color: want auto, always or never, got %q", mode)
+}
+
+// terminalWidth is the width tables fit into: COLUMNS when set to a number (the shell's
+// word, and the way to ask for a width in a pipe), else the terminal's width, else no limit
+// (a pipe or a file keeps whole paths for the tools that read them).
+func terminalWidth(w io.Writer) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := w.(*os.File); ok && isTerminal(w) {
+		if n, _, err := term.GetSize(int(f.Fd())); err == nil && n > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // progress prints "files done / total, rate" on one rewritten stderr line, only when stderr
