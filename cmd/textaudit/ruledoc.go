@@ -27,7 +27,7 @@ func writeRuleDoc(w io.Writer, reg *audit.Registry, id string) error {
 		title = "# " + r.ID
 	}
 	fmt.Fprintf(w, "%s\n\n%s\n\ncategory %s, default severity %s", title, r.Description, r.Category, r.Severity)
-	if r.Corpus() {
+	if reg.Corpus(r) {
 		fmt.Fprint(w, ", compares files across the corpus")
 	}
 	fmt.Fprintln(w)
