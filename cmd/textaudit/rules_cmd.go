@@ -2,7 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"math"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,36 +22,88 @@ func registry() (*audit.Registry, error) {
 	return reg, nil
 }
 
+// ruleJSON is one rule of `textaudit rules --format json`. Params (name → default) is the
+// original field; param_info adds each parameter's type, range and meaning.
+type ruleJSON struct {
+	ID          string             `json:"id"`
+	Category    audit.Category     `json:"category"`
+	Severity    audit.Severity     `json:"severity"`
+	Corpus      bool               `json:"corpus"`
+	Description string             `json:"description"`
+	Params      map[string]float64 `json:"params,omitempty"`
+	ParamInfo   []paramJSON        `json:"param_info,omitempty"`
+	ReportedBy  string             `json:"found_by,omitempty"`
+}
+
+type paramJSON struct {
+	Name    string          `json:"name"`
+	Type    audit.ParamKind `json:"type"`
+	Default any             `json:"default"`
+	Min     *float64        `json:"min,omitempty"`
+	Max     *float64        `json:"max,omitempty"`
+	Meaning string          `json:"meaning"`
+}
+
+func describeRule(reg *audit.Registry, r *audit.Rule) ruleJSON {
+	out := ruleJSON{ID: r.ID, Category: r.Category, Severity: r.Severity, Corpus: reg.Corpus(r), Description: r.Description}
+	if a := reg.Reporter(r); a != nil && a.Reports[0] != r {
+		out.ReportedBy = a.Name
+	}
+	for _, d := range r.Params {
+		if out.Params == nil {
+			out.Params = map[string]float64{}
+		}
+		out.Params[d.Name] = d.Default
+		pj := paramJSON{Name: d.Name, Type: d.Kind, Default: d.Default, Meaning: d.Meaning}
+		if d.Kind == audit.BoolKind {
+			pj.Default = d.Default != 0
+		} else {
+			lo, hi := d.Min, d.Max
+			pj.Min = &lo
+			if !math.IsInf(hi, 1) {
+				pj.Max = &hi
+			}
+		}
+		out.ParamInfo = append(out.ParamInfo, pj)
+	}
+	return out
+}
+
 func newRulesCommand(stdout io.Writer) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "rules",
-		Short: "List the rules: ID, category, severity, description",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Use:   "rules [RULE...]",
+		Short: "List the rules: ID, category, severity, description; with RULE (an ID or family), its parameters and their meaning",
+		RunE: func(cmd *cobra.Command, args []string) error {
 			reg, err := registry()
 			if err != nil {
 				return err
 			}
+			list := reg.Rules()
+			if len(args) > 0 {
+				list = nil
+				for _, sel := range args {
+					matched := reg.Match(sel)
+					if len(matched) == 0 {
+						return usageError("rules: no rule matches %q (see `textaudit rules`)", sel)
+					}
+					list = append(list, matched...)
+				}
+			}
 			switch format {
 			case "json":
-				type ruleJSON struct {
-					ID          string             `json:"id"`
-					Category    audit.Category     `json:"category"`
-					Severity    audit.Severity     `json:"severity"`
-					Corpus      bool               `json:"corpus"`
-					Description string             `json:"description"`
-					Params      map[string]float64 `json:"params,omitempty"`
-				}
-				var out []ruleJSON
-				for _, r := range reg.Rules() {
-					out = append(out, ruleJSON{r.ID, r.Category, r.Severity, reg.Corpus(r), r.Description, r.Params})
+				out := []ruleJSON{}
+				for _, r := range list {
+					out = append(out, describeRule(reg, r))
 				}
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			case "table":
-				return reports.RulesTable(stdout, audit.Describe(reg.Rules()))
+				if len(args) > 0 {
+					return writeRuleDetails(stdout, reg, list)
+				}
+				return reports.RulesTable(stdout, audit.Describe(list))
 			default:
 				return usageError("rules: unknown format %q (want table or json)", format)
 			}
@@ -56,4 +111,43 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	return cmd
+}
+
+// writeRuleDetails prints each rule with what finds it and its parameters: type, default,
+// valid range and meaning, as `params:` in .textaudit.yaml takes them.
+func writeRuleDetails(w io.Writer, reg *audit.Registry, list []*audit.Rule) error {
+	var b strings.Builder
+	for i, r := range list {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s  (%s, %s)\n  %s\n", r.ID, r.Category, r.Severity, r.Description)
+		if a := reg.Reporter(r); a != nil && len(a.Reports) > 1 {
+			var ids []string
+			for _, o := range a.Reports {
+				ids = append(ids, o.ID)
+			}
+			kind := "check"
+			if a.Corpus() {
+				kind = "corpus pass"
+			}
+			fmt.Fprintf(&b, "  found by %s's %s, which reports %s\n", a.Name, kind, strings.Join(ids, ", "))
+		} else if reg.Corpus(r) {
+			b.WriteString("  found by a corpus pass over every file\n")
+		}
+		if len(r.Params) == 0 {
+			b.WriteString("  no parameters\n")
+			continue
+		}
+		fmt.Fprintf(&b, "  parameters (params: {%s: {NAME: VALUE}} in .textaudit.yaml):\n", r.ID)
+		for _, d := range r.Params {
+			kind := d.Kind.String()
+			if rt := d.RangeText(); rt != "" {
+				kind += ", " + rt
+			}
+			fmt.Fprintf(&b, "    %s = %s  (%s)\n        %s\n", d.Name, d.DefaultText(), kind, d.Meaning)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
