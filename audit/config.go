@@ -29,8 +29,9 @@ type Config struct {
 	Enable  []string `yaml:"enable"`
 	// Severity overrides a rule's default severity, by ID or prefix.
 	Severity map[string]string `yaml:"severity"`
-	// Params overrides rule thresholds: rule ID → parameter name → value.
-	Params map[string]map[string]float64 `yaml:"params"`
+	// Params overrides rule thresholds: rule ID → parameter name → value (a number or a
+	// switch, as YAML decodes it; checked against the rule's declaration).
+	Params map[string]map[string]any `yaml:"params"`
 	// Phrases extends the boilerplate lexicon: language code ("en", "es", ...) → phrases.
 	Phrases map[string][]string `yaml:"phrases"`
 	// SpinPhrases extends the list of broken idioms and tortured phrases of spin.paragraph.
@@ -137,12 +138,10 @@ func (c *Config) Validate(reg *Registry) error {
 	for _, id := range sortedKeys(c.Params) {
 		r, ok := reg.Lookup(id)
 		if !ok {
-			return fmt.Errorf("params.%s: unknown rule", id)
+			return fmt.Errorf("params.%s: unknown rule (parameters are set per rule ID, see `textaudit rules`)", id)
 		}
-		for _, name := range sortedKeys(c.Params[id]) {
-			if _, ok := r.Params[name]; !ok {
-				return fmt.Errorf("params.%s.%s: unknown parameter (known: %s)", id, name, strings.Join(sortedKeys(r.Params), ", "))
-			}
+		if _, err := paramsFor(r, c.Params[id]); err != nil {
+			return err
 		}
 	}
 	for lang, list := range c.Phrases {
@@ -280,16 +279,11 @@ func globMatchesTail(glob, path string) bool {
 	}
 }
 
-// ParamsFor resolves a rule's parameters: defaults overlaid with the config's values.
-func (c *Config) ParamsFor(r *Rule) Params {
-	p := make(Params, len(r.Params))
-	for k, v := range r.Params {
-		p[k] = v
-	}
-	for k, v := range c.Params[r.ID] {
-		p[k] = v
-	}
-	return p
+// ParamsFor resolves a rule's parameters: defaults overlaid with the config's values, each
+// checked against its declaration (type, finite, in range), so a config built in code
+// cannot smuggle in what loading would reject.
+func (c *Config) ParamsFor(r *Rule) (Params, error) {
+	return paramsFor(r, c.Params[r.ID])
 }
 
 func sortedKeys[V any](m map[string]V) []string {

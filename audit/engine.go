@@ -78,7 +78,9 @@ func Run(files []string, opt Options) (*Result, error) {
 		opt.Score = DefaultScoreModel
 	}
 	st := &runState{opt: opt, cfg: opt.Config}
-	st.activate()
+	if err := st.activate(); err != nil {
+		return nil, err
+	}
 	refs := st.references(files)
 	outcomes := st.analyseAll(files, refs)
 	res := collect(opt.Registry, st.cfg, outcomes)
@@ -95,7 +97,7 @@ func (st *runState) enabled(r *Rule) bool {
 // activate picks the analyses to run: those reporting at least one enabled rule. Their
 // parameters are resolved for every rule they report, enabled or not, so an analysis
 // behaves the same whichever of its rules the user keeps.
-func (st *runState) activate() {
+func (st *runState) activate() error {
 	for _, a := range st.opt.Registry.Analyses() {
 		on := false
 		for _, r := range a.Reports {
@@ -106,7 +108,11 @@ func (st *runState) activate() {
 		}
 		aa := activeAnalysis{analysis: a, params: map[*Rule]Params{}}
 		for _, r := range a.Reports {
-			aa.params[r] = st.cfg.ParamsFor(r)
+			prm, err := st.cfg.ParamsFor(r)
+			if err != nil {
+				return err
+			}
+			aa.params[r] = prm
 			st.withSentences = st.withSentences || !r.SentencesOnDemand
 		}
 		if a.NewCorpusCheck != nil {
@@ -116,6 +122,7 @@ func (st *runState) activate() {
 		}
 		st.active = append(st.active, aa)
 	}
+	return nil
 }
 
 // references are the --corpus files not audited themselves, read only when a corpus

@@ -221,8 +221,10 @@ func TestScoreCapsEachCategory(t *testing.T) {
 }
 
 func TestAnalysisReportingSeveralRulesRunsWhileOneIsEnabled(t *testing.T) {
-	leader := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d", Params: map[string]float64{"n": 1}}
-	sibling := &Rule{ID: "spin.sibling", Category: Spin, Severity: Warning, Description: "d", Params: map[string]float64{"m": 2}}
+	leader := &Rule{ID: "duplicate.line", Category: Duplicate, Severity: Warning, Description: "d", Params: []Param{
+		IntParam("n", 1, 0, 9, "n", func(p *testParams) *int { return &p.min })}}
+	sibling := &Rule{ID: "spin.sibling", Category: Spin, Severity: Warning, Description: "d", Params: []Param{
+		IntParam("m", 2, 0, 9, "m", func(p *testParams) *int { return &p.min })}}
 	var gotParams []float64
 	lines := &Analysis{Name: "duplicate.line", Reports: []*Rule{leader, sibling},
 		NewCorpusCheck: func(p *CorpusPass) CorpusCheck {
@@ -280,7 +282,8 @@ func TestRegistryRejectsMiswiredAnalyses(t *testing.T) {
 
 func TestPassForReportsAnotherDeclaredRule(t *testing.T) {
 	a := &Rule{ID: "date.a", Category: Date, Severity: Warning, Description: "d"}
-	b := &Rule{ID: "date.b", Category: Date, Severity: Info, Description: "d", Params: map[string]float64{"k": 3}}
+	b := &Rule{ID: "date.b", Category: Date, Severity: Info, Description: "d", Params: []Param{
+		IntParam("k", 3, 0, 9, "k", func(p *testParams) *int { return &p.min })}}
 	an := &Analysis{Name: "date.a", Reports: []*Rule{a, b}, Check: func(p *Pass) {
 		p.Report(0, 1, "as a", nil)
 		q := p.For(b)

@@ -16,9 +16,10 @@ type Rule struct {
 	Category    Category // exactly one of the six categories
 	Severity    Severity // default severity; config may override it
 	Description string   // one line, shown by `textaudit rules`
-	// Params are the rule's tunable thresholds with their defaults; config may override them
-	// by name, and unknown names are config errors.
-	Params map[string]float64
+	// Params declare the rule's tunable thresholds, each once with its type, default, range
+	// and meaning; config may override them by name, and unknown names, wrong types and
+	// values out of range are config errors naming the key.
+	Params []Param
 
 	// Check judges one document and reports this rule only (shorthand for an Analysis
 	// that reports this rule alone). It must not keep the document after returning.
@@ -63,19 +64,6 @@ func (a *Analysis) reports(id string) bool {
 		}
 	}
 	return false
-}
-
-// Params are the resolved thresholds of one rule for one run.
-type Params map[string]float64
-
-// Get returns a parameter; asking for an undeclared one is a programming error and panics
-// in tests rather than silently reading zero.
-func (p Params) Get(name string) float64 {
-	v, ok := p[name]
-	if !ok {
-		panic(fmt.Sprintf("textaudit: undeclared rule parameter %q", name))
-	}
-	return v
 }
 
 // CorpusPass is a corpus analysis's view of one run: the user's config and the resolved
@@ -351,11 +339,14 @@ func validateRule(r *Rule) error {
 	case r.Check != nil && r.NewCorpusCheck != nil:
 		return fmt.Errorf("rule %s: set at most one of Check and NewCorpusCheck", r.ID)
 	}
-	return nil
+	return validateParams(r)
 }
 
 // Analyses returns the registered analyses, ordered by their primary rule's ID.
 func (reg *Registry) Analyses() []*Analysis { return reg.analyses }
+
+// Reporter returns the analysis that reports rule r.
+func (reg *Registry) Reporter(r *Rule) *Analysis { return reg.reporter[r] }
 
 // Corpus reports whether rule r is found by a corpus-wide analysis.
 func (reg *Registry) Corpus(r *Rule) bool {

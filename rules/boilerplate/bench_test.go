@@ -37,7 +37,7 @@ func BenchmarkRules(b *testing.B) {
 		doc := audit.NewDocument("bench.txt", text)
 		for _, r := range Rules() {
 			if r.Check != nil {
-				r.Check(&audit.Pass{Doc: doc, Rule: r, Params: audit.Params(r.Params), Config: cfg})
+				r.Check(&audit.Pass{Doc: doc, Rule: r, Params: r.Defaults(), Config: cfg})
 			}
 		}
 	}

@@ -52,18 +52,11 @@ var Byline = &audit.Rule{
 // sentence punctuation and few stopwords are residue when they sit in runs at the top or
 // bottom of the article, next to other residue, or after a "Related"/"Read more" header.
 var Structure = &audit.Rule{
-	ID:          "boilerplate.structure",
-	Category:    audit.Boilerplate,
-	Severity:    audit.Warning,
-	Description: "Lines that read as page structure, not prose: teaser headlines after a \"Related\" header, runs of short unpunctuated lines at the edges, link, counter or symbol lines",
-	Params: map[string]float64{
-		"short_words":       15,  // a line of more words is prose even without punctuation
-		"prose_density":     0.4, // stopword share above which an 8+ word line is prose (stopwords-iso lists: prose ≈ 0.55, headlines ≈ 0.2)
-		"max_teasers":       12,  // teaser lines taken after one header
-		"edge_weak_lines":   3,   // short lines alone that make an edge run residue
-		"edge_max_density":  0.4, // their mean stopword share must stay below this
-		"headline_max_word": 14,  // a teaser ending in ? or ! may have this many words
-	},
+	ID:                "boilerplate.structure",
+	Category:          audit.Boilerplate,
+	Severity:          audit.Warning,
+	Description:       "Lines that read as page structure, not prose: teaser headlines after a \"Related\" header, runs of short unpunctuated lines at the edges, link, counter or symbol lines",
+	Params:            structureParamDecls,
 	Check:             checkStructure,
 	SentencesOnDemand: true,
 }
@@ -71,15 +64,11 @@ var Structure = &audit.Rule{
 // Template flags short lines that recur across several files of the audited corpus (the
 // cc_net signal): site templates, navigation and teasers that no single-file rule knows.
 var Template = &audit.Rule{
-	ID:          "boilerplate.template",
-	Category:    audit.Boilerplate,
-	Severity:    audit.Warning,
-	Description: "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
-	Params: map[string]float64{
-		"min_files": 3,   // files a line must appear in
-		"max_words": 12,  // longer lines are content, left to the duplicate family
-		"max_chars": 120, // longer lines are not hashed at all
-	},
+	ID:                "boilerplate.template",
+	Category:          audit.Boilerplate,
+	Severity:          audit.Warning,
+	Description:       "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
+	Params:            templateParamDecls,
 	NewCorpusCheck:    newTemplateCheck,
 	SentencesOnDemand: true,
 }

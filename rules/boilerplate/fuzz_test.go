@@ -25,15 +25,15 @@ func FuzzRules(f *testing.F) {
 		doc := audit.NewDocument("fuzz.txt", strings.ToValidUTF8(text, "\uFFFD"))
 		for _, r := range reg.Rules() {
 			if r.Check == nil {
-				check := r.NewCorpusCheck(&audit.CorpusPass{Rule: r, Params: audit.Params(r.Params), Config: &audit.Config{}})
+				check := r.NewCorpusCheck(&audit.CorpusPass{Rule: r, Params: r.Defaults(), Config: &audit.Config{}})
 				check.Add(doc, true)
 				check.Finish(func(x audit.Finding) { inside(t, doc, x) })
 				continue
 			}
-			r.Check(&audit.Pass{Doc: doc, Rule: r, Params: audit.Params(r.Params), Config: &audit.Config{}})
+			r.Check(&audit.Pass{Doc: doc, Rule: r, Params: r.Defaults(), Config: &audit.Config{}})
 		}
 		rd := readDocument(doc, &audit.Config{})
-		sp := structureParamsOf(audit.Params(Structure.Params))
+		sp := audit.DecodeParams[structureParams](Structure.Defaults())
 		for _, u := range rd.units {
 			_ = rd.classify(u, sp)
 			if u.start < 0 || u.end > len(doc.Text) || u.start > u.end {

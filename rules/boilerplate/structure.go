@@ -20,21 +20,25 @@ const (
 	classOwn                      // residue by structure's own signal (link, counter)
 )
 
-// structureParams are the resolved thresholds.
+// structureParams are boilerplate.structure's thresholds, declared in structureParamDecls.
 type structureParams struct {
-	shortWords, proseDensity, edgeMaxDensity float64
-	maxTeasers, edgeWeakLines, headlineWords int
+	proseDensity, edgeMaxDensity                         float64
+	shortWords, maxTeasers, edgeWeakLines, headlineWords int
 }
 
-func structureParamsOf(p audit.Params) structureParams {
-	return structureParams{
-		shortWords:     p.Get("short_words"),
-		proseDensity:   p.Get("prose_density"),
-		edgeMaxDensity: p.Get("edge_max_density"),
-		maxTeasers:     int(p.Get("max_teasers")),
-		edgeWeakLines:  int(p.Get("edge_weak_lines")),
-		headlineWords:  int(p.Get("headline_max_word")),
-	}
+var structureParamDecls = []audit.Param{
+	audit.IntParam("short_words", 15, 1, audit.Unbounded, "a line of more words is prose even without sentence punctuation",
+		func(p *structureParams) *int { return &p.shortWords }),
+	audit.FloatParam("prose_density", 0.4, 0, 1, "share of stopwords above which a line of 8 or more words is prose (prose is about 0.55, headlines 0.2)",
+		func(p *structureParams) *float64 { return &p.proseDensity }),
+	audit.IntParam("max_teasers", 12, 0, audit.Unbounded, "teaser lines taken after one \"Related\" header",
+		func(p *structureParams) *int { return &p.maxTeasers }),
+	audit.IntParam("edge_weak_lines", 3, 1, audit.Unbounded, "short lines alone that make a run at the top or bottom residue",
+		func(p *structureParams) *int { return &p.edgeWeakLines }),
+	audit.FloatParam("edge_max_density", 0.4, 0, 1, "mean stopword share such an edge run must stay below",
+		func(p *structureParams) *float64 { return &p.edgeMaxDensity }),
+	audit.IntParam("headline_max_word", 14, 1, audit.Unbounded, "words a teaser ending in ? or ! may have",
+		func(p *structureParams) *int { return &p.headlineWords }),
 }
 
 // classify judges a unit from its own features and the line detectors.
@@ -52,7 +56,7 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 			return classNeutral
 		}
 	}
-	w := float64(u.words)
+	w := u.words
 	switch {
 	case u.multiLine && (w > sp.shortWords || u.sentenceEnd):
 		return classProse
@@ -98,7 +102,7 @@ func headlineLike(u unit, c unitClass, sp structureParams) bool {
 
 func checkStructure(p *audit.Pass) {
 	r := readDocument(p.Doc, p.Config)
-	sp := structureParamsOf(p.Params)
+	sp := audit.DecodeParams[structureParams](p.Params)
 	n := len(r.units)
 	class := make([]unitClass, n)
 	for i, u := range r.units {

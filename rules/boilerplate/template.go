@@ -22,9 +22,8 @@ type templateCandidate struct {
 // templateCheck counts, for each normalised short line, the files it appears in (cc_net's
 // line-frequency signal), then reports the audited lines that recur in enough files.
 type templateCheck struct {
-	cfg                *audit.Config
-	minFiles           int
-	maxWords, maxChars int
+	cfg *audit.Config
+	templateParams
 
 	mu         sync.Mutex
 	files      int
@@ -32,14 +31,25 @@ type templateCheck struct {
 	candidates []templateCandidate
 }
 
+// templateParams are boilerplate.template's thresholds, declared in templateParamDecls.
+type templateParams struct {
+	minFiles, maxWords, maxChars int
+}
+
+var templateParamDecls = []audit.Param{
+	audit.IntParam("min_files", 3, 2, audit.Unbounded, "files a line must appear in",
+		func(p *templateParams) *int { return &p.minFiles }),
+	audit.IntParam("max_words", 12, 1, audit.Unbounded, "longer lines are content, left to the duplicate family",
+		func(p *templateParams) *int { return &p.maxWords }),
+	audit.IntParam("max_chars", 120, 1, audit.Unbounded, "longer lines are not hashed at all",
+		func(p *templateParams) *int { return &p.maxChars }),
+}
+
 func newTemplateCheck(p *audit.CorpusPass) audit.CorpusCheck {
-	params := p.Params
 	return &templateCheck{
-		cfg:      p.Config,
-		minFiles: int(params.Get("min_files")),
-		maxWords: int(params.Get("max_words")),
-		maxChars: int(params.Get("max_chars")),
-		counts:   map[uint64]lineCount{},
+		cfg:            p.Config,
+		templateParams: audit.DecodeParams[templateParams](p.Params),
+		counts:         map[uint64]lineCount{},
 	}
 }
 

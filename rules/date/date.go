@@ -24,7 +24,7 @@ func Analyses() []*audit.Analysis { return []*audit.Analysis{Analysis} }
 // parameters of date.implausible whichever rules are enabled, so the facts it publishes do
 // not depend on which of the three the user keeps.
 var Analysis = &audit.Analysis{
-	Name:    "date.missing",
+	Name:    "date",
 	Reports: []*audit.Rule{Missing, Partial, Implausible},
 	Check:   check,
 }
@@ -35,7 +35,7 @@ var Missing = &audit.Rule{
 	Category:          audit.Date,
 	Severity:          audit.Warning,
 	Description:       "No publication date: no dated header, byline or dateline",
-	Params:            locatorDefaults,
+	Params:            locatorDecls,
 	SentencesOnDemand: true,
 }
 
@@ -55,21 +55,29 @@ var Implausible = &audit.Rule{
 	Category:          audit.Date,
 	Severity:          audit.Warning,
 	Description:       "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
-	Params:            plausibilityDefaults,
+	Params:            plausibilityDecls,
 	SentencesOnDemand: true,
 }
 
-// locatorDefaults are date.missing's parameters; they serve the whole family, since the
+// locatorParams are date.missing's parameters; they serve the whole family, since the
 // three rules share one verdict.
-var locatorDefaults = map[string]float64{
-	"header_lines":        12, // non-blank lines at the top where date headers stand
-	"dateline_paragraphs": 10, // paragraphs whose start may hold a dateline
+type locatorParams struct{ headerLines, datelineParagraphs int }
+
+var locatorDecls = []audit.Param{
+	audit.IntParam("header_lines", 12, 0, audit.Unbounded, "non-blank lines at the top where date headers stand (for the whole family)",
+		func(p *locatorParams) *int { return &p.headerLines }),
+	audit.IntParam("dateline_paragraphs", 10, 0, audit.Unbounded, "paragraphs whose start may hold a dateline (for the whole family)",
+		func(p *locatorParams) *int { return &p.datelineParagraphs }),
 }
 
-// plausibilityDefaults are date.implausible's parameters.
-var plausibilityDefaults = map[string]float64{
-	"floor_year":  1900, // earlier years are typos or archive stamps, not publication dates
-	"future_days": 1,    // slack for time zones: a story dated tomorrow somewhere is fine
+// plausibilityParams are date.implausible's parameters.
+type plausibilityParams struct{ floorYear, futureDays int }
+
+var plausibilityDecls = []audit.Param{
+	audit.IntParam("floor_year", 1900, 0, 9999, "earlier years are typos or archive stamps, not publication dates",
+		func(p *plausibilityParams) *int { return &p.floorYear }),
+	audit.IntParam("future_days", 1, 0, audit.Unbounded, "days after --now a date may be (time zones: a story dated tomorrow somewhere is fine)",
+		func(p *plausibilityParams) *int { return &p.futureDays }),
 }
 
 // verdictKind is the outcome for one document.
@@ -93,7 +101,8 @@ type Verdict struct {
 
 // check reports the document's verdict as the rule of its kind.
 func check(p *audit.Pass) {
-	v := verdictOf(p.Doc, p.Config, p.ParamsOf(Missing), p.ParamsOf(Implausible))
+	v := verdictOf(p.Doc, p.Config, audit.DecodeParams[locatorParams](p.ParamsOf(Missing)),
+		audit.DecodeParams[plausibilityParams](p.ParamsOf(Implausible)))
 	publishFacts(p, v)
 	switch v.kind {
 	case missingVerdict:
@@ -105,19 +114,19 @@ func check(p *audit.Pass) {
 	}
 }
 
-func verdictOf(doc *audit.Document, cfg *audit.Config, loc, plaus audit.Params) Verdict {
+func verdictOf(doc *audit.Document, cfg *audit.Config, loc locatorParams, plaus plausibilityParams) Verdict {
 	if cfg == nil {
 		cfg = &audit.Config{}
 	}
 	lc := NewLocator()
-	lc.HeaderLines = int(loc.Get("header_lines"))
-	lc.DatelineParagraphs = int(loc.Get("dateline_paragraphs"))
+	lc.HeaderLines = loc.headerLines
+	lc.DatelineParagraphs = loc.datelineParagraphs
 	cands := lc.Locate(doc, stopwords.MainLanguage(doc).Lang)
 	now := time.Now()
 	if !cfg.Now.IsZero() {
 		now = cfg.Now
 	}
-	return judge(cands, now, int(plaus.Get("floor_year")), int(plaus.Get("future_days")))
+	return judge(cands, now, plaus.floorYear, plaus.futureDays)
 }
 
 // judge picks the publication date among the candidates and decides the verdict.

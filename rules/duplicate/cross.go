@@ -18,16 +18,26 @@ var Cross = &audit.Rule{
 	Category:    audit.Duplicate,
 	Severity:    audit.Warning,
 	Description: "A paragraph or sentence stands in another file, verbatim, edited or reworded by synonyms",
-	Params: map[string]float64{
-		"min_words":   10,  // matched words an aligned passage needs
-		"min_kept":    0.5, // share of the passage's words kept by the copy
-		"min_shared":  2,   // retrieval features two paragraphs share before they are aligned
-		"max_posting": 64,  // a feature found in more paragraphs is too common to retrieve by
-		// share of a paragraph, on at least one side, a copy must cover: a paragraph copied
-		// whole (or standing whole inside a longer one) is a copy; a sentence or quote shared
-		// by two otherwise different paragraphs is two reports of one story retelling it
-		"min_cover": 0.8,
-	},
+	Params:      crossParamDecls,
+}
+
+// crossParams are duplicate.cross's thresholds, declared in crossParamDecls.
+type crossParams struct {
+	minWords, minShared, maxPosting int
+	minKept, minCover               float64
+}
+
+var crossParamDecls = []audit.Param{
+	audit.IntParam("min_words", 10, 1, audit.Unbounded, "matched words an aligned passage needs",
+		func(p *crossParams) *int { return &p.minWords }),
+	audit.FloatParam("min_kept", 0.5, 0, 1, "share of the passage's words the copy keeps",
+		func(p *crossParams) *float64 { return &p.minKept }),
+	audit.IntParam("min_shared", 2, 1, audit.Unbounded, "retrieval features two paragraphs share before they are aligned",
+		func(p *crossParams) *int { return &p.minShared }),
+	audit.IntParam("max_posting", 64, 1, audit.Unbounded, "a feature found in more paragraphs is too common to retrieve by",
+		func(p *crossParams) *int { return &p.maxPosting }),
+	audit.FloatParam("min_cover", 0.8, 0, 1, "share of a paragraph, on one side at least, a copy must cover (a quote two stories share inside different paragraphs is no copy)",
+		func(p *crossParams) *float64 { return &p.minCover }),
 }
 
 // Document flags a file that is, as a whole, a near-copy of another file.
@@ -36,10 +46,14 @@ var Document = &audit.Rule{
 	Category:    audit.Duplicate,
 	Severity:    audit.Warning,
 	Description: "The whole file nearly duplicates another file (found by duplicate.cross's corpus pass)",
-	Params: map[string]float64{
-		"min_share": 0.8, // share of each file's words covered by aligned passages
+	Params: []audit.Param{
+		audit.FloatParam("min_share", 0.8, 0, 1, "share of each file's words covered by aligned passages",
+			func(p *documentParams) *float64 { return &p.minShare }),
 	},
 }
+
+// documentParams are duplicate.document's thresholds.
+type documentParams struct{ minShare float64 }
 
 // CorpusAnalysis is the corpus pass behind duplicate.cross: one index of every paragraph
 // finds copies across files, and from them whole-document copies, spun copies proven by
@@ -81,20 +95,17 @@ type indexedUnit struct {
 
 // crossCheck is the corpus index: compact per-paragraph word keys and retrieval features.
 type crossCheck struct {
-	cfg                 *audit.Config
-	minWords, minShared int
-	minKept             float64
-	maxPosting          int
-	docMinShare         float64
-	spinMinSwaps        int
-	spinMinShare        float64
-	minCover            float64
-	mu                  sync.Mutex
-	docs                []indexedDoc
-	units               []indexedUnit
-	arena               blocks[uint32]
-	indexed             blocks[uint64] // feature<<32 | unit, as Add appends them
-	features            []uint64       // the same, sorted, from Finish on
+	cfg *audit.Config
+	crossParams
+	docMinShare  float64
+	spinMinSwaps int
+	spinMinShare float64
+	mu           sync.Mutex
+	docs         []indexedDoc
+	units        []indexedUnit
+	arena        blocks[uint32]
+	indexed      blocks[uint64] // feature<<32 | unit, as Add appends them
+	features     []uint64       // the same, sorted, from Finish on
 	// featureDir[k] is the first position in features whose feature's top featureDirBits
 	// bits are k or more: a lookup reads one directory slot and searches a few entries,
 	// where a binary search of the whole list took a cache miss at each of ~23 steps.
@@ -109,26 +120,22 @@ type crossCheck struct {
 }
 
 func newCrossCheck(p *audit.CorpusPass) audit.CorpusCheck {
-	cfg, params := p.Config, p.Params
+	cfg := p.Config
 	if cfg == nil {
 		cfg = &audit.Config{}
 	}
-	doc := p.ParamsOf(Document)
-	aligned := p.ParamsOf(spin.AlignedCopy)
-	story := p.ParamsOf(provenance.SharedStory)
+	doc := audit.DecodeParams[documentParams](p.ParamsOf(Document))
+	aligned := audit.DecodeParams[spin.AlignedCopyParams](p.ParamsOf(spin.AlignedCopy))
+	story := audit.DecodeParams[provenance.SharedStoryParams](p.ParamsOf(provenance.SharedStory))
 	return &crossCheck{
-		storyMinPassages: int(story.Get("min_passages")),
-		storyMinShare:    story.Get("min_share"),
+		crossParams:      audit.DecodeParams[crossParams](p.Params),
+		storyMinPassages: story.MinPassages,
+		storyMinShare:    story.MinShare,
 		identical:        map[uint64]int32{},
 		cfg:              cfg,
-		minWords:         int(params.Get("min_words")),
-		minKept:          params.Get("min_kept"),
-		minShared:        int(params.Get("min_shared")),
-		maxPosting:       int(params.Get("max_posting")),
-		minCover:         params.Get("min_cover"),
-		docMinShare:      doc.Get("min_share"),
-		spinMinSwaps:     int(aligned.Get("min_swaps")),
-		spinMinShare:     aligned.Get("min_share"),
+		docMinShare:      doc.minShare,
+		spinMinSwaps:     aligned.MinSwaps,
+		spinMinShare:     aligned.MinShare,
 		docFreq:          map[uint32]int32{},
 	}
 }

@@ -17,9 +17,11 @@ var Within = &audit.Rule{
 	Category:    audit.Duplicate,
 	Severity:    audit.Warning,
 	Description: "A paragraph or sentence repeats an earlier one of the same file, exactly or with small edits",
-	Params: map[string]float64{
-		"min_words":       8,   // shorter units are ignored: short lines repeat innocently
-		"near_similarity": 0.8, // share of words two units have in common (Dice over the alignment)
+	Params: []audit.Param{
+		audit.IntParam("min_words", 8, 1, audit.Unbounded, "shorter units are ignored: short lines repeat innocently",
+			func(p *withinParams) *int { return &p.minWords }),
+		audit.FloatParam("near_similarity", 0.8, 0, 1, "share of words two units have in common (Dice over the alignment) that makes a near repeat",
+			func(p *withinParams) *float64 { return &p.nearSimilarity }),
 	},
 	Check: checkWithin,
 }
@@ -35,9 +37,15 @@ type withinMatch struct {
 	similarity     float64
 }
 
+// withinParams are duplicate.within's thresholds.
+type withinParams struct {
+	minWords       int
+	nearSimilarity float64
+}
+
 func checkWithin(p *audit.Pass) {
-	minWords := int(p.Params.Get("min_words"))
-	threshold := p.Params.Get("near_similarity")
+	prm := audit.DecodeParams[withinParams](p.Params)
+	minWords, threshold := prm.minWords, prm.nearSimilarity
 	toks := docTokens(p.Doc)
 	words := keys(toks)
 	var units []unit

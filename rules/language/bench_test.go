@@ -9,7 +9,7 @@ import (
 
 // benchmarkRule runs one rule over fresh documents (the main-language memo is per document).
 func benchmarkRule(b *testing.B, r *audit.Rule, text string) {
-	params := (&audit.Config{}).ParamsFor(r)
+	params := r.Defaults()
 	cfg := &audit.Config{}
 	// Warm the process-wide detector so the loop measures the per-document cost.
 	r.Check(&audit.Pass{Doc: audit.NewDocument("warm.txt", text), Rule: r, Params: params, Config: cfg})

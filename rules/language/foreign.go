@@ -15,23 +15,11 @@ import (
 // main one, residue lines of two or three words included. It also publishes the main
 // language as the file's "language" fact.
 var ForeignPassage = &audit.Rule{
-	ID:          "language.foreign-passage",
-	Category:    audit.Language,
-	Severity:    audit.Warning,
-	Description: "A line or paragraph in another language than the document's own (\"Otras noticias\" in an English article)",
-	Params: map[string]float64{
-		"min_letters":         8,
-		"main_density":        0.5,
-		"main_unique_density": 0.15,
-		"short_words":         8,
-		"short_foreign_share": 0.3,
-		"long_foreign_share":  0.15,
-		"max_main_confidence": 0.05,
-		"script_share":        0.6,
-		"model_words":         10,
-		"model_density":       0.25,
-		"model_confidence":    0.5,
-	},
+	ID:                "language.foreign-passage",
+	Category:          audit.Language,
+	Severity:          audit.Warning,
+	Description:       "A line or paragraph in another language than the document's own (\"Otras noticias\" in an English article)",
+	Params:            judgeParamDecls,
 	Check:             checkForeign,
 	CheckConfig:       checkLanguages,
 	SentencesOnDemand: true,
@@ -87,20 +75,29 @@ func hardWrapped(doc *audit.Document, p audit.Paragraph) bool {
 	return true
 }
 
-func paramsOf(p audit.Params) judgeParams {
-	return judgeParams{
-		minLetters:        int(p.Get("min_letters")),
-		mainDensity:       p.Get("main_density"),
-		mainUniqueDensity: p.Get("main_unique_density"),
-		shortWords:        int(p.Get("short_words")),
-		shortForeignShare: p.Get("short_foreign_share"),
-		longForeignShare:  p.Get("long_foreign_share"),
-		maxMainConfidence: p.Get("max_main_confidence"),
-		scriptShare:       p.Get("script_share"),
-		modelWords:        int(p.Get("model_words")),
-		modelDensity:      p.Get("model_density"),
-		modelConfidence:   p.Get("model_confidence"),
-	}
+var judgeParamDecls = []audit.Param{
+	audit.IntParam("min_letters", 8, 0, audit.Unbounded, "passages in the main script (or Latin) with fewer letters are not judged",
+		func(p *judgeParams) *int { return &p.minLetters }),
+	audit.FloatParam("main_density", 0.5, 0, 1, "share of main-language stopwords that settles a passage as the main language",
+		func(p *judgeParams) *float64 { return &p.mainDensity }),
+	audit.FloatParam("main_unique_density", 0.15, 0, 1, "the same, for stopwords of the main language only",
+		func(p *judgeParams) *float64 { return &p.mainUniqueDensity }),
+	audit.IntParam("short_words", 8, 1, audit.Unbounded, "passages with fewer words are short",
+		func(p *judgeParams) *int { return &p.shortWords }),
+	audit.FloatParam("short_foreign_share", 0.3, 0, 1, "share of a short passage's words that must be another language's function words",
+		func(p *judgeParams) *float64 { return &p.shortForeignShare }),
+	audit.FloatParam("long_foreign_share", 0.15, 0, 1, "the same for a long passage, lower because prose has content words",
+		func(p *judgeParams) *float64 { return &p.longForeignShare }),
+	audit.FloatParam("max_main_confidence", 0.05, 0, 1, "lingua's confidence in the main language must stay below this",
+		func(p *judgeParams) *float64 { return &p.maxMainConfidence }),
+	audit.FloatParam("script_share", 0.6, 0, 1, "share of letters in another script that makes a passage foreign",
+		func(p *judgeParams) *float64 { return &p.scriptShare }),
+	audit.IntParam("model_words", 10, 1, audit.Unbounded, "passages this long with few main-language function words go to lingua",
+		func(p *judgeParams) *int { return &p.modelWords }),
+	audit.FloatParam("model_density", 0.25, 0, 1, "the main-language stopword share below which they go",
+		func(p *judgeParams) *float64 { return &p.modelDensity }),
+	audit.FloatParam("model_confidence", 0.5, 0, 1, "lingua's confidence the foreign language then needs",
+		func(p *judgeParams) *float64 { return &p.modelConfidence }),
 }
 
 func checkForeign(p *audit.Pass) {
@@ -120,7 +117,7 @@ func checkForeign(p *audit.Pass) {
 	for i, para := range p.Doc.Paragraphs {
 		paragraphs[i] = para.Text
 	}
-	j := newJudge(main, candidateLanguages(codes, main.Lang), paramsOf(p.Params), paragraphs)
+	j := newJudge(main, candidateLanguages(codes, main.Lang), audit.DecodeParams[judgeParams](p.Params), paragraphs)
 	var open *finding
 	flush := func() {
 		if open != nil {

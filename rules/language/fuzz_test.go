@@ -20,7 +20,7 @@ func FuzzLanguageRules(f *testing.F) {
 	rules := Rules()
 	params := make([]audit.Params, len(rules))
 	for i, r := range rules {
-		params[i] = (&audit.Config{}).ParamsFor(r)
+		params[i] = r.Defaults()
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := audit.NewDocument("fuzz.txt", text)

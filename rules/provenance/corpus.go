@@ -13,10 +13,19 @@ var SharedStory = &audit.Rule{
 	Category:    audit.Provenance,
 	Severity:    audit.Info,
 	Description: "The file shares several passages with another file: the same story republished or rewritten (found by duplicate.cross's corpus pass)",
-	Params: map[string]float64{
-		"min_passages": 3,   // shared passages that make a shared story
-		"min_share":    0.4, // or: share of the smaller file's words covered by two or more passages
+	Params: []audit.Param{
+		audit.IntParam("min_passages", 3, 1, audit.Unbounded, "shared passages that make a shared story",
+			func(p *SharedStoryParams) *int { return &p.MinPassages }),
+		audit.FloatParam("min_share", 0.4, 0, 1, "or: share of the smaller file's words covered by two or more passages",
+			func(p *SharedStoryParams) *float64 { return &p.MinShare }),
 	},
+}
+
+// SharedStoryParams are provenance.shared-story's thresholds, for the corpus pass that
+// finds it.
+type SharedStoryParams struct {
+	MinPassages int
+	MinShare    float64
 }
 
 // Inherited reports a copy whose source credits a wire service the copy does not credit.

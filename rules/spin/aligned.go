@@ -11,8 +11,16 @@ var AlignedCopy = &audit.Rule{
 	Category:    audit.Spin,
 	Severity:    audit.Warning,
 	Description: "A passage is another file's passage with content words swapped for synonyms (found by duplicate.cross's corpus pass)",
-	Params: map[string]float64{
-		"min_swaps": 3,   // content-word substitutions needed
-		"min_share": 0.1, // share of the passage's content words swapped
+	Params: []audit.Param{
+		audit.IntParam("min_swaps", 3, 1, audit.Unbounded, "content-word substitutions needed",
+			func(p *AlignedCopyParams) *int { return &p.MinSwaps }),
+		audit.FloatParam("min_share", 0.1, 0, 1, "share of the passage's content words swapped",
+			func(p *AlignedCopyParams) *float64 { return &p.MinShare }),
 	},
+}
+
+// AlignedCopyParams are spin.aligned-copy's thresholds, for the corpus pass that finds it.
+type AlignedCopyParams struct {
+	MinSwaps int
+	MinShare float64
 }

@@ -21,7 +21,7 @@ func BenchmarkJudgeParagraphNoPolysemy(b *testing.B) {
 }
 
 func defaultParams() params {
-	return paramsOf(func(k string) float64 { return Paragraph.Params[k] })
+	return audit.DecodeParams[params](Paragraph.Defaults())
 }
 
 func benchJudge(b *testing.B, prm params) {

@@ -71,16 +71,16 @@ func (fc fileContext) basis(i int, prm params) basis {
 		return onItsOwn
 	}
 	others := fc.strong // i itself is not strong
-	if v.score >= prm.contextScore && float64(others) >= prm.contextParagraphs {
+	if v.score >= prm.contextScore && others >= prm.contextParagraphs {
 		return byContext
 	}
-	if v.score >= prm.contextScore && prm.inflPar > 0 && others >= 1 && float64(len(v.inflated)) >= prm.inflPar {
+	if v.score >= prm.contextScore && prm.inflPar > 0 && others >= 1 && len(v.inflated) >= prm.inflPar {
 		return byInflated
 	}
 	if fc.isModerate(v, prm) && fc.moderate >= 2 && float64(fc.moderate) >= prm.mutualShare*float64(len(fc.verdicts)) {
 		return byMutual
 	}
-	if prm.wholeShare > 0 && float64(others) >= prm.contextParagraphs &&
+	if prm.wholeShare > 0 && others >= prm.contextParagraphs &&
 		float64(fc.strong) >= prm.wholeShare*float64(len(fc.verdicts)) &&
 		(len(v.phrases) > 0 || len(v.inflated) > 0) {
 		return byWholeArticle

@@ -31,95 +31,8 @@ var Paragraph = &audit.Rule{
 	Category:    audit.Spin,
 	Severity:    audit.Warning,
 	Description: "A paragraph reads as synonym-spun: words that fit their context worse than a common synonym would, or broken idioms",
-	Params: map[string]float64{
-		// min_gain: a near-miss counts when a WordNet synonym fits the n-grams (up to
-		// trigrams) around the word this many log10 units better, with its context attested
-		// where the word's is not.
-		"min_gain": 1.25,
-		// wider_gain: the same for a word one WordNet link away (hypernym, hyponym, similar;
-		// the 20 most frequent), a looser relation that spinners' thesauri also use; 0 turns
-		// it off. Measured at 3.5 against off: dev spin precision 0.945 -> 0.946 and recall
-		// 0.870 -> 0.881; on 200 BBC articles spun with another thesaurus (any
-		// LibreOffice-thesaurus relation), paragraph recall 0.27 -> 0.38; on 24,372 clean
-		// news files +157 findings (754 -> 911, most in 1987 Reuters commodity wires:
-		// "maize" for "corn"); the spin family's time 6.9 -> 9.8 s there (one A/B run). At
-		// 3, clean news gets +60 %.
-		"wider_gain": 3.5,
-		// tie_gain: the gain needed when the replacement's context is no better attested.
-		"tie_gain": 1.5,
-		// preposition_gain: the gain another preposition must bring ("backed through" for
-		// "backed by"); 0, the default, turns the check off. Measured on clean wire copy it
-		// costs more than it finds: at 3, two more paragraphs of seed 004 and +0.011 dev
-		// recall, but Reuters gets 119 more false findings (26.0 -> 31.6 per 1,000 files,
-		// "announced by the" for "on the"); at 4 and above it finds nothing more. For
-		// corpora known to be spun by a thesaurus that swaps prepositions.
-		"preposition_gain": 0,
-		// polysemy: a candidate's gain is discounted by this times log10(1 + the number of
-		// its synonyms); see thresholds.Polysemy. 0 turns it off.
-		"polysemy": 0.75,
-		// gain_cap: one near-miss adds at most this much (gain above its threshold).
-		"gain_cap": 3,
-		// min_score: paragraph score (capped excess gains divided by the square root of the
-		// number of judged word pairs) that flags a paragraph on its own ...
-		"min_score": 0.6,
-		// strong_gain: ... when it rests on two near-misses, or on one of at least this gain
-		// in a file with a paragraph that rests on two (or on a broken idiom): one odd word
-		// in a clean paragraph is common, two independent ones are not.
-		"strong_gain": 5,
-		// context_score: a lower score that flags a paragraph when context_paragraphs other
-		// paragraphs of the file are flagged on their own (spinners rewrite whole articles).
-		"context_score":      0.2,
-		"context_paragraphs": 2,
-		// inflated_*: a rare word (unigram log10 P <= inflated_rare) with a common synonym
-		// (>= inflated_common) inflated_ratio log10 units more frequent. A paragraph with
-		// inflated_paragraph such words and a score of at least context_score is flagged
-		// when one other paragraph of the file is flagged on its own (0 turns this off).
-		// Calibrated on clean BBC news: +0.2 false findings per 1000 paragraphs.
-		"inflated_rare":      -5,
-		"inflated_common":    -4,
-		"inflated_ratio":     2,
-		"inflated_paragraph": 2,
-		// mutual_score: two distinct paragraphs of one file with at least this score (or one
-		// of them flagged on its own) flag each other: one moderately odd paragraph is common
-		// in clean news, two in the same file are not (spinners rewrite several paragraphs of
-		// an article). 0 turns this off.
-		"mutual_score": 0.5,
-		// mutual_share: ... and when such paragraphs make up at least this share of the
-		// file's judged paragraphs (two odd paragraphs among twenty are chance; among five
-		// they are not).
-		"mutual_share": 0.25,
-		// whole_share: when at least this share of a file's judged paragraphs is flagged on
-		// its own (and at least context_paragraphs of them), the article reads as spun end to
-		// end, and every other paragraph with a near-miss or an inflated word is flagged too.
-		// 0 turns this off.
-		"whole_share": 0.5,
-		// loose_paragraphs and context_*: in a file with loose_paragraphs paragraphs flagged
-		// on their own (0 turns this off), the paragraphs left unflagged are read again with
-		// looser candidates, and a near-miss on a word the first reading did not find flags
-		// the paragraph: another preposition at context_preposition_gain ("inside the
-		// region" for "in"; 0 off); WordNet neighbours at context_wider_gain when it is
-		// lower than wider_gain (0, the default, keeps wider_gain: a lower bar found words
-		// that are merely apt, "retaken" for "taken"); the content words of the general stopword list when context_common is 1
-		// ("nevertheless held" for "still held"; 0 off); and the polysemy discount
-		// context_polysemy instead of polysemy (0.4 against 0.75; at 0 it adds a false
-		// finding on dev). The file's own spinning is the prior that makes these weaker
-		// clues worth reporting there and nowhere else. Four paragraphs flagged on their own
-		// is not chance: on 24,372 news files (BBC, Reuters, Multi-News) this reading adds
-		// findings only in one technical paper the first reading already flags throughout,
-		// and none on the dev set's partly spun articles (at 2 it adds 8 false ones there).
-		"loose_paragraphs":         4,
-		"context_preposition_gain": 3,
-		"context_wider_gain":       0,
-		"context_common":           1,
-		"context_polysemy":         0.4,
-		// max_unknown: a file whose judged paragraphs have more than this share of
-		// lower-case words the reference model does not know (technical papers, abbreviated
-		// commodity wires) is outside the model's domain and not judged; 0 judges every file.
-		"max_unknown": 0.12,
-		// min_words: shorter paragraphs (headlines, credits) are not judged.
-		"min_words": 8,
-	},
-	Check: checkParagraphs,
+	Params:      paramDecls,
+	Check:       checkParagraphs,
 }
 
 // phrase is one piece of evidence shown to the editor.
@@ -155,14 +68,71 @@ type verdict struct {
 	words, unknown int
 }
 
+// params are spin.paragraph's thresholds, declared in paramDecls; CALIBRATION.md says how
+// the defaults were measured.
 type params struct {
-	gains                                     thresholds
-	gainCap, minScore, strongGain             float64
-	contextScore, contextParagraphs, minWords float64
-	inflRare, inflCommon, inflRatio, inflPar  float64
-	mutualScore, mutualShare, wholeShare      float64
-	ctxPreposition, ctxWider, ctxCommon       float64
-	looseParagraphs, ctxPolysemy, maxUnknown  float64
+	gains                                 thresholds
+	gainCap, minScore, strongGain         float64
+	contextScore                          float64
+	contextParagraphs, minWords           int
+	inflRare, inflCommon, inflRatio       float64
+	inflPar                               int
+	mutualScore, mutualShare, wholeShare  float64
+	ctxPreposition, ctxWider, ctxPolysemy float64
+	ctxCommon                             bool
+	looseParagraphs                       int
+	maxUnknown                            float64
+}
+
+var paramDecls = []audit.Param{
+	audit.FloatParam("min_gain", 1.25, 0, 20, "a near-miss counts when a WordNet synonym fits the n-grams around the word this many log10 units better, its context attested where the word's is not",
+		func(p *params) *float64 { return &p.gains.Synonym }),
+	audit.FloatParam("wider_gain", 3.5, 0, 20, "the same for a word one WordNet link away (hypernym, hyponym, similar; the 20 most frequent); 0 turns it off",
+		func(p *params) *float64 { return &p.gains.Wider }),
+	audit.FloatParam("tie_gain", 1.5, 0, 20, "the gain needed when the replacement's context is no better attested than the word's",
+		func(p *params) *float64 { return &p.gains.Tie }),
+	audit.FloatParam("preposition_gain", 0, 0, 20, "the gain another preposition must bring (\"backed through\" for \"backed by\"); 0 turns the check off",
+		func(p *params) *float64 { return &p.gains.Preposition }),
+	audit.FloatParam("polysemy", 0.75, 0, 20, "a candidate's gain is discounted by this times log10(1 + its number of synonyms); 0 turns it off",
+		func(p *params) *float64 { return &p.gains.Polysemy }),
+	audit.FloatParam("gain_cap", 3, 0, 20, "one near-miss adds at most this much (gain above its threshold) to the paragraph score",
+		func(p *params) *float64 { return &p.gainCap }),
+	audit.FloatParam("min_score", 0.6, 0, audit.Unbounded, "paragraph score (capped excess gains over the square root of judged word pairs) that flags a paragraph on its own",
+		func(p *params) *float64 { return &p.minScore }),
+	audit.FloatParam("strong_gain", 5, 0, audit.Unbounded, "... when it rests on two near-misses, or on one of at least this gain in a file with a paragraph that rests on two",
+		func(p *params) *float64 { return &p.strongGain }),
+	audit.FloatParam("context_score", 0.2, 0, audit.Unbounded, "a lower score that flags a paragraph when context_paragraphs other paragraphs of the file are flagged on their own",
+		func(p *params) *float64 { return &p.contextScore }),
+	audit.IntParam("context_paragraphs", 2, 1, audit.Unbounded, "paragraphs flagged on their own that let context_score flag the others",
+		func(p *params) *int { return &p.contextParagraphs }),
+	audit.FloatParam("inflated_rare", -5, -20, 0, "log10 unigram probability at or below which a word is rare (inflated vocabulary)",
+		func(p *params) *float64 { return &p.inflRare }),
+	audit.FloatParam("inflated_common", -4, -20, 0, "log10 unigram probability at or above which its synonym is common",
+		func(p *params) *float64 { return &p.inflCommon }),
+	audit.FloatParam("inflated_ratio", 2, 0, 20, "log10 units the common synonym must be more frequent than the rare word",
+		func(p *params) *float64 { return &p.inflRatio }),
+	audit.IntParam("inflated_paragraph", 2, 0, audit.Unbounded, "inflated words that, with context_score, flag a paragraph when another of the file is flagged on its own; 0 turns it off",
+		func(p *params) *int { return &p.inflPar }),
+	audit.FloatParam("mutual_score", 0.5, 0, audit.Unbounded, "two paragraphs of one file with at least this score (or one flagged on its own) flag each other; 0 turns it off",
+		func(p *params) *float64 { return &p.mutualScore }),
+	audit.FloatParam("mutual_share", 0.25, 0, 1, "... when such paragraphs are at least this share of the file's judged paragraphs",
+		func(p *params) *float64 { return &p.mutualShare }),
+	audit.FloatParam("whole_share", 0.5, 0, 1, "when this share of a file's judged paragraphs is flagged on its own, every other paragraph with a near-miss or inflated word is flagged; 0 turns it off",
+		func(p *params) *float64 { return &p.wholeShare }),
+	audit.IntParam("loose_paragraphs", 4, 0, audit.Unbounded, "in a file with this many paragraphs flagged on their own, the others are read again with the context_* candidates; 0 turns it off",
+		func(p *params) *int { return &p.looseParagraphs }),
+	audit.FloatParam("context_preposition_gain", 3, 0, 20, "that second reading's bar for another preposition (\"inside the region\" for \"in\"); 0 turns it off",
+		func(p *params) *float64 { return &p.ctxPreposition }),
+	audit.FloatParam("context_wider_gain", 0, 0, 20, "its bar for WordNet neighbours when lower than wider_gain; 0 keeps wider_gain",
+		func(p *params) *float64 { return &p.ctxWider }),
+	audit.BoolParam("context_common", true, "it also judges the content words of the general stopword list (\"nevertheless held\" for \"still held\")",
+		func(p *params) *bool { return &p.ctxCommon }),
+	audit.FloatParam("context_polysemy", 0.4, 0, 20, "its polysemy discount, instead of polysemy",
+		func(p *params) *float64 { return &p.ctxPolysemy }),
+	audit.FloatParam("max_unknown", 0.12, 0, 1, "a file whose judged paragraphs have more than this share of lower-case words unknown to the reference model is not judged; 0 judges every file",
+		func(p *params) *float64 { return &p.maxUnknown }),
+	audit.IntParam("min_words", 8, 1, audit.Unbounded, "shorter paragraphs (headlines, credits) are not judged",
+		func(p *params) *int { return &p.minWords }),
 }
 
 // looseGains are the thresholds for reading a paragraph again in a file that is clearly
@@ -179,7 +149,7 @@ func (prm params) looseGains() *thresholds {
 	if prm.ctxPolysemy >= 0 && prm.ctxPolysemy < g.Polysemy {
 		g.Polysemy, changed = prm.ctxPolysemy, true
 	}
-	if prm.ctxCommon == 1 && !g.Common {
+	if prm.ctxCommon && !g.Common {
 		g.Common, changed = true, true
 	}
 	if !changed {
@@ -200,7 +170,7 @@ func checkParagraphs(p *audit.Pass) {
 	if err != nil {
 		panic(fmt.Sprintf("spin thesaurus: %v", err))
 	}
-	prm := paramsOf(p.Params.Get)
+	prm := audit.DecodeParams[params](p.Params)
 	fps := withUserPhrases(loadFingerprints(), p.Config)
 	var verdicts []verdict
 	for _, par := range p.Doc.Paragraphs {
@@ -220,7 +190,7 @@ func checkParagraphs(p *audit.Pass) {
 	loose := prm.looseGains()
 	for i, v := range verdicts {
 		b := fc.basis(i, prm)
-		if b == notFlagged && loose != nil && prm.looseParagraphs > 0 && float64(fc.strong) >= prm.looseParagraphs {
+		if b == notFlagged && loose != nil && prm.looseParagraphs > 0 && fc.strong >= prm.looseParagraphs {
 			rp := prm
 			rp.gains = *loose
 			if again := judgeParagraph(m, th, fps, v.par, rp); markCloser(again.phrases, v.phrases) > 0 {
@@ -235,20 +205,6 @@ func checkParagraphs(p *audit.Pass) {
 	}
 	if len(verdicts) > 0 {
 		p.SetFact("spin_share", math.Round(1000*float64(flagged)/float64(len(verdicts)))/1000)
-	}
-}
-
-// paramsOf reads the rule's parameters through get (the configured values, or the defaults).
-func paramsOf(get func(string) float64) params {
-	return params{
-		gains:   thresholds{Synonym: get("min_gain"), Wider: get("wider_gain"), Tie: get("tie_gain"), Polysemy: get("polysemy"), Preposition: get("preposition_gain")},
-		gainCap: get("gain_cap"), minScore: get("min_score"), strongGain: get("strong_gain"),
-		contextScore: get("context_score"), contextParagraphs: get("context_paragraphs"),
-		minWords: get("min_words"),
-		inflRare: get("inflated_rare"), inflCommon: get("inflated_common"),
-		inflRatio: get("inflated_ratio"), inflPar: get("inflated_paragraph"),
-		mutualScore: get("mutual_score"), mutualShare: get("mutual_share"), wholeShare: get("whole_share"),
-		ctxPreposition: get("context_preposition_gain"), ctxWider: get("context_wider_gain"), ctxCommon: get("context_common"), looseParagraphs: get("loose_paragraphs"), maxUnknown: get("max_unknown"), ctxPolysemy: get("context_polysemy"),
 	}
 }
 
@@ -293,7 +249,7 @@ func (v verdict) strength(prm params) strength {
 func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph, prm params) verdict {
 	v := verdict{par: par}
 	toks := tokenize(par.Text)
-	if float64(len(toks)) < prm.minWords {
+	if len(toks) < prm.minWords {
 		return v
 	}
 	v.judged = true
