@@ -118,15 +118,15 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if err := sel.Validate(); err != nil {
 		return usageError("--include/--exclude: %v", err)
 	}
-	files, err := audit.Collect(args, sel)
-	if err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
+	// A bad path is reported with the readable files, not instead of them (exit 2 still).
+	inputs := audit.CollectInputs(args, sel)
+	files := inputs.Files
 	var reference []string
 	if len(f.corpus) > 0 {
-		reference, err = audit.Collect(f.corpus, sel)
-		if err != nil {
-			return &exitError{code: exitUsage, err: fmt.Errorf("--corpus: %w", err)}
+		ref := audit.CollectInputs(f.corpus, sel)
+		reference = ref.Files
+		for _, n := range ref.Errors {
+			inputs.Errors = append(inputs.Errors, audit.Notice{Path: n.Path, Cause: "--corpus: " + n.Cause})
 		}
 	}
 	var base *audit.Baseline
@@ -160,6 +160,8 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	res.Skipped = append(inputs.Skipped, res.Skipped...)
+	res.Errors = append(inputs.Errors, res.Errors...)
 	report := audit.NewReport(version, res)
 	report.Rules = audit.Describe(res.Rules)
 	for _, n := range res.Skipped {

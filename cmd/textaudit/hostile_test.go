@@ -223,3 +223,80 @@ func TestHostileReportPathsAreNeverReplacedUnlessRegular(t *testing.T) {
 		})
 	}
 }
+
+func TestHostileBadPathsStillReportTheReadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	article := []byte("A headline\n\nLONDON, March 3, 2005 (Reuters) - A body paragraph.\n")
+	a := writeFile(t, filepath.Join(dir, "corpus", "a.txt"), article)
+	writeFile(t, filepath.Join(dir, "corpus", "sub", "b.txt"), []byte("Another text\n\nWith a paragraph.\n"))
+	writeFile(t, filepath.Join(dir, "elsewhere", "c.txt"), []byte("A linked text\n\nWith its paragraph.\n"))
+	for link, target := range map[string]string{
+		"corpus/sub/up":    "..",                 // a loop back to the walked folder
+		"corpus/self":      "self",               // a link to itself
+		"corpus/dangling":  "nowhere",            // leads nowhere
+		"corpus/linked":    "../elsewhere",       // a folder outside: followed
+		"corpus/again.txt": "a.txt",              // the same file by a second name: once
+		"corpus/twice":     "../corpus/sub/../.", // the walked folder again: a loop
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wd, _ := os.Getwd()
+	relA, err := filepath.Rel(wd, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tooLong := filepath.Join(dir, strings.Repeat("n", 300))
+	missing := filepath.Join(dir, "missing.txt")
+	before := snapshot(t, dir)
+	code, out, errs := textaudit(t, "audit", "--format", "json", filepath.Join(dir, "corpus"), missing, tooLong, relA, a)
+	if code != exitUsage {
+		t.Errorf("exit %d, want 2 (stderr %s)", code, errs)
+	}
+	r := parseReport(t, out)
+	var got []string
+	for _, f := range r.Files {
+		got = append(got, strings.TrimPrefix(f.Path, filepath.ToSlash(dir)+"/"))
+	}
+	want := []string{"corpus/a.txt", "corpus/linked/c.txt", "corpus/sub/b.txt"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("files reported %v, want %v (each once)", got, want)
+	}
+	for _, name := range []string{"missing.txt: no such file", "nnnn: file name too long"} {
+		if !strings.Contains(errs, name) {
+			t.Errorf("stderr lacks %q: %s", name, errs)
+		}
+	}
+	if len(r.Errors) != 2 {
+		t.Errorf("report lists errors %v, want the missing and the too long path", r.Errors)
+	}
+	skipped := map[string]bool{}
+	for _, n := range r.Skipped {
+		skipped[strings.TrimPrefix(n.Path, filepath.ToSlash(dir)+"/")] = true
+	}
+	for _, name := range []string{"corpus/sub/up", "corpus/self", "corpus/dangling", "corpus/twice"} {
+		if !skipped[name] {
+			t.Errorf("%s not listed as skipped: %v", name, r.Skipped)
+		}
+	}
+	unchangedExcept(t, before, snapshot(t, dir))
+}
+
+func TestHostileUntraversableFolderStillReportsTheRest(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not stop listing a folder")
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ok.txt"), []byte("A text\n\nA paragraph.\n"))
+	writeFile(t, filepath.Join(dir, "locked", "x.txt"), []byte("hidden"))
+	if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "locked"), 0o755)
+	code, out, errs := textaudit(t, "audit", "--format", "json", dir)
+	r := parseReport(t, out)
+	if code != exitUsage || len(r.Files) != 1 || !strings.Contains(errs, "locked") {
+		t.Errorf("exit %d, %d files, stderr %q: want 2, ok.txt reported, the locked folder named", code, len(r.Files), errs)
+	}
+}
