@@ -273,10 +273,30 @@ func emit(r *audit.Report, render reports.Renderer, opt reports.Options, path st
 	if path != "" {
 		err = reports.WriteFile(path, write)
 	} else {
-		err = write(stdout)
+		// Renderers that print line by line do not all check each write; the first failed
+		// write (a full disk, a closed pipe, > /dev/full) is kept and fails the run.
+		ew := &errWriter{w: stdout}
+		if err = write(ew); err == nil {
+			err = ew.err
+		}
 	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("write report: %w", err)}
 	}
 	return nil
+}
+
+// errWriter remembers the first write error and refuses every write after it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

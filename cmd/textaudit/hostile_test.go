@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/textaudit/textaudit/reports"
 )
 
 // The hostile corpus: inputs an adversarial review used against the CLI (issue 17). Small
@@ -298,5 +300,31 @@ func TestHostileUntraversableFolderStillReportsTheRest(t *testing.T) {
 	r := parseReport(t, out)
 	if code != exitUsage || len(r.Files) != 1 || !strings.Contains(errs, "locked") {
 		t.Errorf("exit %d, %d files, stderr %q: want 2, ok.txt reported, the locked folder named", code, len(r.Files), errs)
+	}
+}
+
+// fullWriter fails every write, as standard output redirected to /dev/full does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+func TestHostileWriteErrorsOnStandardOutputExit2InEveryFormat(t *testing.T) {
+	for _, format := range reports.Formats() {
+		t.Run(format, func(t *testing.T) {
+			var errb bytes.Buffer
+			code := run(append(seedArgs, "--format", format), fullWriter{}, &errb)
+			if code != exitUsage || !strings.Contains(errb.String(), "no space left") {
+				t.Errorf("exit %d stderr %q, want 2 naming the write error", code, errb.String())
+			}
+		})
+	}
+	// And `report`, which renders a saved audit.
+	saved := filepath.Join(t.TempDir(), "a.json")
+	if code, _, errs := textaudit(t, append(seedArgs, "--format", "json", "-o", saved)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var errb bytes.Buffer
+	if code := run([]string{"report", saved, "--format", "markdown"}, fullWriter{}, &errb); code != exitUsage {
+		t.Errorf("report: exit %d stderr %q, want 2", code, errb.String())
 	}
 }
