@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"time"
 
@@ -58,7 +59,7 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringSliceVar(&f.corpus, "corpus", nil, "also compare against every file of DIR for cross-file rules, without auditing it")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", audit.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files read and analysed at once (default: number of CPUs)")
-	fl.Float64Var(&f.failUnder, "fail-under", -1, "exit 1 when any file scores below SCORE (0-100)")
+	fl.Float64Var(&f.failUnder, "fail-under", 0, "exit 1 when any file scores below SCORE (0-100; off unless given)")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any finding is at or above SEVERITY (info, warning, error)")
 	fl.StringVar(&f.minSeverity, "min-severity", "info", "only show findings at or above SEVERITY (gates still see all)")
 	fl.StringVar(&f.now, "now", "", "reference date for date checks, YYYY-MM-DD (default: today)")
@@ -92,11 +93,21 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		}
 		failOn = &s
 	}
-	if cmd.Flags().Changed("fail-under") && (f.failUnder < 0 || f.failUnder > 101) {
+	// NaN compares false with everything: unchecked, it would switch the gate off.
+	if cmd.Flags().Changed("fail-under") && !(f.failUnder >= 0 && f.failUnder <= 100) {
 		return usageError("--fail-under: want a score between 0 and 100, got %g", f.failUnder)
+	}
+	if f.maxFileSize < 0 {
+		return usageError("--max-file-size: want a size in bytes (0: no limit), got %d", f.maxFileSize)
 	}
 	if f.jobs < 0 {
 		return usageError("--jobs: want a positive number, got %d", f.jobs)
+	}
+	// Every worker holds a document and the corpus pass buffers a few per worker: a huge
+	// count only exhausts memory, so it is capped well above what the CPUs can use.
+	if maxJobs := 8 * runtime.NumCPU(); f.jobs > maxJobs {
+		fmt.Fprintf(stderr, "textaudit: --jobs %d capped at %d (8 per CPU)\n", f.jobs, maxJobs)
+		f.jobs = maxJobs
 	}
 	reg, err := registry()
 	if err != nil {

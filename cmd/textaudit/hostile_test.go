@@ -328,3 +328,35 @@ func TestHostileWriteErrorsOnStandardOutputExit2InEveryFormat(t *testing.T) {
 		t.Errorf("report: exit %d stderr %q, want 2", code, errb.String())
 	}
 }
+
+func TestHostileFlagValuesAreRejectedWithAClearMessage(t *testing.T) {
+	tests := []struct {
+		flag, value, says string
+	}{
+		{"--fail-under", "NaN", "--fail-under: want a score between 0 and 100, got NaN"},
+		{"--fail-under", "abc", `invalid argument "abc" for "--fail-under"`},
+		{"--fail-under", "101", "--fail-under: want a score between 0 and 100, got 101"},
+		{"--fail-under", "-0.5", "--fail-under: want a score between 0 and 100, got -0.5"},
+		{"--fail-under", "+Inf", "--fail-under: want a score between 0 and 100, got +Inf"},
+		{"--max-file-size", "-5", "--max-file-size: want a size in bytes (0: no limit), got -5"},
+		{"--max-file-size", "-1", "--max-file-size: want a size in bytes (0: no limit), got -1"},
+		{"--jobs", "-3", "--jobs: want a positive number, got -3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.flag+" "+tt.value, func(t *testing.T) {
+			code, out, errs := textaudit(t, append(seedArgs, tt.flag+"="+tt.value)...)
+			if code != exitUsage || !strings.Contains(errs, tt.says) || out != "" {
+				t.Errorf("exit %d stderr %q stdout %d bytes, want 2 saying %q and no report", code, errs, len(out), tt.says)
+			}
+		})
+	}
+	// A huge job count is capped (it ran out of memory), and the run goes on.
+	code, _, errs := textaudit(t, append(seedArgs, "--jobs", "10000000")...)
+	if code != exitOK || !strings.Contains(errs, "--jobs 10000000 capped at") {
+		t.Errorf("--jobs 10000000: exit %d stderr %q, want 0 and a notice of the cap", code, errs)
+	}
+	_, help, _ := textaudit(t, "audit", "--help")
+	if strings.Contains(help, "(default -1)") {
+		t.Errorf("help shows an internal default of -1:\n%s", help)
+	}
+}
