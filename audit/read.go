@@ -218,6 +218,45 @@ func (c *collector) followLink(root, p, rel, realP string) {
 	}
 }
 
+// Size limits of the files a run reads besides the audited ones.
+const (
+	MaxConfigSize   = 4 << 20   // .textaudit.yaml, --config
+	MaxBaselineSize = 512 << 20 // --baseline
+	MaxReportSize   = 512 << 20 // a saved JSON report (textaudit report)
+)
+
+// ReadInputFile reads a config, baseline or saved report: only a regular file, and only up
+// to limit bytes. /dev/zero would otherwise fill memory and a FIFO would block the run.
+// Errors say what is wrong without the path, which callers name.
+func ReadInputFile(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("larger than the limit of %d bytes (%d bytes)", limit, st.Size())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	defer f.Close()
+	data, err := readAll(f, st.Size(), limit)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if int64(len(data)) > limit { // it grew since stat
+		return nil, fmt.Errorf("larger than the limit of %d bytes", limit)
+	}
+	return data, nil
+}
+
 // pathError strips the path that os errors repeat, so messages name the path once.
 func pathError(err error) error {
 	var pe *fs.PathError

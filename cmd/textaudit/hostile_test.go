@@ -360,3 +360,41 @@ func TestHostileFlagValuesAreRejectedWithAClearMessage(t *testing.T) {
 		t.Errorf("help shows an internal default of -1:\n%s", help)
 	}
 }
+
+func TestHostileConfigBaselineAndReportInputsMustBeRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := writeFile(t, filepath.Join(dir, "big.yaml"), bytes.Repeat([]byte("# padding\n"), 500_000))
+	saved := filepath.Join(dir, "audit.json")
+	if code, _, errs := textaudit(t, append(seedArgs, "--format", "json", "-o", saved)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	futureBase := writeFile(t, filepath.Join(dir, "future.json"), []byte(`{"tool": "textaudit", "baseline_version": 7, "findings": []}`))
+	tests := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"--config /dev/zero", append(seedArgs, "--config", "/dev/zero"), "config /dev/zero: not a regular file"},
+		{"--config a FIFO", append(seedArgs, "--config", fifo), "not a regular file (p"},
+		{"--config above the size limit", append(seedArgs, "--config", big), "larger than the limit"},
+		{"config verify /dev/zero", []string{"config", "verify", "/dev/zero"}, "not a regular file"},
+		{"--baseline /dev/zero", append(seedArgs, "--baseline", "/dev/zero"), "baseline /dev/zero: not a regular file"},
+		{"--baseline a FIFO", append(seedArgs, "--baseline", fifo), "not a regular file"},
+		{"--baseline an audit report", append(seedArgs, "--baseline", saved), "an audit report, not a baseline"},
+		{"--baseline of an unknown version", append(seedArgs, "--baseline", futureBase), "baseline_version 7 is not supported"},
+		{"report /dev/zero", []string{"report", "/dev/zero"}, "read /dev/zero: not a regular file"},
+		{"report a FIFO", []string{"report", fifo}, "not a regular file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := textaudit(t, tt.args...)
+			if code != exitUsage || !strings.Contains(errs, tt.says) {
+				t.Errorf("exit %d stderr %q, want 2 saying %q", code, errs, tt.says)
+			}
+		})
+	}
+}
