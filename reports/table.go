@@ -27,7 +27,7 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 		for _, x := range f.Findings {
 			counts[x.Category]++
 		}
-		row := []string{f.Path, formatScore(f.Score), Deductions(f.Deductions)}
+		row := []string{Printable(f.Path), formatScore(f.Score), Deductions(f.Deductions)}
 		for _, c := range audit.Categories {
 			row = append(row, countCell(counts[c]))
 		}
@@ -41,17 +41,17 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	s := r.Summary
 	fmt.Fprintf(w, "%d files, %d findings, mean score %s, lowest %s\n", s.Files, s.Findings, formatScore(s.MeanScore), formatScore(s.MinScore))
 	for _, n := range r.Skipped {
-		fmt.Fprintf(w, "skipped %s: %s\n", n.Path, n.Cause)
+		fmt.Fprintf(w, "skipped %s: %s\n", Printable(n.Path), Printable(n.Cause))
 	}
 	for _, n := range r.Errors {
-		fmt.Fprintf(w, "error %s: %s\n", n.Path, n.Cause)
+		fmt.Fprintf(w, "error %s: %s\n", Printable(n.Path), Printable(n.Cause))
 	}
 	if rows := provenanceRows(r); len(rows) > 0 {
 		fmt.Fprintln(w)
 		pt := newTable(w, repeatAlign(tw.AlignLeft, 6))
 		pt.Header("file", "credited to", "photos", "copied from", "copied to", "shared with")
 		for _, p := range rows {
-			if err := pt.Append([]string{p.path, dash(p.credits), dash(p.photos), dash(p.copiedFrom), dash(p.copiedTo), dash(p.sharedWith)}); err != nil {
+			if err := pt.Append(printableRow(p.path, dash(p.credits), dash(p.photos), dash(p.copiedFrom), dash(p.copiedTo), dash(p.sharedWith))); err != nil {
 				return err
 			}
 		}
@@ -71,7 +71,7 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 	details.Header("location", "rule", "severity", "message")
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
-			if err := details.Append([]string{Location(x), x.Rule, x.Severity.String(), oneLine(x.Message)}); err != nil {
+			if err := details.Append(printableRow(Location(x), x.Rule, x.Severity.String(), oneLine(x.Message))); err != nil {
 				return err
 			}
 		}
@@ -138,4 +138,12 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// printableRow makes every cell of a table row safe for a terminal (see Printable).
+func printableRow(cells ...string) []string {
+	for i, c := range cells {
+		cells[i] = Printable(c)
+	}
+	return cells
 }

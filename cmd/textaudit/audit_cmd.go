@@ -176,7 +176,7 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	report := audit.NewReport(version, res)
 	report.Rules = audit.Describe(res.Rules)
 	for _, n := range res.Skipped {
-		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", n.Path, n.Cause)
+		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", reports.Printable(n.Path), reports.Printable(n.Cause))
 	}
 	if f.writeBase != "" {
 		// The baseline records every finding of this run, before any old baseline hides some.
@@ -193,7 +193,7 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		if len(outcome.Stale) > 0 {
 			fmt.Fprintf(stderr, "textaudit: %d baseline entries no longer match a finding (prune them with --write-baseline):\n", len(outcome.Stale))
 			for _, e := range outcome.Stale {
-				fmt.Fprintf(stderr, "  %s %s %q\n", e.Path, e.Rule, e.Text)
+				fmt.Fprintf(stderr, "  %s %s %q\n", reports.Printable(e.Path), reports.Printable(e.Rule), e.Text)
 			}
 		}
 	}

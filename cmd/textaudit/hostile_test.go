@@ -398,3 +398,29 @@ func TestHostileConfigBaselineAndReportInputsMustBeRegularFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestHostileEscapeSequencesNeverReachTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	// An erase-line, a window-title OSC, a C1 CSI and a bidirectional override, in the text
+	// and in the file name.
+	text := "Headline\x1b[2K\x1b]0;pwned\x07\n\nA paragraph \u009b31m with Related Post\u202e inside.\n\nRelated Post\x1b[1A\n"
+	p := writeFile(t, filepath.Join(dir, "evil\x1b]0;title\x07.txt"), []byte(text))
+	for _, args := range [][]string{
+		{"explain", "--now", "2026-11-23", p},
+		{"audit", "--now", "2026-11-23", "--details", p},
+		{"audit", "--now", "2026-11-23", "--details", p, filepath.Join(dir, "missing\x1b[31m.txt")},
+	} {
+		code, out, errs := textaudit(t, args...)
+		if code == exitGate || out == "" {
+			t.Errorf("%v: exit %d, empty output", args[0], code)
+		}
+		for _, stream := range []string{out, errs} {
+			if strings.ContainsAny(stream, "\x1b\x07\u009b\u202e") {
+				t.Errorf("%v: a control character reached the terminal:\n%q", args, stream)
+			}
+		}
+		if !strings.Contains(out, "^[") {
+			t.Errorf("%v: escape not shown visibly:\n%s", args, out)
+		}
+	}
+}

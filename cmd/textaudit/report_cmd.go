@@ -55,7 +55,7 @@ func loadTexts(r *audit.Report, stderr io.Writer) {
 		f := &r.Files[i]
 		doc, err := audit.ReadDocument(f.Path, 0)
 		if err != nil {
-			fmt.Fprintf(stderr, "textaudit: %s: text not available (%v); showing findings only\n", f.Path, err)
+			fmt.Fprintf(stderr, "textaudit: %s: text not available (%s); showing findings only\n", reports.Printable(f.Path), reports.Printable(err.Error()))
 			continue
 		}
 		f.Text = doc.Text
