@@ -2,8 +2,8 @@ package audit
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"sort"
 )
 
@@ -27,8 +27,9 @@ type BaselineEntry struct {
 	Count int `json:"count,omitempty"`
 }
 
-// baselineVersion 2 added Count.
-const baselineVersion = 2
+// BaselineVersion is the baseline format this version writes; it reads it and version 1.
+// Version 2 added Count.
+const BaselineVersion = 2
 
 // BaselineOutcome says what applying a baseline did.
 type BaselineOutcome struct {
@@ -39,7 +40,7 @@ type BaselineOutcome struct {
 // NewBaseline records every finding of the report, one entry per fingerprint with the
 // number of its occurrences.
 func NewBaseline(files []FileReport) *Baseline {
-	b := &Baseline{Tool: "textaudit", Version: baselineVersion, Entries: []BaselineEntry{}}
+	b := &Baseline{Tool: "textaudit", Version: BaselineVersion, Entries: []BaselineEntry{}}
 	seen := map[string]int{} // fingerprint → index in Entries
 	for _, f := range files {
 		for _, x := range f.Findings {
@@ -70,21 +71,41 @@ func NewBaseline(files []FileReport) *Baseline {
 
 // LoadBaseline reads a baseline file, naming it in errors.
 func LoadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadInputFile(path, MaxBaselineSize)
 	if err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, pathError(err))
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
-	var b Baseline
+	b, err := ParseBaseline(data)
+	if err != nil {
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// ParseBaseline decodes and checks a baseline: a baseline of another format version, or
+// an audit report given in its place, would otherwise hide nothing without a word.
+func ParseBaseline(data []byte) (*Baseline, error) {
+	var b struct {
+		Baseline
+		Files json.RawMessage `json:"files"`
+	}
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("baseline %s: not a textaudit baseline: %w", path, err)
+		return nil, fmt.Errorf("not a textaudit baseline: %w", err)
 	}
-	if b.Tool != "textaudit" {
-		return nil, fmt.Errorf("baseline %s: not a textaudit baseline (tool %q)", path, b.Tool)
+	switch {
+	case b.Tool != "textaudit":
+		return nil, fmt.Errorf("not a textaudit baseline (tool %q)", b.Tool)
+	case b.Files != nil && b.Version == 0:
+		return nil, errors.New("this is an audit report, not a baseline (write one with --write-baseline)")
+	case b.Version < 1 || b.Version > BaselineVersion:
+		return nil, fmt.Errorf("baseline_version %d is not supported (this version reads 1 to %d; write it anew with --write-baseline)", b.Version, BaselineVersion)
 	}
-	if b.Version == 0 || b.Version > baselineVersion {
-		return nil, fmt.Errorf("baseline %s: not a textaudit baseline this version reads (baseline_version %d; write it anew with --write-baseline)", path, b.Version)
+	for i, e := range b.Entries {
+		if e.Fingerprint == "" {
+			return nil, fmt.Errorf("findings[%d]: no fingerprint", i)
+		}
 	}
-	return &b, nil
+	return &b.Baseline, nil
 }
 
 // Apply hides findings whose fingerprint the baseline holds, as many of them as the entry

@@ -60,7 +60,7 @@ type PathOverride struct {
 // LoadConfig reads and checks a config file against the registry: unknown keys, unknown
 // rules, unknown parameters and malformed globs are errors that name the key.
 func LoadConfig(path string, reg *Registry) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadInputFile(path, MaxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("config %s: %w", path, err)
 	}

@@ -69,49 +69,192 @@ func (s Selection) wants(rel string) bool {
 // not exist or cannot be listed is an error naming it. Files named explicitly are always
 // taken; files found by walking must pass the selection.
 func Collect(paths []string, sel Selection) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
-		p = filepath.Clean(p)
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
+	in := CollectInputs(paths, sel)
+	if len(in.Errors) > 0 {
+		n := in.Errors[0]
+		return in.Files, fmt.Errorf("%s: %s", n.Path, n.Cause)
 	}
+	return in.Files, nil
+}
+
+// Inputs are the files found under the paths of a run, with what could not be taken.
+type Inputs struct {
+	Files   []string // sorted; one path per file, however many ways it was named
+	Skipped []Notice // found by walking but not taken: link loops, dangling links, special files
+	Errors  []Notice // missing paths, folders that cannot be listed: the run exits 2
+}
+
+// CollectInputs is Collect that goes on past a bad path: the readable files are still
+// audited and reported, and every path that could not be taken is named with its cause.
+// Symbolic links inside walked folders are followed (a link to a folder already being
+// walked is a loop and is skipped); a file reached twice, by a link or by a relative and an
+// absolute path, is taken once, under the first name met.
+func CollectInputs(paths []string, sel Selection) Inputs {
+	c := collector{sel: sel, seen: map[string]bool{}, walking: map[string]bool{}}
 	for _, root := range paths {
 		st, err := os.Stat(root)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", root, pathError(err))
-		}
-		if !st.IsDir() {
-			add(root)
+			c.fail(root, pathError(err))
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("%s: %w", p, pathError(err))
-			}
-			if d.IsDir() {
-				if p != root && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			rel, _ := filepath.Rel(root, p)
-			if sel.wants(rel) {
-				add(p)
+		if !st.IsDir() {
+			c.add(root, c.realPath(root))
+			continue
+		}
+		c.walk(root, root, c.realPath(root))
+	}
+	sort.Strings(c.in.Files)
+	return c.in
+}
+
+type collector struct {
+	sel     Selection
+	in      Inputs
+	seen    map[string]bool // real paths of files taken
+	walking map[string]bool // real paths of folders being walked (a link back to one loops)
+}
+
+func (c *collector) fail(path string, err error) {
+	c.in.Errors = append(c.in.Errors, Notice{Path: filepath.ToSlash(path), Cause: err.Error()})
+}
+
+func (c *collector) skip(path, cause string) {
+	c.in.Skipped = append(c.in.Skipped, Notice{Path: filepath.ToSlash(path), Cause: cause})
+}
+
+// realPath is the key that identifies a file however it is named; it falls back to the
+// absolute path when links cannot be resolved.
+func (c *collector) realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}
+
+func (c *collector) add(p, real string) {
+	if !c.seen[real] {
+		c.seen[real] = true
+		c.in.Files = append(c.in.Files, filepath.Clean(p))
+	}
+}
+
+// walk lists dir recursively; its real path (links resolved) is real, which is what is
+// walked, because WalkDir does not descend a link. Files keep names under dir; globs match
+// paths relative to root.
+func (c *collector) walk(root, dir, real string) {
+	c.walking[real] = true
+	defer delete(c.walking, real)
+	err := filepath.WalkDir(real, func(realP string, d fs.DirEntry, err error) error {
+		rest, _ := filepath.Rel(real, realP)
+		p := filepath.Join(dir, rest)
+		if err != nil {
+			c.fail(p, pathError(err))
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
 			}
 			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
+		if d.IsDir() {
+			if realP != real && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		switch {
+		case d.Type().IsRegular():
+			if c.sel.wants(rel) {
+				c.add(p, realP)
+			}
+		case d.Type()&fs.ModeSymlink != 0:
+			c.followLink(root, p, rel, realP)
+		}
+		return nil
+	})
+	if err != nil {
+		c.fail(dir, pathError(err))
 	}
-	sort.Strings(out)
-	return out, nil
+}
+
+// followLink takes the file a link names, or walks the folder it names, unless the folder
+// is already being walked (a loop) or the link leads nowhere.
+func (c *collector) followLink(root, p, rel, realP string) {
+	st, err := os.Stat(p)
+	if err != nil {
+		c.skip(p, "symbolic link not followed: "+pathError(err).Error())
+		return
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		c.skip(p, "symbolic link not followed: "+err.Error())
+		return
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		c.skip(p, "symbolic link not followed: "+pathError(err).Error())
+		return
+	}
+	switch {
+	case st.IsDir():
+		sep := string(filepath.Separator)
+		if c.walking[real] || strings.HasPrefix(realP+sep, real+sep) {
+			c.skip(p, "symbolic link loop (links back to a folder above it or being walked)")
+			return
+		}
+		c.walk(root, p, real)
+	case st.Mode().IsRegular():
+		if c.sel.wants(rel) {
+			c.add(p, real)
+		}
+	default:
+		c.skip(p, fmt.Sprintf("not a regular file (%s)", st.Mode().Type()))
+	}
+}
+
+// Size limits of the files a run reads besides the audited ones.
+const (
+	MaxConfigSize   = 4 << 20   // .textaudit.yaml, --config
+	MaxBaselineSize = 512 << 20 // --baseline
+	MaxReportSize   = 512 << 20 // a saved JSON report (textaudit report)
+)
+
+// ReadInputFile reads a config, baseline or saved report: only a regular file, and only up
+// to limit bytes. /dev/zero would otherwise fill memory and a FIFO would block the run.
+// Errors say what is wrong without the path, which callers name.
+func ReadInputFile(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("larger than the limit of %d bytes (%d bytes)", limit, st.Size())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	defer f.Close()
+	data, err := readAll(f, st.Size(), limit)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if int64(len(data)) > limit { // it grew since stat
+		return nil, fmt.Errorf("larger than the limit of %d bytes", limit)
+	}
+	return data, nil
 }
 
 // pathError strips the path that os errors repeat, so messages name the path once.

@@ -35,7 +35,7 @@ func Explain(w io.Writer, r *audit.Report, opt Options) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s  score %s  %s\n", paint(ansiBold, f.Path), formatScore(f.Score), Deductions(f.Deductions))
+		fmt.Fprintf(w, "%s  score %s  %s\n", paint(ansiBold, Printable(f.Path)), formatScore(f.Score), Deductions(f.Deductions))
 		if f.Text == "" && len(f.Findings) > 0 {
 			fmt.Fprintln(w, "  (text not available; findings only)")
 		}
@@ -50,7 +50,7 @@ func Explain(w io.Writer, r *audit.Report, opt Options) error {
 		width := len(fmt.Sprint(len(lines)))
 		for n, text := range lines {
 			num := n + 1
-			fmt.Fprintf(w, "%s %s\n", paint(ansiDim, fmt.Sprintf("%*d │", width, num)), strings.ReplaceAll(text, "\t", " "))
+			fmt.Fprintf(w, "%s %s\n", paint(ansiDim, fmt.Sprintf("%*d │", width, num)), Printable(strings.ReplaceAll(text, "\t", " ")))
 			for _, x := range byLine[num] {
 				explainFinding(w, x, text, width, sevColor[x.Severity], opt.Color)
 			}
@@ -75,6 +75,10 @@ func explainFinding(w io.Writer, x audit.Finding, line string, width int, color 
 		end = n
 	}
 	end = max(end, start)
+	// The line is printed with control characters made visible (ESC as ^[), which widens
+	// it: the carets follow the printed columns.
+	start, end = shownColumn(line, start), shownColumn(line, end+1)-1
+	end = max(end, start)
 	marks := strings.Repeat(" ", start-1) + strings.Repeat("^", end-start+1)
 	// The colour code itself is passed, not a painted empty string: painting "" gave
 	// code+reset, which reset the colour before the text it was meant for.
@@ -89,9 +93,9 @@ func explainFinding(w io.Writer, x audit.Finding, line string, width int, color 
 		span = fmt.Sprintf(" (to line %d)", x.EndLine)
 	}
 	fmt.Fprintf(w, "%s%s%s%s\n", pad, color, marks, reset)
-	fmt.Fprintf(w, "%s%s%s %s%s: %s%s\n", pad, color, x.Severity, x.Rule, reset, oneLine(x.Message), span)
+	fmt.Fprintf(w, "%s%s%s %s%s: %s%s\n", pad, color, x.Severity, x.Rule, reset, Printable(oneLine(x.Message)), span)
 	if ev := evidenceExtras(x.Evidence); ev != "" {
-		fmt.Fprintf(w, "%s  evidence: %s\n", pad, ev)
+		fmt.Fprintf(w, "%s  evidence: %s\n", pad, Printable(ev))
 	}
 }
 
@@ -107,4 +111,15 @@ func evidenceExtras(e audit.Evidence) string {
 		}
 	}
 	return rest.Summary()
+}
+
+// shownColumn is where character column col (1-based) of line appears once the line is
+// printed through Printable, tabs as spaces; columns past the line's end count one each.
+func shownColumn(line string, col int) int {
+	i, k := 0, 1
+	for ; k < col && i < len(line); k++ {
+		_, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+	}
+	return utf8.RuneCountInString(Printable(strings.ReplaceAll(line[:i], "\t", " "))) + (col - k) + 1
 }

@@ -42,7 +42,14 @@ type grid struct {
 	rows [][]gridCell
 }
 
-func (g *grid) add(cells ...gridCell) { g.rows = append(g.rows, cells) }
+// add appends a row; cell texts come from audited files (paths, evidence), so control
+// characters are shown visibly rather than sent to the terminal.
+func (g *grid) add(cells ...gridCell) {
+	for i := range cells {
+		cells[i].text = Printable(cells[i].text)
+	}
+	g.rows = append(g.rows, cells)
+}
 
 const gridGap = 2
 

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -122,7 +121,7 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 
 // ReadJSON loads a saved JSON audit, naming the file in errors.
 func ReadJSON(path string) (*audit.Report, error) {
-	data, err := os.ReadFile(path)
+	data, err := audit.ReadInputFile(path, audit.MaxReportSize)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

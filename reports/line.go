@@ -20,7 +20,7 @@ func Line(w io.Writer, r *audit.Report, opt Options) error {
 			if opt.Color {
 				sev = severityColor[x.Severity] + sev + ansiReset
 			}
-			fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", x.Path, max(x.Line, 1), max(x.Column, 1), sev, x.Rule, oneLine(x.Message))
+			fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", Printable(x.Path), max(x.Line, 1), max(x.Column, 1), sev, x.Rule, Printable(oneLine(x.Message)))
 		}
 	}
 	return bw.Flush()

@@ -39,10 +39,10 @@ func Table(w io.Writer, r *audit.Report, opt Options) error {
 		fmt.Fprintln(w)
 	}
 	for _, n := range r.Skipped {
-		fmt.Fprintf(w, "skipped %s: %s\n", n.Path, n.Cause)
+		fmt.Fprintf(w, "skipped %s: %s\n", Printable(n.Path), Printable(n.Cause))
 	}
 	for _, n := range r.Errors {
-		fmt.Fprintf(w, "error %s: %s\n", n.Path, n.Cause)
+		fmt.Fprintf(w, "error %s: %s\n", Printable(n.Path), Printable(n.Cause))
 	}
 	fmt.Fprintln(w)
 	summary := SummaryLine(r, opt.MinSeverity)
@@ -165,7 +165,7 @@ func writeDetails(w io.Writer, files []audit.FileReport, opt Options) error {
 			if opt.Color {
 				sev = severityColor[x.Severity] + sev + ansiReset
 			}
-			loc := Location(x)
+			loc := Printable(Location(x))
 			if runewidth.StringWidth(loc) > opt.Width {
 				loc = cutFromLeft(loc, opt.Width)
 			}
@@ -174,7 +174,7 @@ func writeDetails(w io.Writer, files []audit.FileReport, opt Options) error {
 			} else {
 				fmt.Fprintf(&b, "%s\n  %s %s\n", loc, sev, x.Rule)
 			}
-			for _, ln := range wrapText(oneLine(x.Message), max(opt.Width-4, 20)) {
+			for _, ln := range wrapText(Printable(oneLine(x.Message)), max(opt.Width-4, 20)) {
 				b.WriteString("    " + ln + "\n")
 			}
 		}

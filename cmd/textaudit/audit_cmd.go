@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -68,9 +69,7 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringSliceVar(&f.corpus, "corpus", nil, "also compare against every file of DIR for cross-file rules, without auditing it")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", audit.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "files read and analysed at once (default: number of CPUs)")
-	fl.Float64Var(&f.failUnder, "fail-under", -1, "exit 1 when any file scores below `SCORE` (0-100)")
-	// The -1 above only means "not set" (Changed tells); help must not show it as a default.
-	fl.Lookup("fail-under").DefValue = "0"
+	fl.Float64Var(&f.failUnder, "fail-under", 0, "exit 1 when any file scores below `SCORE` (0-100; off unless given)")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any finding is at or above SEVERITY (info, warning, error)")
 	fl.StringVar(&f.minSeverity, "min-severity", "info", "only show findings at or above SEVERITY (gates still see all)")
 	fl.StringVar(&f.now, "now", "", "reference date for date checks, YYYY-MM-DD (default: today)")
@@ -112,11 +111,21 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		}
 		failOn = &s
 	}
-	if cmd.Flags().Changed("fail-under") && (f.failUnder < 0 || f.failUnder > 101) {
+	// NaN compares false with everything: unchecked, it would switch the gate off.
+	if cmd.Flags().Changed("fail-under") && !(f.failUnder >= 0 && f.failUnder <= 100) {
 		return usageError("--fail-under: want a score between 0 and 100, got %g", f.failUnder)
+	}
+	if f.maxFileSize < 0 {
+		return usageError("--max-file-size: want a size in bytes (0: no limit), got %d", f.maxFileSize)
 	}
 	if f.jobs < 0 {
 		return usageError("--jobs: want a positive number, got %d", f.jobs)
+	}
+	// Every worker holds a document and the corpus pass buffers a few per worker: a huge
+	// count only exhausts memory, so it is capped well above what the CPUs can use.
+	if maxJobs := 8 * runtime.NumCPU(); f.jobs > maxJobs {
+		fmt.Fprintf(stderr, "textaudit: --jobs %d capped at %d (8 per CPU)\n", f.jobs, maxJobs)
+		f.jobs = maxJobs
 	}
 	reg, err := registry()
 	if err != nil {
@@ -138,15 +147,15 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if err := sel.Validate(); err != nil {
 		return usageError("--include/--exclude: %v", err)
 	}
-	files, err := audit.Collect(args, sel)
-	if err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
+	// A bad path is reported with the readable files, not instead of them (exit 2 still).
+	inputs := audit.CollectInputs(args, sel)
+	files := inputs.Files
 	var reference []string
 	if len(f.corpus) > 0 {
-		reference, err = audit.Collect(f.corpus, sel)
-		if err != nil {
-			return &exitError{code: exitUsage, err: fmt.Errorf("--corpus: %w", err)}
+		ref := audit.CollectInputs(f.corpus, sel)
+		reference = ref.Files
+		for _, n := range ref.Errors {
+			inputs.Errors = append(inputs.Errors, audit.Notice{Path: n.Path, Cause: "--corpus: " + n.Cause})
 		}
 	}
 	var base *audit.Baseline
@@ -180,13 +189,15 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	res.Skipped = append(inputs.Skipped, res.Skipped...)
+	res.Errors = append(inputs.Errors, res.Errors...)
 	report := audit.NewReport(version, res)
 	if wd, err := os.Getwd(); err == nil {
 		report.Root = wd
 	}
 	report.Rules = audit.Describe(res.Rules)
 	for _, n := range res.Skipped {
-		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", n.Path, n.Cause)
+		fmt.Fprintf(stderr, "textaudit: skipped %s: %s\n", reports.Printable(n.Path), reports.Printable(n.Cause))
 	}
 	if len(report.Files) == 0 && len(res.Errors) == 0 {
 		// Passing a gate on nothing would hide a typo in a path or an over-broad --exclude.
@@ -218,7 +229,7 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		if len(outcome.Stale) > 0 {
 			fmt.Fprintf(stderr, "textaudit: %d baseline entries no longer match a finding (prune them with --write-baseline):\n", len(outcome.Stale))
 			for _, e := range outcome.Stale {
-				fmt.Fprintf(stderr, "  %s %s %q\n", e.Path, e.Rule, e.Text)
+				fmt.Fprintf(stderr, "  %s %s %q\n", reports.Printable(e.Path), reports.Printable(e.Rule), e.Text)
 			}
 		}
 	}
@@ -427,10 +438,30 @@ func emit(r *audit.Report, render reports.Renderer, opt reports.Options, path st
 	if path != "" {
 		err = reports.WriteFile(path, write)
 	} else {
-		err = write(stdout)
+		// Renderers that print line by line do not all check each write; the first failed
+		// write (a full disk, a closed pipe, > /dev/full) is kept and fails the run.
+		ew := &errWriter{w: stdout}
+		if err = write(ew); err == nil {
+			err = ew.err
+		}
 	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("write report: %w", err)}
 	}
 	return nil
+}
+
+// errWriter remembers the first write error and refuses every write after it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/textaudit/textaudit/reports"
 )
 
 // The hostile corpus: inputs an adversarial review used against the CLI (issue 17). Small
@@ -221,5 +223,204 @@ func TestHostileReportPathsAreNeverReplacedUnlessRegular(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestHostileBadPathsStillReportTheReadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	article := []byte("A headline\n\nLONDON, March 3, 2005 (Reuters) - A body paragraph.\n")
+	a := writeFile(t, filepath.Join(dir, "corpus", "a.txt"), article)
+	writeFile(t, filepath.Join(dir, "corpus", "sub", "b.txt"), []byte("Another text\n\nWith a paragraph.\n"))
+	writeFile(t, filepath.Join(dir, "elsewhere", "c.txt"), []byte("A linked text\n\nWith its paragraph.\n"))
+	for link, target := range map[string]string{
+		"corpus/sub/up":    "..",                 // a loop back to the walked folder
+		"corpus/self":      "self",               // a link to itself
+		"corpus/dangling":  "nowhere",            // leads nowhere
+		"corpus/linked":    "../elsewhere",       // a folder outside: followed
+		"corpus/again.txt": "a.txt",              // the same file by a second name: once
+		"corpus/twice":     "../corpus/sub/../.", // the walked folder again: a loop
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wd, _ := os.Getwd()
+	relA, err := filepath.Rel(wd, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tooLong := filepath.Join(dir, strings.Repeat("n", 300))
+	missing := filepath.Join(dir, "missing.txt")
+	before := snapshot(t, dir)
+	code, out, errs := textaudit(t, "audit", "--format", "json", filepath.Join(dir, "corpus"), missing, tooLong, relA, a)
+	if code != exitUsage {
+		t.Errorf("exit %d, want 2 (stderr %s)", code, errs)
+	}
+	r := parseReport(t, out)
+	var got []string
+	for _, f := range r.Files {
+		got = append(got, strings.TrimPrefix(f.Path, filepath.ToSlash(dir)+"/"))
+	}
+	want := []string{"corpus/a.txt", "corpus/linked/c.txt", "corpus/sub/b.txt"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("files reported %v, want %v (each once)", got, want)
+	}
+	for _, name := range []string{"missing.txt: no such file", "nnnn: file name too long"} {
+		if !strings.Contains(errs, name) {
+			t.Errorf("stderr lacks %q: %s", name, errs)
+		}
+	}
+	if len(r.Errors) != 2 {
+		t.Errorf("report lists errors %v, want the missing and the too long path", r.Errors)
+	}
+	skipped := map[string]bool{}
+	for _, n := range r.Skipped {
+		skipped[strings.TrimPrefix(n.Path, filepath.ToSlash(dir)+"/")] = true
+	}
+	for _, name := range []string{"corpus/sub/up", "corpus/self", "corpus/dangling", "corpus/twice"} {
+		if !skipped[name] {
+			t.Errorf("%s not listed as skipped: %v", name, r.Skipped)
+		}
+	}
+	unchangedExcept(t, before, snapshot(t, dir))
+}
+
+func TestHostileUntraversableFolderStillReportsTheRest(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not stop listing a folder")
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ok.txt"), []byte("A text\n\nA paragraph.\n"))
+	writeFile(t, filepath.Join(dir, "locked", "x.txt"), []byte("hidden"))
+	if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "locked"), 0o755)
+	code, out, errs := textaudit(t, "audit", "--format", "json", dir)
+	r := parseReport(t, out)
+	if code != exitUsage || len(r.Files) != 1 || !strings.Contains(errs, "locked") {
+		t.Errorf("exit %d, %d files, stderr %q: want 2, ok.txt reported, the locked folder named", code, len(r.Files), errs)
+	}
+}
+
+// fullWriter fails every write, as standard output redirected to /dev/full does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+func TestHostileWriteErrorsOnStandardOutputExit2InEveryFormat(t *testing.T) {
+	for _, format := range reports.Formats() {
+		t.Run(format, func(t *testing.T) {
+			var errb bytes.Buffer
+			code := run(append(seedArgs, "--format", format), fullWriter{}, &errb)
+			if code != exitUsage || !strings.Contains(errb.String(), "no space left") {
+				t.Errorf("exit %d stderr %q, want 2 naming the write error", code, errb.String())
+			}
+		})
+	}
+	// And `report`, which renders a saved audit.
+	saved := filepath.Join(t.TempDir(), "a.json")
+	if code, _, errs := textaudit(t, append(seedArgs, "--format", "json", "-o", saved)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var errb bytes.Buffer
+	if code := run([]string{"report", saved, "--format", "markdown"}, fullWriter{}, &errb); code != exitUsage {
+		t.Errorf("report: exit %d stderr %q, want 2", code, errb.String())
+	}
+}
+
+func TestHostileFlagValuesAreRejectedWithAClearMessage(t *testing.T) {
+	tests := []struct {
+		flag, value, says string
+	}{
+		{"--fail-under", "NaN", "--fail-under: want a score between 0 and 100, got NaN"},
+		{"--fail-under", "abc", `invalid argument "abc" for "--fail-under"`},
+		{"--fail-under", "101", "--fail-under: want a score between 0 and 100, got 101"},
+		{"--fail-under", "-0.5", "--fail-under: want a score between 0 and 100, got -0.5"},
+		{"--fail-under", "+Inf", "--fail-under: want a score between 0 and 100, got +Inf"},
+		{"--max-file-size", "-5", "--max-file-size: want a size in bytes (0: no limit), got -5"},
+		{"--max-file-size", "-1", "--max-file-size: want a size in bytes (0: no limit), got -1"},
+		{"--jobs", "-3", "--jobs: want a positive number, got -3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.flag+" "+tt.value, func(t *testing.T) {
+			code, out, errs := textaudit(t, append(seedArgs, tt.flag+"="+tt.value)...)
+			if code != exitUsage || !strings.Contains(errs, tt.says) || out != "" {
+				t.Errorf("exit %d stderr %q stdout %d bytes, want 2 saying %q and no report", code, errs, len(out), tt.says)
+			}
+		})
+	}
+	// A huge job count is capped (it ran out of memory), and the run goes on.
+	code, _, errs := textaudit(t, append(seedArgs, "--jobs", "10000000")...)
+	if code != exitOK || !strings.Contains(errs, "--jobs 10000000 capped at") {
+		t.Errorf("--jobs 10000000: exit %d stderr %q, want 0 and a notice of the cap", code, errs)
+	}
+	_, help, _ := textaudit(t, "audit", "--help")
+	if strings.Contains(help, "(default -1)") {
+		t.Errorf("help shows an internal default of -1:\n%s", help)
+	}
+}
+
+func TestHostileConfigBaselineAndReportInputsMustBeRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := writeFile(t, filepath.Join(dir, "big.yaml"), bytes.Repeat([]byte("# padding\n"), 500_000))
+	saved := filepath.Join(dir, "audit.json")
+	if code, _, errs := textaudit(t, append(seedArgs, "--format", "json", "-o", saved)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	futureBase := writeFile(t, filepath.Join(dir, "future.json"), []byte(`{"tool": "textaudit", "baseline_version": 7, "findings": []}`))
+	tests := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"--config /dev/zero", append(seedArgs, "--config", "/dev/zero"), "config /dev/zero: not a regular file"},
+		{"--config a FIFO", append(seedArgs, "--config", fifo), "not a regular file (p"},
+		{"--config above the size limit", append(seedArgs, "--config", big), "larger than the limit"},
+		{"config verify /dev/zero", []string{"config", "verify", "/dev/zero"}, "not a regular file"},
+		{"--baseline /dev/zero", append(seedArgs, "--baseline", "/dev/zero"), "baseline /dev/zero: not a regular file"},
+		{"--baseline a FIFO", append(seedArgs, "--baseline", fifo), "not a regular file"},
+		{"--baseline an audit report", append(seedArgs, "--baseline", saved), "an audit report, not a baseline"},
+		{"--baseline of an unknown version", append(seedArgs, "--baseline", futureBase), "baseline_version 7 is not supported"},
+		{"report /dev/zero", []string{"report", "/dev/zero"}, "read /dev/zero: not a regular file"},
+		{"report a FIFO", []string{"report", fifo}, "not a regular file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := textaudit(t, tt.args...)
+			if code != exitUsage || !strings.Contains(errs, tt.says) {
+				t.Errorf("exit %d stderr %q, want 2 saying %q", code, errs, tt.says)
+			}
+		})
+	}
+}
+
+func TestHostileEscapeSequencesNeverReachTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	// An erase-line, a window-title OSC, a C1 CSI and a bidirectional override, in the text
+	// and in the file name.
+	text := "Headline\x1b[2K\x1b]0;pwned\x07\n\nA paragraph \u009b31m with Related Post\u202e inside.\n\nRelated Post\x1b[1A\n"
+	p := writeFile(t, filepath.Join(dir, "evil\x1b]0;title\x07.txt"), []byte(text))
+	for _, args := range [][]string{
+		{"explain", "--now", "2026-11-23", p},
+		{"audit", "--now", "2026-11-23", "--details", p},
+		{"audit", "--now", "2026-11-23", "--details", p, filepath.Join(dir, "missing\x1b[31m.txt")},
+	} {
+		code, out, errs := textaudit(t, args...)
+		if code == exitGate || out == "" {
+			t.Errorf("%v: exit %d, empty output", args[0], code)
+		}
+		for _, stream := range []string{out, errs} {
+			if strings.ContainsAny(stream, "\x1b\x07\u009b\u202e") {
+				t.Errorf("%v: a control character reached the terminal:\n%q", args, stream)
+			}
+		}
+		if !strings.Contains(out, "^[") {
+			t.Errorf("%v: escape not shown visibly:\n%s", args, out)
+		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/textaudit/textaudit/reports"
 )
 
 // version is set at build time with -ldflags "-X main.version=..."; "dev" otherwise.
@@ -53,11 +56,21 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.code != exitGate || ee.err.Error() != "" {
-			fmt.Fprintf(stderr, "textaudit: %v\n", ee.err)
+			fmt.Fprintf(stderr, "textaudit: %s\n", printableLines(ee.err.Error()))
 		}
 		return ee.code
 	}
 	// Cobra's own errors: unknown flags, wrong argument counts.
-	fmt.Fprintf(stderr, "textaudit: %v\n", err)
+	fmt.Fprintf(stderr, "textaudit: %s\n", printableLines(err.Error()))
 	return exitUsage
+}
+
+// printableLines makes a message safe for a terminal line by line: messages name paths,
+// and a file name can hold an escape sequence.
+func printableLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = reports.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }

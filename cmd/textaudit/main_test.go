@@ -162,7 +162,7 @@ func TestAuditExitCodes(t *testing.T) {
 		code     int
 		stderrHs string
 	}{
-		{"fail-under above every score fails the gate", append(seedArgs, "--fail-under", "101"), exitGate, "score below 101"},
+		{"fail-under above every score fails the gate", append(seedArgs, "--fail-under", "100"), exitGate, "score below 100"},
 		{"fail-under zero passes", append(seedArgs, "--fail-under", "0"), exitOK, ""},
 		{"fail-on info fails on any finding", append(seedArgs, "--fail-on", "info"), exitGate, "at or above info"},
 		{"a missing path is an input error naming it", []string{"audit", "testdata/no-such-dir"}, exitUsage, "testdata/no-such-dir"},

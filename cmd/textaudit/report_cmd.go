@@ -84,7 +84,7 @@ func loadTexts(r *audit.Report, stderr io.Writer) {
 		f := &r.Files[i]
 		doc, err := audit.ReadDocument(resolvePath(r.Root, f.Path), 0)
 		if err != nil {
-			fmt.Fprintf(stderr, "textaudit: %s: text not available (%v); showing findings only\n", f.Path, err)
+			fmt.Fprintf(stderr, "textaudit: %s: text not available (%s); showing findings only\n", reports.Printable(f.Path), reports.Printable(err.Error()))
 			continue
 		}
 		f.Text = doc.Text

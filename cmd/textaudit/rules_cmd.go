@@ -84,7 +84,7 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 				for _, sel := range args {
 					matched := reg.Match(sel)
 					if len(matched) == 0 {
-						return usageError("rules: no rule matches %q (see `textaudit rules`)", sel)
+						return usageError("rules: unknown rule %q: no rule ID or family matches it (see `textaudit rules`)", sel)
 					}
 					list = append(list, matched...)
 				}
