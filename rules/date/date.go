@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/textaudit/textaudit/audit"
-	"github.com/textaudit/textaudit/rules/stopwords"
+	"github.com/textaudit/textaudit/rules/language"
 )
 
 // Rules returns the date family. The three rules share one located verdict per document, and
@@ -121,7 +121,7 @@ func verdictOf(doc *audit.Document, cfg *audit.Config, loc locatorParams, plaus 
 	lc := NewLocator()
 	lc.HeaderLines = loc.headerLines
 	lc.DatelineParagraphs = loc.datelineParagraphs
-	cands := lc.Locate(doc, stopwords.MainLanguage(doc).Lang)
+	cands := lc.Locate(doc, language.Main(doc, cfg).Code())
 	now := time.Now()
 	if !cfg.Now.IsZero() {
 		now = cfg.Now

@@ -105,7 +105,7 @@ func checkForeign(p *audit.Pass) {
 	if p.Config != nil {
 		codes = p.Config.Languages
 	}
-	main := DocumentLanguage(p.Doc, codes)
+	main := Main(p.Doc, p.Config)
 	if main.Lang == lingua.Unknown {
 		return
 	}
