@@ -36,10 +36,9 @@ type Paragraph struct {
 	Start     int // byte offset of the first non-blank character
 	End       int // byte offset just past the last non-blank character
 	Text      string
-	// Sentences are filled when the document is built for rules that read this field;
-	// rules marked SentencesOnDemand call Document.Sentences instead, and in a run where
-	// every rule is, the engine leaves this field empty and splits only on request.
-	Sentences []Sentence
+	// A paragraph's sentences are Document.Sentences(Index), split on the first request:
+	// UAX #29 segmentation is a good part of building a document, and most rules never
+	// ask for it.
 }
 
 // Wrapped reports whether the paragraph spans several lines (hard-wrapped text or a block of
@@ -65,52 +64,36 @@ type Document struct {
 
 	mu    sync.Mutex
 	memos map[any]any
-	// onDemand holds sentences split on request, by paragraph, when the document was
-	// built without filling Paragraph.Sentences (nil when it was).
-	onDemand [][]Sentence
-	split    []bool
+	// sentences holds each paragraph's sentences once split (split[i] says whether).
+	sentences [][]Sentence
+	split     []bool
 
 	// runeMarks index character counts for position: built once, on the first request.
 	marksOnce sync.Once
 	runeMarks []runeMark
 }
 
-// NewDocument builds the model for already-decoded text (line ends must be "\n"), with
-// every paragraph's sentences.
-func NewDocument(path, text string) *Document { return newDocument(path, text, true) }
-
-// newDocument builds the model; withSentences fills Paragraph.Sentences up front,
-// otherwise Sentences splits paragraphs only when asked.
-func newDocument(path, text string, withSentences bool) *Document {
+// NewDocument builds the model for already-decoded text (line ends must be "\n").
+func NewDocument(path, text string) *Document {
 	d := &Document{Path: path, Text: text, Encoding: "utf-8", LineEnds: "lf"}
 	d.splitLines()
 	d.splitParagraphs()
-	if withSentences {
-		for i := range d.Paragraphs {
-			p := &d.Paragraphs[i]
-			p.Sentences = splitSentences(p.Text, p.Start)
-		}
-	} else {
-		d.onDemand = make([][]Sentence, len(d.Paragraphs))
-		d.split = make([]bool, len(d.Paragraphs))
-	}
+	d.sentences = make([][]Sentence, len(d.Paragraphs))
+	d.split = make([]bool, len(d.Paragraphs))
 	return d
 }
 
 // Sentences returns the sentences of paragraph i (0-based), splitting the paragraph on
-// the first request when the document was built without them. Safe for concurrent use.
+// the first request. It is the only way to a paragraph's sentences. Safe for concurrent use.
 func (d *Document) Sentences(i int) []Sentence {
-	if d.onDemand == nil {
-		return d.Paragraphs[i].Sentences
-	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if !d.split[i] {
 		p := d.Paragraphs[i]
-		d.onDemand[i] = splitSentences(p.Text, p.Start)
+		d.sentences[i] = splitSentences(p.Text, p.Start)
 		d.split[i] = true
 	}
-	return d.onDemand[i]
+	return d.sentences[i]
 }
 
 // Memo returns the value cached under key, computing it once per document. Rule families use

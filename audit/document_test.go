@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -61,7 +60,7 @@ func TestSentencesRespectAbbreviationsAndSplices(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := NewDocument("x.txt", tt.text)
 			var got []string
-			for _, s := range d.Paragraphs[0].Sentences {
+			for _, s := range d.Sentences(0) {
 				got = append(got, s.Text)
 				if d.Text[s.Start:s.End] != s.Text {
 					t.Errorf("sentence %q does not match its offsets", s.Text)
@@ -118,15 +117,11 @@ func FuzzNewDocument(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		d := NewDocument("f.txt", text)
-		lazy := newDocument("f.txt", text, false)
 		for i, p := range d.Paragraphs {
-			if !reflect.DeepEqual(lazy.Sentences(i), p.Sentences) {
-				t.Fatalf("paragraph %d: sentences on demand differ from the filled field", i)
-			}
 			if p.Start > p.End || p.End > len(text) {
 				t.Fatalf("bad paragraph offsets %d-%d", p.Start, p.End)
 			}
-			for _, s := range p.Sentences {
+			for _, s := range d.Sentences(i) {
 				if s.Start < p.Start || s.End > p.End {
 					t.Fatalf("sentence %d-%d outside paragraph %d-%d", s.Start, s.End, p.Start, p.End)
 				}
@@ -139,25 +134,18 @@ func FuzzNewDocument(f *testing.F) {
 	})
 }
 
-func TestSentencesOnDemandEqualTheFilledField(t *testing.T) {
-	texts := []string{
-		"", "Title\n\nMr. Smith left. He was tired.\n\nIt rained! Did it? Yes.\n",
-		"HEADLINE\n\nNEW YORK, June 1 - It said.\nIt signed\n    Then it left. Oct. 7 came.\n",
-		"One paragraph without a stop\n\n\u3002\u00a0 \n\nA. B. C. D.",
+func TestSentencesAreSplitOnRequestOnce(t *testing.T) {
+	text := "Title\n\nMr. Smith left. He was tired.\n\nIt rained! Did it? Yes.\n"
+	d := NewDocument("x.txt", text)
+	if d.split[1] {
+		t.Fatal("paragraph split before anyone asked")
 	}
-	for _, text := range texts {
-		full, lazy := NewDocument("x.txt", text), newDocument("x.txt", text, false)
-		for i, p := range full.Paragraphs {
-			if lazy.Paragraphs[i].Sentences != nil {
-				t.Fatalf("%q: paragraph %d split up front", text, i)
-			}
-			if got := lazy.Sentences(i); !reflect.DeepEqual(got, p.Sentences) {
-				t.Errorf("%q: paragraph %d on demand = %+v, want %+v", text, i, got, p.Sentences)
-			}
-			if got := full.Sentences(i); !reflect.DeepEqual(got, p.Sentences) {
-				t.Errorf("%q: Sentences(%d) of a full document = %+v, want the field", text, i, got)
-			}
-		}
+	first := d.Sentences(1)
+	if len(first) != 2 || !d.split[1] || d.split[2] {
+		t.Fatalf("Sentences(1) = %+v; split = %v", first, d.split)
+	}
+	if again := d.Sentences(1); &again[0] != &first[0] {
+		t.Errorf("paragraph 1 split twice")
 	}
 }
 

@@ -59,11 +59,10 @@ type activeAnalysis struct {
 
 // runState is one run: its options, its active analyses and where documents go.
 type runState struct {
-	opt           Options
-	cfg           *Config
-	active        []activeAnalysis
-	hasCorpus     bool
-	withSentences bool
+	opt       Options
+	cfg       *Config
+	active    []activeAnalysis
+	hasCorpus bool
 }
 
 // Run audits files (already collected and sorted) and returns per-file reports in path order.
@@ -113,7 +112,6 @@ func (st *runState) activate() error {
 				return err
 			}
 			aa.params[r] = prm
-			st.withSentences = st.withSentences || !r.SentencesOnDemand
 		}
 		if a.NewCorpusCheck != nil {
 			primary := a.Reports[0]
@@ -192,7 +190,7 @@ func (st *runState) analyseAll(files, refs []string) []outcome {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				doc, err := readDocument(j.path, st.opt.MaxFileSize, st.withSentences)
+				doc, err := ReadDocument(j.path, st.opt.MaxFileSize)
 				if j.audited {
 					outcomes[j.seq] = st.analyseOne(j.path, doc, err)
 				}

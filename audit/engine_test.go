@@ -342,50 +342,6 @@ func TestCorpusChecksSeeDocumentsInRunOrder(t *testing.T) {
 		t.Errorf("corpus check saw documents out of run order:\n%v", check.paths)
 	}
 }
-
-func TestRunSplitsSentencesUpFrontOnlyWhenARuleReadsTheField(t *testing.T) {
-	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.txt": "It rained. We stayed in.\n"})
-	tests := []struct {
-		name     string
-		onDemand []bool // one rule per entry
-		want     bool   // Paragraph.Sentences filled
-	}{
-		{"every rule on demand", []bool{true, true}, false},
-		{"one rule reads the field", []bool{true, false}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var mu sync.Mutex
-			var filled []bool
-			var rules []*Rule
-			for i, od := range tt.onDemand {
-				rules = append(rules, &Rule{ID: "spin.r" + string(rune('a'+i)), Category: Spin, Severity: Info,
-					Description: "d", SentencesOnDemand: od, Check: func(p *Pass) {
-						mu.Lock()
-						defer mu.Unlock()
-						filled = append(filled, p.Doc.Paragraphs[0].Sentences != nil)
-						if n := len(p.Doc.Sentences(0)); n != 2 {
-							t.Errorf("Sentences(0) has %d sentences, want 2", n)
-						}
-					}})
-			}
-			reg, err := NewRegistry(rules)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := Run([]string{filepath.Join(dir, "a.txt")}, Options{Registry: reg}); err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range filled {
-				if f != tt.want {
-					t.Errorf("Paragraph.Sentences filled = %v, want %v", f, tt.want)
-				}
-			}
-		})
-	}
-}
-
 func TestOneLineYieldsAtMostMaxFindingsPerLineOfOneRule(t *testing.T) {
 	every := &Rule{ID: "language.every-x", Category: Language, Severity: Warning, Description: "d",
 		Check: func(p *Pass) {

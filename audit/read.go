@@ -269,11 +269,6 @@ func pathError(err error) error {
 // ReadDocument reads and decodes one file into a Document. Binary and oversized files
 // return ErrBinary or ErrTooLarge; other errors name the cause.
 func ReadDocument(path string, maxSize int64) (*Document, error) {
-	return readDocument(path, maxSize, true)
-}
-
-// readDocument is ReadDocument; withSentences says whether Paragraph.Sentences is filled.
-func readDocument(path string, maxSize int64, withSentences bool) (*Document, error) {
 	// Stat before opening: opening a FIFO or device named on the command line would block.
 	st, err := os.Stat(path)
 	if err != nil {
@@ -300,7 +295,7 @@ func readDocument(path string, maxSize int64, withSentences bool) (*Document, er
 	if maxSize > 0 && int64(len(raw)) > maxSize {
 		return nil, fmt.Errorf("%w (more than %d bytes)", ErrTooLarge, maxSize)
 	}
-	return decode(filepath.ToSlash(path), raw, withSentences)
+	return Decode(filepath.ToSlash(path), raw)
 }
 
 // readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized
@@ -339,9 +334,7 @@ func readAll(f io.Reader, size, limit int64) ([]byte, error) {
 
 // Decode turns raw bytes into a Document: UTF-8 with or without BOM, UTF-16 with BOM;
 // CRLF and CR become "\n"; invalid UTF-8 bytes become U+FFFD and are recorded.
-func Decode(path string, raw []byte) (*Document, error) { return decode(path, raw, true) }
-
-func decode(path string, raw []byte, withSentences bool) (*Document, error) {
+func Decode(path string, raw []byte) (*Document, error) {
 	enc := "utf-8"
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
@@ -369,7 +362,7 @@ func decode(path string, raw []byte, withSentences bool) (*Document, error) {
 	if !utf8.Valid(text) {
 		text, invalid = replaceInvalid(text)
 	}
-	d := newDocument(path, string(text), withSentences)
+	d := NewDocument(path, string(text))
 	d.Encoding = enc
 	d.LineEnds = ends
 	d.InvalidUTF8 = invalid

@@ -29,11 +29,6 @@ type Rule struct {
 	// CheckConfig, when set, validates the parts of the user's config the rule reads
 	// (language codes, say); config loading reports its error with the key.
 	CheckConfig func(cfg *Config) error
-	// SentencesOnDemand marks a rule that reads sentences only through Document.Sentences,
-	// never the Paragraph.Sentences field. When every rule of a run is marked, documents
-	// are built without splitting sentences up front (UAX #29 segmentation is a good part
-	// of building a document), and only the paragraphs asked for are split.
-	SentencesOnDemand bool
 }
 
 // Analysis is one check that reports one or more rules, in the spirit of go/analysis: it

@@ -18,68 +18,62 @@ func Rules() []*audit.Rule {
 // Phrase flags lines that are, wholly or at their start or end, known page-furniture
 // phrases of some language ("Related Post", "Otras noticias", "Share this article").
 var Phrase = &audit.Rule{
-	ID:                "boilerplate.phrase",
-	Category:          audit.Boilerplate,
-	Severity:          audit.Warning,
-	Description:       "A line is (or starts or ends with) a known page-furniture phrase in some language; extend with `phrases:` in the config",
-	Check:             checkPhrase,
-	SentencesOnDemand: true,
+	ID:          "boilerplate.phrase",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "A line is (or starts or ends with) a known page-furniture phrase in some language; extend with `phrases:` in the config",
+	Check:       checkPhrase,
 }
 
 // Caption flags photo credits, captions and gallery counters, also when a credit is glued
 // to the end of a sentence ("...Maskaneh.PHOTO: AFP") or sits in mid-sentence.
 var Caption = &audit.Rule{
-	ID:                "boilerplate.caption",
-	Category:          audit.Boilerplate,
-	Severity:          audit.Warning,
-	Description:       "Photo credit, image caption or gallery counter left in the text (\"PHOTO: AFP\", \"(AP Photo/...)\", \"1 of 6\")",
-	Check:             checkCaption,
-	SentencesOnDemand: true,
+	ID:          "boilerplate.caption",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "Photo credit, image caption or gallery counter left in the text (\"PHOTO: AFP\", \"(AP Photo/...)\", \"1 of 6\")",
+	Check:       checkCaption,
 }
 
 // Byline flags the scraping site's own byline ("Staff Reporter, International Desk: ..."),
 // which is not the story's wire dateline.
 var Byline = &audit.Rule{
-	ID:                "boilerplate.byline",
-	Category:          audit.Boilerplate,
-	Severity:          audit.Warning,
-	Description:       "Site byline or desk credit of the scraping site (\"Staff Reporter, International Desk: ...\")",
-	Check:             checkByline,
-	SentencesOnDemand: true,
+	ID:          "boilerplate.byline",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "Site byline or desk credit of the scraping site (\"Staff Reporter, International Desk: ...\")",
+	Check:       checkByline,
 }
 
 // Structure judges lines the way jusText does for paragraphs: short lines without
 // sentence punctuation and few stopwords are residue when they sit in runs at the top or
 // bottom of the article, next to other residue, or after a "Related"/"Read more" header.
 var Structure = &audit.Rule{
-	ID:                "boilerplate.structure",
-	Category:          audit.Boilerplate,
-	Severity:          audit.Warning,
-	Description:       "Lines that read as page structure, not prose: teaser headlines after a \"Related\" header, runs of short unpunctuated lines at the edges, link, counter or symbol lines",
-	Params:            structureParamDecls,
-	Check:             checkStructure,
-	SentencesOnDemand: true,
+	ID:          "boilerplate.structure",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "Lines that read as page structure, not prose: teaser headlines after a \"Related\" header, runs of short unpunctuated lines at the edges, link, counter or symbol lines",
+	Params:      structureParamDecls,
+	Check:       checkStructure,
 }
 
 // Template flags short lines that recur across several files of the audited corpus (the
 // cc_net signal): site templates, navigation and teasers that no single-file rule knows.
 var Template = &audit.Rule{
-	ID:                "boilerplate.template",
-	Category:          audit.Boilerplate,
-	Severity:          audit.Warning,
-	Description:       "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
-	Params:            templateParamDecls,
-	NewCorpusCheck:    newTemplateCheck,
-	SentencesOnDemand: true,
+	ID:             "boilerplate.template",
+	Category:       audit.Boilerplate,
+	Severity:       audit.Warning,
+	Description:    "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
+	Params:         templateParamDecls,
+	NewCorpusCheck: newTemplateCheck,
 }
 
 // Splice flags two sentences joined without a space ("offensive.In June"), a sign of text
 // pasted together from page blocks.
 var Splice = &audit.Rule{
-	ID:                "boilerplate.splice",
-	Category:          audit.Boilerplate,
-	Severity:          audit.Info,
-	Description:       "Two sentences spliced without a space (\"offensive.In June\")",
-	Check:             checkSplice,
-	SentencesOnDemand: true,
+	ID:          "boilerplate.splice",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Info,
+	Description: "Two sentences spliced without a space (\"offensive.In June\")",
+	Check:       checkSplice,
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/language"
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
@@ -50,12 +51,13 @@ type readingKey struct{}
 
 // readDocument computes (once per document) the line signals and units.
 func readDocument(doc *audit.Document, cfg *audit.Config) *reading {
-	return doc.Memo(readingKey{}, func() any { return newReading(doc, lexiconFor(cfg)) }).(*reading)
+	return doc.Memo(readingKey{}, func() any { return newReading(doc, lexiconFor(cfg), language.Main(doc, cfg).Code()) }).(*reading)
 }
 
-func newReading(doc *audit.Document, lx *lexicon) *reading {
+// newReading reads the document's lines; lang is its main language.
+func newReading(doc *audit.Document, lx *lexicon, lang string) *reading {
 	r := &reading{lines: make([]lineSignals, len(doc.Lines))}
-	r.lang = stopwords.MainLanguage(doc).Lang
+	r.lang = lang
 	// A line stands alone when it is its own paragraph or an item of a block of short
 	// lines; a line of a wrapped paragraph is only part of a sentence ("per\nshare.").
 	standalone := make([]bool, len(doc.Lines))

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/textaudit/textaudit/audit"
-	"github.com/textaudit/textaudit/rules/stopwords"
+	"github.com/textaudit/textaudit/rules/language"
 )
 
 // Rules returns the date family. The three rules share one located verdict per document, and
@@ -31,32 +31,29 @@ var Analysis = &audit.Analysis{
 
 // Missing flags a file with no publication date at all.
 var Missing = &audit.Rule{
-	ID:                "date.missing",
-	Category:          audit.Date,
-	Severity:          audit.Warning,
-	Description:       "No publication date: no dated header, byline or dateline",
-	Params:            locatorDecls,
-	SentencesOnDemand: true,
+	ID:          "date.missing",
+	Category:    audit.Date,
+	Severity:    audit.Warning,
+	Description: "No publication date: no dated header, byline or dateline",
+	Params:      locatorDecls,
 }
 
 // Partial flags a publication date without a year, or only a weekday or relative day.
 var Partial = &audit.Rule{
-	ID:                "date.partial",
-	Category:          audit.Date,
-	Severity:          audit.Warning,
-	Description:       "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
-	SentencesOnDemand: true,
+	ID:          "date.partial",
+	Category:    audit.Date,
+	Severity:    audit.Warning,
+	Description: "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
 }
 
 // Implausible flags a publication date that cannot be right: after --now, before the floor
 // year, a weekday that contradicts it, or a day the month does not have.
 var Implausible = &audit.Rule{
-	ID:                "date.implausible",
-	Category:          audit.Date,
-	Severity:          audit.Warning,
-	Description:       "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
-	Params:            plausibilityDecls,
-	SentencesOnDemand: true,
+	ID:          "date.implausible",
+	Category:    audit.Date,
+	Severity:    audit.Warning,
+	Description: "Publication date in the future, before the floor year, on a contradicting weekday, or on a day that does not exist",
+	Params:      plausibilityDecls,
 }
 
 // locatorParams are date.missing's parameters; they serve the whole family, since the
@@ -121,7 +118,7 @@ func verdictOf(doc *audit.Document, cfg *audit.Config, loc locatorParams, plaus 
 	lc := NewLocator()
 	lc.HeaderLines = loc.headerLines
 	lc.DatelineParagraphs = loc.datelineParagraphs
-	cands := lc.Locate(doc, stopwords.MainLanguage(doc).Lang)
+	cands := lc.Locate(doc, language.Main(doc, cfg).Code())
 	now := time.Now()
 	if !cfg.Now.IsZero() {
 		now = cfg.Now

@@ -142,7 +142,7 @@ func newCrossCheck(p *audit.CorpusPass) audit.CorpusCheck {
 
 // Add indexes one document's paragraphs. The work is done before taking the lock.
 func (c *crossCheck) Add(doc *audit.Document, audited bool) {
-	toks := docTokens(doc)
+	toks := docTokens(doc, c.cfg)
 	type piece struct{ lo, hi, line int }
 	var pieces []piece
 	for _, p := range doc.Paragraphs {

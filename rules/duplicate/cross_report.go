@@ -44,7 +44,7 @@ func (dc *docCache) load(c *crossCheck, id int32) *loadedDoc {
 	doc, err := audit.ReadDocument(c.docs[id].path, 0)
 	var d *loadedDoc
 	if err == nil {
-		d = &loadedDoc{doc: doc, toks: docTokens(doc)}
+		d = &loadedDoc{doc: doc, toks: docTokens(doc, c.cfg)}
 	}
 	dc.docs[id] = d
 	return d

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/language"
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
@@ -148,11 +149,11 @@ func fnv32a(w []byte) uint32 {
 type tokensKey struct{}
 
 // docTokens tokenizes a whole document once; the within-file rule and the corpus pass share
-// the result through the document's memo. Function words are those of the main language by
-// stopword profile, English when the document is too short to tell.
-func docTokens(doc *audit.Document) []Token {
+// the result through the document's memo. Function words are those of the main language
+// (language.Main), English when the document is too short to tell.
+func docTokens(doc *audit.Document, cfg *audit.Config) []Token {
 	return doc.Memo(tokensKey{}, func() any {
-		lang := stopwords.MainLanguage(doc).Lang
+		lang := language.Main(doc, cfg).Code()
 		if lang == "" {
 			lang = "en"
 		}

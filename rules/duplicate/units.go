@@ -28,10 +28,11 @@ func withinUnits(doc *audit.Document, toks []Token) []unit {
 	for _, p := range doc.Paragraphs {
 		lo, hi := tokenRange(toks, p.Start, p.End)
 		out = append(out, unit{start: p.Start, end: p.End, lo: lo, hi: hi, firstLine: p.FirstLine, paragraph: p.Index})
-		if len(p.Sentences) < 2 {
+		sentences := doc.Sentences(p.Index)
+		if len(sentences) < 2 {
 			continue
 		}
-		for _, s := range p.Sentences {
+		for _, s := range sentences {
 			lo, hi := tokenRange(toks, s.Start, s.End)
 			out = append(out, unit{start: s.Start, end: s.End, lo: lo, hi: hi, firstLine: doc.LineAt(s.Start), paragraph: p.Index})
 		}

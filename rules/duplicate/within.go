@@ -46,7 +46,7 @@ type withinParams struct {
 func checkWithin(p *audit.Pass) {
 	prm := audit.DecodeParams[withinParams](p.Params)
 	minWords, threshold := prm.minWords, prm.nearSimilarity
-	toks := docTokens(p.Doc)
+	toks := docTokens(p.Doc, p.Config)
 	words := keys(toks)
 	var units []unit
 	for _, u := range withinUnits(p.Doc, toks) {

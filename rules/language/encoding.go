@@ -18,5 +18,4 @@ var InvalidUTF8 = &audit.Rule{
 				audit.Evidence{"text": "\uFFFD", "encoding": p.Doc.Encoding})
 		}
 	},
-	SentencesOnDemand: true,
 }

@@ -15,14 +15,13 @@ import (
 // main one, residue lines of two or three words included. It also publishes the main
 // language as the file's "language" fact.
 var ForeignPassage = &audit.Rule{
-	ID:                "language.foreign-passage",
-	Category:          audit.Language,
-	Severity:          audit.Warning,
-	Description:       "A line or paragraph in another language than the document's own (\"Otras noticias\" in an English article)",
-	Params:            judgeParamDecls,
-	Check:             checkForeign,
-	CheckConfig:       checkLanguages,
-	SentencesOnDemand: true,
+	ID:          "language.foreign-passage",
+	Category:    audit.Language,
+	Severity:    audit.Warning,
+	Description: "A line or paragraph in another language than the document's own (\"Otras noticias\" in an English article)",
+	Params:      judgeParamDecls,
+	Check:       checkForeign,
+	CheckConfig: checkLanguages,
 }
 
 // checkLanguages rejects candidate language codes lingua-go does not know, instead of
@@ -105,7 +104,7 @@ func checkForeign(p *audit.Pass) {
 	if p.Config != nil {
 		codes = p.Config.Languages
 	}
-	main := DocumentLanguage(p.Doc, codes)
+	main := Main(p.Doc, p.Config)
 	if main.Lang == lingua.Unknown {
 		return
 	}

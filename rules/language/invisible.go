@@ -13,12 +13,11 @@ import (
 // InvisibleChar flags characters that print as nothing but change what the text is: they
 // split words for search and matching, or reorder text (bidi controls).
 var InvisibleChar = &audit.Rule{
-	ID:                "language.invisible-char",
-	Category:          audit.Language,
-	Severity:          audit.Warning,
-	Description:       "Invisible characters in text: zero-width spaces and joiners, bidi controls, soft hyphens inside words",
-	Check:             checkInvisible,
-	SentencesOnDemand: true,
+	ID:          "language.invisible-char",
+	Category:    audit.Language,
+	Severity:    audit.Warning,
+	Description: "Invisible characters in text: zero-width spaces and joiners, bidi controls, soft hyphens inside words",
+	Check:       checkInvisible,
 }
 
 // invisibleKind says whether a code point is one the rule looks for, and which kind.

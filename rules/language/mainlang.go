@@ -48,7 +48,20 @@ const (
 
 type mainKey struct{}
 
-// DocumentLanguage determines the document's main language once per document. The cheap
+// Main is the document's main language, the one every family reads (date locating, boilerplate
+// stopword density, duplicate function words, spin's English gate, this family's foreign
+// passages and "language" fact): guessed once per document, with the run's candidate
+// languages (`languages:` in the config), so no two families can disagree about it.
+func Main(doc *audit.Document, cfg *audit.Config) MainLanguage {
+	var codes []string
+	if cfg != nil {
+		codes = cfg.Languages
+	}
+	return DocumentLanguage(doc, codes)
+}
+
+// DocumentLanguage determines the document's main language once per document (the first
+// call's candidates decide; rules call Main, which passes the run's). The cheap
 // stopword profile decides prose in the languages it knows; lingua (low accuracy, over the
 // candidate set) is asked only when the profile is weak or the script does not match it.
 func DocumentLanguage(doc *audit.Document, candidates []string) MainLanguage {
@@ -62,10 +75,10 @@ func detectMain(doc *audit.Document, candidates []string) MainLanguage {
 		return MainLanguage{Lang: lingua.Unknown, Script: script}
 	}
 	langs := candidateLanguages(candidates, lingua.Unknown)
-	// The shared profile (stopwords.MainLanguage, memoised on the document and already
-	// computed by the date, boilerplate and spin families) settles plainly one-language
-	// prose; only unclear documents pay for the candidate-restricted profile below.
-	if g := stopwords.MainLanguage(doc); g.Density >= 2*profileMinDensity && g.Margin >= 2*profileMinMargin {
+	// The document's stopword profile (memoised on the document) settles plainly
+	// one-language prose; only unclear documents pay for the candidate-restricted profile
+	// below.
+	if g := stopwords.DocumentProfile(doc); g.Density >= 2*profileMinDensity && g.Margin >= 2*profileMinMargin {
 		if l := toLingua(g.Lang); l != lingua.Unknown && scriptOfLanguage(l) == script && slices.Contains(langs, l) {
 			return MainLanguage{Lang: l, Script: script, Source: "stopwords"}
 		}

@@ -15,12 +15,11 @@ import (
 // ("Pаris" with a Cyrillic а): it reads normally but no search, spell check or match finds
 // it, which is why spammers and careless converters leave them.
 var MixedScript = &audit.Rule{
-	ID:                "language.mixed-script",
-	Category:          audit.Language,
-	Severity:          audit.Warning,
-	Description:       "A word mixing Latin letters with Cyrillic or Greek look-alikes (homoglyphs)",
-	Check:             checkMixedScript,
-	SentencesOnDemand: true,
+	ID:          "language.mixed-script",
+	Category:    audit.Language,
+	Severity:    audit.Warning,
+	Description: "A word mixing Latin letters with Cyrillic or Greek look-alikes (homoglyphs)",
+	Check:       checkMixedScript,
 }
 
 // homoglyphs maps Cyrillic and Greek letters to the Latin letter they are drawn like. It is

@@ -13,12 +13,11 @@ import (
 // Mojibake flags UTF-8 text that was decoded as Windows-1252 or Latin-1 somewhere upstream:
 // "Ã©" for "é", "â€™" for "’", "Ð¸" for "и".
 var Mojibake = &audit.Rule{
-	ID:                "language.mojibake",
-	Category:          audit.Language,
-	Severity:          audit.Warning,
-	Description:       "Mojibake: UTF-8 decoded as Windows-1252/Latin-1 (\"Ã©\", \"â€™\", \"Ð¸\")",
-	Check:             checkMojibake,
-	SentencesOnDemand: true,
+	ID:          "language.mojibake",
+	Category:    audit.Language,
+	Severity:    audit.Warning,
+	Description: "Mojibake: UTF-8 decoded as Windows-1252/Latin-1 (\"Ã©\", \"â€™\", \"Ð¸\")",
+	Check:       checkMojibake,
 }
 
 // cp1252Byte maps the characters of Windows-1252's upper half (and the C1 controls Latin-1

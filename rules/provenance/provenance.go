@@ -17,12 +17,11 @@ func Rules() []*audit.Rule { return []*audit.Rule{WireCredit, SharedStory, Inher
 // WireCredit reports each wire-service credit of a document and publishes the file's
 // "provenance" fact: the agencies its text and its photos are credited to.
 var WireCredit = &audit.Rule{
-	ID:                "provenance.credit",
-	Category:          audit.Provenance,
-	Severity:          audit.Info,
-	Description:       "The text or a photo is credited to a wire service (dateline, credit line, photo credit)",
-	Check:             checkCredit,
-	SentencesOnDemand: true,
+	ID:          "provenance.credit",
+	Category:    audit.Provenance,
+	Severity:    audit.Info,
+	Description: "The text or a photo is credited to a wire service (dateline, credit line, photo credit)",
+	Check:       checkCredit,
 }
 
 // Fact is the per-file "provenance" object of the JSON report:

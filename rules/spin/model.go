@@ -204,14 +204,6 @@ func (m *Model) logProb2At(i int, a, b int32) (float64, int) {
 	return m.backoff(a) + m.UnigramLogProb(b), 1
 }
 
-// Bigram returns log10 P(b | a) when the pair was observed in the reference text.
-func (m *Model) Bigram(a, b int32) (float64, bool) {
-	if i := m.bigramIndex(a, b); i >= 0 {
-		return -float64(m.bigProb[i]) / probScale, true
-	}
-	return 0, false
-}
-
 // LogProb3 is the Katz back-off estimate of log10 P(c | a, b), and the order of the longest
 // n-gram the reference model had for it (3, 2 or 1).
 func (m *Model) LogProb3(a, b, c int32) (float64, int) {
@@ -226,23 +218,4 @@ func (m *Model) LogProb3(a, b, c int32) (float64, int) {
 // LogProb2 is log10 P(b | a) with back-off, and the order of the n-gram found (2 or 1).
 func (m *Model) LogProb2(a, b int32) (float64, int) {
 	return m.logProb2At(m.bigramIndex(a, b), a, b)
-}
-
-// LogProb is the back-off estimate of log10 P(b | a).
-func (m *Model) LogProb(a, b int32) float64 {
-	if p, ok := m.Bigram(a, b); ok {
-		return p
-	}
-	return m.backoff(a) + m.UnigramLogProb(b)
-}
-
-// Predecessors calls fn for every word a observed before b, with log10 P(b | a), until fn
-// returns false.
-func (m *Model) Predecessors(b int32, fn func(a int32, logp float64) bool) {
-	lo, hi := m.span(b)
-	for i := lo; i < hi; i++ {
-		if !fn(m.histAt(i), -float64(m.bigProb[i])/probScale) {
-			return
-		}
-	}
 }

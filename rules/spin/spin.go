@@ -19,7 +19,7 @@ import (
 	"strings"
 
 	"github.com/textaudit/textaudit/audit"
-	"github.com/textaudit/textaudit/rules/stopwords"
+	"github.com/textaudit/textaudit/rules/language"
 )
 
 // Rules returns the spin family.
@@ -159,7 +159,7 @@ func (prm params) looseGains() *thresholds {
 }
 
 func checkParagraphs(p *audit.Pass) {
-	if stopwords.MainLanguage(p.Doc).Lang != "en" {
+	if language.Main(p.Doc, p.Config).Code() != "en" {
 		return
 	}
 	m, err := loadModel()

@@ -194,19 +194,6 @@ func (t *thesaurus) suffixFits(suffix string, s uint32) bool {
 // hasSenses reports whether w is a WordNet lemma.
 func (t *thesaurus) hasSenses(w int32) bool { return t.senses.list(w).n() > 0 }
 
-// Related reports whether two words share a WordNet sense.
-func (t *thesaurus) Related(a, b int32) bool {
-	sa, sb := t.senses.list(a), t.senses.list(b)
-	for i := 0; i < sa.n(); i++ {
-		for j := 0; j < sb.n(); j++ {
-			if sa.at(i) == sb.at(j) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // inflection says how a surface form was made from its lemma, so a synonym of the lemma can
 // be given the same form: "gained" = gain + "ed", so earn → "earned".
 type inflection struct {

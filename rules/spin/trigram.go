@@ -66,10 +66,8 @@ func triHash(a, b, c uint32) uint32 {
 	return uint32(x)
 }
 
-// Lookup returns log10 P(c | a, b) when the trigram is in the reference model.
-func (t *trigrams) Lookup(a, b, c int32) (float64, bool) { return t.lookup(a, b, c) }
-
-// lookup is Lookup that also answers for a nil table (a bigram-only model): not found. The
+// lookup returns log10 P(c | a, b) when the trigram is in the reference model, and not found
+// for a nil table (a bigram-only model). The
 // binary search is written out (not sort.Search) so it inlines: it is the spin rule's inner
 // loop.
 func (t *trigrams) lookup(a, b, c int32) (float64, bool) {

@@ -427,10 +427,11 @@ type mainKey struct{}
 // of prose name their language, and the cost stays flat on long documents.
 const mainLanguageWords = 500
 
-// MainLanguage is the document's main language by stopword profile over its paragraphs,
-// computed once per document ("" when the text is too short to tell). It is cheap; the
-// language family refines it with lingua-go where it matters.
-func MainLanguage(doc *audit.Document) Guess {
+// DocumentProfile is the stopword profile of a document's first paragraphs, computed once per
+// document (Lang "" when the text is too short to tell). It is the first, cheap reading of
+// the document's main language; rules read the main language from language.Main, which
+// trusts this profile when it is clear and otherwise refines it with lingua-go.
+func DocumentProfile(doc *audit.Document) Guess {
 	return doc.Memo(mainKey{}, func() any {
 		// Profile(words of whole paragraphs until more than mainLanguageWords), counted
 		// as the words stream by instead of gathered first.

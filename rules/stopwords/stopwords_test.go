@@ -55,10 +55,10 @@ func TestLookupAgreesWithIsAndOf(t *testing.T) {
 	}
 }
 
-func TestMainLanguageIsMemoisedPerDocument(t *testing.T) {
+func TestDocumentProfileIsMemoisedPerDocument(t *testing.T) {
 	doc := audit.NewDocument("x.txt", "A title\n\nThe army said on Friday that it had taken the town.\n")
-	if g := MainLanguage(doc); g.Lang != "en" || MainLanguage(doc) != g {
-		t.Errorf("MainLanguage = %+v", g)
+	if g := DocumentProfile(doc); g.Lang != "en" || DocumentProfile(doc) != g {
+		t.Errorf("DocumentProfile = %+v", g)
 	}
 }
 
@@ -71,7 +71,7 @@ func BenchmarkProfile(b *testing.B) {
 }
 
 // referenceWords is the plain definition of Words (letters and marks, inner apostrophes,
-// lower-cased); the scanner behind Words, Count and MainLanguage must agree with it.
+// lower-cased); the scanner behind Words, Count and DocumentProfile must agree with it.
 func referenceWords(text string) []string {
 	var out []string
 	start := -1
@@ -125,7 +125,7 @@ func TestCountAgreesWithWordsAndLookup(t *testing.T) {
 	}
 }
 
-func TestMainLanguageAgreesWithProfileOfParagraphWords(t *testing.T) {
+func TestDocumentProfileAgreesWithProfileOfParagraphWords(t *testing.T) {
 	text := "Titre en français\n\n" + strings.Repeat("The army said on Friday that it had taken the town. ", 30) +
 		"\n\nLa ville est tombée après une semaine de combats.\n"
 	doc := audit.NewDocument("x.txt", text)
@@ -136,8 +136,8 @@ func TestMainLanguageAgreesWithProfileOfParagraphWords(t *testing.T) {
 			break
 		}
 	}
-	if got, want := MainLanguage(doc), Profile(words); got != want {
-		t.Errorf("MainLanguage = %+v, want %+v", got, want)
+	if got, want := DocumentProfile(doc), Profile(words); got != want {
+		t.Errorf("DocumentProfile = %+v, want %+v", got, want)
 	}
 }
 
@@ -152,7 +152,7 @@ func FuzzWordsAgreesWithThePlainDefinition(f *testing.F) {
 	})
 }
 
-func BenchmarkMainLanguage(b *testing.B) {
+func BenchmarkDocumentProfile(b *testing.B) {
 	text := strings.Repeat("The army said on Friday that it had taken the town after a week of fighting.\n\n", 40)
 	docs := make([]*audit.Document, b.N)
 	for i := range docs {
@@ -162,7 +162,7 @@ func BenchmarkMainLanguage(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		MainLanguage(docs[i])
+		DocumentProfile(docs[i])
 	}
 }
 
