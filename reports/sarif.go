@@ -3,6 +3,7 @@ package reports
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -137,7 +138,7 @@ func SARIF(w io.Writer, r *audit.Report, opt Options) error {
 				Level:     sarifLevel(x.Severity),
 				Message:   sarifText{x.Message},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-					ArtifactLocation: sarifArtifact{URI: artifactURI(x.Path)},
+					ArtifactLocation: sarifArtifact{URI: encodeURIPath(artifactURI(x.Path))},
 					Region:           sarifRegionOf(x),
 				}}},
 				PartialFingerprints: map[string]string{"textaudit/v1": x.Fingerprint},
@@ -172,6 +173,17 @@ func sarifRegionOf(x audit.Finding) sarifRegion {
 func artifactURI(path string) string {
 	p := filepath.ToSlash(filepath.Clean(path))
 	return strings.TrimPrefix(p, "./")
+}
+
+// encodeURIPath percent-encodes a slash-separated path for a SARIF uri (RFC 3986): a space,
+// "#", "%", "?" or a byte that is not UTF-8 in a file name would otherwise make the URI
+// invalid or name another file. ":" is encoded too, so a first segment is never a scheme.
+func encodeURIPath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	return strings.Join(segs, "/")
 }
 
 // ruleName makes a SARIF rule name ("BoilerplatePhrase") from a dotted ID.

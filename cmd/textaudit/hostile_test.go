@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -421,6 +422,101 @@ func TestHostileEscapeSequencesNeverReachTheTerminal(t *testing.T) {
 		}
 		if !strings.Contains(out, "^[") {
 			t.Errorf("%v: escape not shown visibly:\n%s", args, out)
+		}
+	}
+}
+
+func TestHostileCorpusInTestdata(t *testing.T) {
+	code, out, errs := textaudit(t, "audit", "--format", "json", "testdata/hostile")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	r := parseReport(t, out)
+	files := map[string]bool{}
+	for _, f := range r.Files {
+		files[filepath.Base(f.Path)] = true
+	}
+	skipped := map[string]string{}
+	for _, n := range r.Skipped {
+		skipped[filepath.Base(n.Path)] = n.Cause
+	}
+	for _, name := range []string{"utf32le.txt", "utf32be.txt"} {
+		if !files[name] {
+			t.Errorf("%s not audited (skipped: %q)", name, skipped[name])
+		}
+	}
+	if !strings.Contains(skipped["nul-after-8k.txt"], "binary") {
+		t.Errorf("a NUL after the first 8 KB should make the file binary: %v", r.Skipped)
+	}
+	code, out, _ = textaudit(t, "explain", "testdata/hostile/utf32le.txt")
+	if code != exitOK || !strings.Contains(out, "1 │ Año Nuevo") {
+		t.Errorf("UTF-32LE text not decoded:\n%s", out)
+	}
+}
+
+func TestHostileFileNamesInCSVAndSARIF(t *testing.T) {
+	dir := t.TempDir()
+	article := []byte("=HYPERLINK(\"http://x\")\n\nRelated Post\n")
+	writeFile(t, filepath.Join(dir, "=cmd|' /C calc'!A0.txt"), article)
+	writeFile(t, filepath.Join(dir, "a b#c%d?.txt"), article)
+	// Paths are relative in practice (audit corpus/): a saved report with the folder cut
+	// off gives the renderer paths that start with "=".
+	code, out, errs := textaudit(t, "audit", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	saved := writeFile(t, filepath.Join(t.TempDir(), "a.json"), []byte(strings.ReplaceAll(out, filepath.ToSlash(dir)+"/", "")))
+	for _, format := range []string{"csv", "csv-files"} {
+		code, out, errs = textaudit(t, "report", saved, "--format", format)
+		if code != exitOK || !strings.Contains(out, "'=cmd") {
+			t.Fatalf("%s: exit %d, no neutralised path: %s\n%s", format, code, errs, out)
+		}
+		checkNoFormula(t, out)
+	}
+	code, out, errs = textaudit(t, "audit", "--format", "sarif", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, res := range log.Runs[0].Results {
+		uri := res.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		u, err := url.Parse(uri)
+		if err != nil || u.Scheme != "" || u.RawQuery != "" || u.Fragment != "" {
+			t.Errorf("uri %q is not a plain path reference: %v %+v", uri, err, u)
+			continue
+		}
+		if name := filepath.Base(u.Path); name == "a b#c%d?.txt" || name == "=cmd|' /C calc'!A0.txt" {
+			seen++
+		}
+	}
+	if seen == 0 {
+		t.Errorf("no uri decodes back to its file name")
+	}
+}
+
+// checkNoFormula fails when a CSV cell starts as a spreadsheet formula.
+func checkNoFormula(t *testing.T, out string) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		for _, c := range strings.Split(line, ",") {
+			c = strings.TrimPrefix(c, `"`)
+			if c != "" && strings.ContainsRune("=+@", rune(c[0])) {
+				t.Errorf("a CSV cell starts a formula: %q in %q", c, line)
+			}
 		}
 	}
 }
