@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -518,5 +522,55 @@ func checkNoFormula(t *testing.T, out string) {
 				t.Errorf("a CSV cell starts a formula: %q in %q", c, line)
 			}
 		}
+	}
+}
+
+// signalHelper is the child process of TestHostileSignalRemovesTemporaryFiles: it starts
+// writing a report, says so, and blocks until the signal arrives.
+func init() {
+	dir := os.Getenv("TEXTAUDIT_SIGNAL_HELPER")
+	if dir == "" {
+		return
+	}
+	removeTemporaryFilesOnSignal()
+	reports.WriteFile(filepath.Join(dir, "audit.json"), func(w io.Writer) error {
+		w.Write(bytes.Repeat([]byte("x"), 1<<17)) // past the buffer: the temporary file has data
+		os.Stdout.WriteString("writing\n")
+		select {}
+	})
+	os.Exit(0)
+}
+
+func TestHostileSignalRemovesTemporaryFiles(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), "TEXTAUDIT_SIGNAL_HELPER="+dir)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ := bufio.NewReader(out).ReadString('\n')
+			if line != "writing\n" {
+				cmd.Process.Kill()
+				t.Fatalf("helper said %q", line)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Fatalf("want one temporary file while writing, got %v", entries)
+			}
+			cmd.Process.Signal(sig)
+			err = cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 128+int(sig) {
+				t.Errorf("exit %v, want %d", err, 128+int(sig))
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
 	}
 }
