@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -572,5 +573,43 @@ func TestHostileSignalRemovesTemporaryFiles(t *testing.T) {
 				t.Errorf("left behind: %v", entries)
 			}
 		})
+	}
+}
+
+// inDir runs the test body from dir, as a user who audits a folder in place.
+func inDir(t *testing.T, dir string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+}
+
+func TestHostileReportReadsTextsOnlyUnderTheWorkingFolder(t *testing.T) {
+	dir := t.TempDir()
+	outside := writeFile(t, filepath.Join(t.TempDir(), "secret.txt"), []byte("SECRET-CONTENT\n"))
+	writeFile(t, filepath.Join(dir, "corpus", "caf\xe9.txt"), []byte("A name in Latin-1\n\nRelated Post\n"))
+	inDir(t, dir)
+	code, out, errs := textaudit(t, "audit", "--format", "json", "corpus")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// The file name is not UTF-8: the report keeps its bytes and reloads its text.
+	saved := writeFile(t, filepath.Join(dir, "audit.json"), []byte(out))
+	code, shown, errs := textaudit(t, "report", saved, "--format", "explain")
+	if code != exitOK || !strings.Contains(shown, "Related Post") || strings.Contains(errs, "not available") {
+		t.Errorf("the file with a Latin-1 name was not reloaded: exit %d stderr %q\n%s", code, errs, shown)
+	}
+	// A JSON that names a file outside the working folder does not get its text read.
+	forged := `{"tool": "textaudit", "version": "x", "files": [{"path": ` + strconv.Quote(filepath.ToSlash(outside)) +
+		`, "score": 96, "deductions": {}, "findings": [{"rule": "boilerplate.phrase", "category": "boilerplate", "severity": "warning", "line": 1, "end_line": 1, "column": 1, "end_column": 3, "message": "m", "fingerprint": "f"}]}], "summary": {}}`
+	forgedPath := writeFile(t, filepath.Join(dir, "forged.json"), []byte(forged))
+	code, shown, errs = textaudit(t, "report", forgedPath, "--format", "html")
+	if code != exitOK || strings.Contains(shown, "SECRET-CONTENT") || !strings.Contains(errs, "outside the working folder") {
+		t.Errorf("a forged path was read: exit %d stderr %q", code, errs)
 	}
 }

@@ -51,9 +51,18 @@ func newReportCommand(stdout, stderr io.Writer) *cobra.Command {
 // re-auditing: findings come from the saved report. A file that is gone is shown without
 // text, with a notice.
 func loadTexts(r *audit.Report, stderr io.Writer) {
+	// A JSON file can name any path, and one from elsewhere could have the HTML page embed
+	// ~/.ssh/id_rsa: texts are read only under the working folder (run report where the
+	// audit ran; a root recorded in the JSON would be the sender's to choose), and never
+	// above the audit's size limit.
+	roots := audit.RealRoots([]string{"."})
 	for i := range r.Files {
 		f := &r.Files[i]
-		doc, err := audit.ReadDocument(f.Path, 0)
+		if !audit.Within(f.Path, roots) {
+			fmt.Fprintf(stderr, "textaudit: %s: text not read (outside the working folder); showing findings only\n", reports.Printable(f.Path))
+			continue
+		}
+		doc, err := audit.ReadDocument(f.Path, audit.DefaultMaxFileSize)
 		if err != nil {
 			fmt.Fprintf(stderr, "textaudit: %s: text not available (%s); showing findings only\n", reports.Printable(f.Path), reports.Printable(err.Error()))
 			continue
