@@ -54,7 +54,7 @@ func FuzzParseBaseline(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if b.Version != audit.BaselineVersion {
+		if b.Version < 1 || b.Version > audit.BaselineVersion {
 			t.Fatalf("accepted baseline_version %d", b.Version)
 		}
 		own := append([]audit.FileReport(nil), files...)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // DefaultMaxFileSize is the size above which files are skipped with a notice.
@@ -332,7 +333,7 @@ func readAll(f io.Reader, size, limit int64) ([]byte, error) {
 	}
 }
 
-// Decode turns raw bytes into a Document: UTF-8 with or without BOM, UTF-16 with BOM;
+// Decode turns raw bytes into a Document: UTF-8 with or without BOM, UTF-16 or UTF-32 with BOM;
 // CRLF and CR become "\n"; invalid UTF-8 bytes become U+FFFD and are recorded.
 func Decode(path string, raw []byte) (*Document, error) {
 	enc := "utf-8"
@@ -340,6 +341,19 @@ func Decode(path string, raw []byte) (*Document, error) {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 		enc = "utf-8-bom"
 		raw = raw[3:]
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(raw, []byte{0, 0, 0xFE, 0xFF}):
+		// Checked before UTF-16: a UTF-32LE BOM starts with the UTF-16LE one.
+		enc = "utf-32le"
+		dec := utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM).NewDecoder()
+		if raw[0] == 0 {
+			enc = "utf-32be"
+			dec = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM).NewDecoder()
+		}
+		out, err := dec.Bytes(raw)
+		if err != nil {
+			return nil, fmt.Errorf("decode %s: %w", enc, err)
+		}
+		raw = out
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		enc = "utf-16le"
 		var dec = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
@@ -369,15 +383,17 @@ func Decode(path string, raw []byte) (*Document, error) {
 	return d, nil
 }
 
-// looksBinary applies the usual heuristic (as git and grep do): a NUL byte in the first
-// 8 KB, or many control characters, means the file is not text.
+// looksBinary applies the usual heuristic (as git and grep do): a NUL byte, or many
+// control characters in the first 8 KB, means the file is not text.
 func looksBinary(raw []byte) bool {
+	// A NUL anywhere, not only in the first 8 KB: text never holds one, and a file of
+	// text with a binary tail is not text (the scan costs next to nothing).
+	if bytes.IndexByte(raw, 0) >= 0 {
+		return true
+	}
 	head := raw
 	if len(head) > 8192 {
 		head = head[:8192]
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
 	}
 	ctrl := 0
 	for _, b := range head {

@@ -42,6 +42,8 @@ func TestDecodeHandlesEncodingsAndLineEnds(t *testing.T) {
 		{"mixed line ends", []byte("a\r\nb\nc"), "a\nb\nc", "utf-8", "mixed", 0},
 		{"UTF-16 little endian with BOM", utf16Bytes("Año\r\nNuevo", false), "Año\nNuevo", "utf-16le", "crlf", 0},
 		{"UTF-16 big endian with BOM", utf16Bytes("Ünïcode", true), "Ünïcode", "utf-16be", "lf", 0},
+		{"UTF-32 little endian with BOM (not UTF-16)", []byte("\xFF\xFE\x00\x00A\x00\x00\x00\xF1\x00\x00\x00\n\x00\x00\x00"), "Añ\n", "utf-32le", "lf", 0},
+		{"UTF-32 big endian with BOM", []byte("\x00\x00\xFE\xFF\x00\x00\x00A\x00\x01\xF6\x00"), "A😀", "utf-32be", "lf", 0},
 		{"invalid UTF-8 is replaced", []byte("caf\xE9 and cr\xE8me\xE8\xE8"), "caf\uFFFD and cr\uFFFDme\uFFFD", "utf-8", "lf", 3},
 		{"empty file", nil, "", "utf-8", "lf", 0},
 	}
@@ -69,9 +71,10 @@ func TestDecodeRejectsBinary(t *testing.T) {
 		{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D},
 		[]byte("text\x00with a NUL"),
 		{1, 2, 3, 4, 5, 6, 7, 8, 'a'},
+		append([]byte(strings.Repeat("prose ", 2000)), 0, 'x'), // a NUL after the first 8 KB
 	} {
 		if _, err := Decode("b.bin", raw); !errors.Is(err, ErrBinary) {
-			t.Errorf("Decode(%q) error = %v, want ErrBinary", raw, err)
+			t.Errorf("Decode(%.40q...) error = %v, want ErrBinary", raw, err)
 		}
 	}
 }

@@ -3,7 +3,10 @@ package audit
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"sort"
+	"strings"
+	"unicode/utf8"
 )
 
 // Report is the serialisable outcome of a run: the JSON contract that other tools, the
@@ -25,6 +28,41 @@ type Report struct {
 	// Suppressed says how many findings .textauditignore and config exclusions hid.
 	Suppressed *SuppressionOutcome `json:"suppressed,omitempty"`
 	Summary    Summary             `json:"summary"`
+}
+
+// RealRoots resolves paths to absolute ones with links resolved, for Within; paths that do
+// not resolve are left out.
+func RealRoots(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			out = append(out, real)
+		}
+	}
+	return out
+}
+
+// Within reports whether path, resolved like RealRoots does, lies under one of roots.
+func Within(path string, roots []string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return false
+	}
+	sep := string(filepath.Separator)
+	for _, r := range roots {
+		if real == r || strings.HasPrefix(real, strings.TrimSuffix(r, sep)+sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // RuleInfo is a rule's description as carried in a report.
@@ -91,7 +129,7 @@ func Summarize(files []FileReport) Summary {
 }
 
 // fileFields are the fixed fields of a file object; facts may not shadow them.
-var fileFields = map[string]bool{"path": true, "score": true, "deductions": true, "findings": true}
+var fileFields = map[string]bool{"path": true, "path_bytes": true, "score": true, "deductions": true, "findings": true}
 
 // MarshalJSON writes the fixed fields and then the facts as further fields, in key order.
 func (f FileReport) MarshalJSON() ([]byte, error) {
@@ -102,6 +140,11 @@ func (f FileReport) MarshalJSON() ([]byte, error) {
 		}
 	}
 	m["path"] = f.Path
+	if !utf8.ValidString(f.Path) {
+		// JSON strings hold UTF-8 only: "path" shows U+FFFD for the bad bytes, and
+		// path_bytes (base64) keeps the name as the file system has it, to reload the file.
+		m["path_bytes"] = []byte(f.Path)
+	}
 	m["score"] = f.Score
 	ded := f.Deductions
 	if ded == nil {
@@ -121,6 +164,7 @@ func (f FileReport) MarshalJSON() ([]byte, error) {
 func (f *FileReport) UnmarshalJSON(b []byte) error {
 	var fixed struct {
 		Path       string               `json:"path"`
+		PathBytes  []byte               `json:"path_bytes"`
 		Score      float64              `json:"score"`
 		Deductions map[Category]float64 `json:"deductions"`
 		Findings   []Finding            `json:"findings"`
@@ -133,6 +177,14 @@ func (f *FileReport) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*f = FileReport{Path: fixed.Path, Score: fixed.Score, Deductions: fixed.Deductions, Findings: fixed.Findings}
+	if fixed.PathBytes != nil {
+		f.Path = string(fixed.PathBytes)
+		for i := range f.Findings {
+			if f.Findings[i].Path == fixed.Path {
+				f.Findings[i].Path = f.Path
+			}
+		}
+	}
 	for _, k := range sortedKeys(all) {
 		if fileFields[k] {
 			continue

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -15,8 +16,8 @@ func CSV(w io.Writer, r *audit.Report, opt Options) error {
 	cw.Write([]string{"path", "line", "end_line", "column", "end_column", "rule", "category", "severity", "message", "evidence", "fingerprint"})
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
-			cw.Write([]string{x.Path, strconv.Itoa(x.Line), strconv.Itoa(x.EndLine), strconv.Itoa(x.Column), strconv.Itoa(x.EndColumn),
-				x.Rule, string(x.Category), x.Severity.String(), x.Message, x.Evidence.Summary(), x.Fingerprint})
+			cw.Write([]string{cell(x.Path), strconv.Itoa(x.Line), strconv.Itoa(x.EndLine), strconv.Itoa(x.Column), strconv.Itoa(x.EndColumn),
+				x.Rule, string(x.Category), x.Severity.String(), cell(x.Message), cell(x.Evidence.Summary()), x.Fingerprint})
 		}
 	}
 	cw.Flush()
@@ -37,7 +38,7 @@ func CSVFiles(w io.Writer, r *audit.Report, opt Options) error {
 		for _, x := range f.Findings {
 			counts[x.Category]++
 		}
-		row := []string{f.Path, strconv.FormatFloat(f.Score, 'f', 1, 64), strconv.Itoa(len(f.Findings))}
+		row := []string{cell(f.Path), strconv.FormatFloat(f.Score, 'f', 1, 64), strconv.Itoa(len(f.Findings))}
 		for _, c := range audit.Categories {
 			row = append(row, strconv.Itoa(counts[c]), strconv.FormatFloat(f.Deductions[c], 'f', -1, 64))
 		}
@@ -45,4 +46,14 @@ func CSVFiles(w io.Writer, r *audit.Report, opt Options) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cell neutralises a text cell a spreadsheet would run as a formula (OWASP's advice for
+// CSV injection): audited text and file names can start with "=", "+", "-", "@", a tab or
+// a carriage return, and a leading quote makes the spreadsheet show them as text.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

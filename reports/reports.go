@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -176,6 +177,8 @@ func replaceFile(path string, perm fs.FileMode, render func(io.Writer) error) (e
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	name := tmp.Name()
+	temporary.add(name)
+	defer temporary.remove(name)
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -206,4 +209,36 @@ func replaceFile(path string, perm fs.FileMode, render func(io.Writer) error) (e
 
 func sortStrings(s []string, less func(a, b string) bool) {
 	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
+}
+
+// temporary lists the temporary files being written, so an interrupted run can remove them.
+var temporary = tempFiles{names: map[string]bool{}}
+
+type tempFiles struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+func (t *tempFiles) add(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.names[name] = true
+}
+
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.names, name)
+}
+
+// RemoveTemporaryFiles deletes the temporary files of reports still being written. The CLI
+// calls it on SIGINT and SIGTERM before exiting, so an interrupted run leaves no hidden
+// .NAME.tmp-* files; the reports themselves are untouched (never half-written).
+func RemoveTemporaryFiles() {
+	temporary.mu.Lock()
+	defer temporary.mu.Unlock()
+	for name := range temporary.names {
+		os.Remove(name)
+		delete(temporary.names, name)
+	}
 }

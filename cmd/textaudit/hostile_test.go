@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -422,5 +428,191 @@ func TestHostileEscapeSequencesNeverReachTheTerminal(t *testing.T) {
 		if !strings.Contains(out, "^[") {
 			t.Errorf("%v: escape not shown visibly:\n%s", args, out)
 		}
+	}
+}
+
+func TestHostileCorpusInTestdata(t *testing.T) {
+	code, out, errs := textaudit(t, "audit", "--format", "json", "testdata/hostile")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	r := parseReport(t, out)
+	files := map[string]bool{}
+	for _, f := range r.Files {
+		files[filepath.Base(f.Path)] = true
+	}
+	skipped := map[string]string{}
+	for _, n := range r.Skipped {
+		skipped[filepath.Base(n.Path)] = n.Cause
+	}
+	for _, name := range []string{"utf32le.txt", "utf32be.txt"} {
+		if !files[name] {
+			t.Errorf("%s not audited (skipped: %q)", name, skipped[name])
+		}
+	}
+	if !strings.Contains(skipped["nul-after-8k.txt"], "binary") {
+		t.Errorf("a NUL after the first 8 KB should make the file binary: %v", r.Skipped)
+	}
+	code, out, _ = textaudit(t, "explain", "testdata/hostile/utf32le.txt")
+	if code != exitOK || !strings.Contains(out, "1 │ Año Nuevo") {
+		t.Errorf("UTF-32LE text not decoded:\n%s", out)
+	}
+}
+
+func TestHostileFileNamesInCSVAndSARIF(t *testing.T) {
+	dir := t.TempDir()
+	article := []byte("=HYPERLINK(\"http://x\")\n\nRelated Post\n")
+	writeFile(t, filepath.Join(dir, "=cmd|' /C calc'!A0.txt"), article)
+	writeFile(t, filepath.Join(dir, "a b#c%d?.txt"), article)
+	// Paths are relative in practice (audit corpus/): a saved report with the folder cut
+	// off gives the renderer paths that start with "=".
+	code, out, errs := textaudit(t, "audit", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	saved := writeFile(t, filepath.Join(t.TempDir(), "a.json"), []byte(strings.ReplaceAll(out, filepath.ToSlash(dir)+"/", "")))
+	for _, format := range []string{"csv", "csv-files"} {
+		code, out, errs = textaudit(t, "report", saved, "--format", format)
+		if code != exitOK || !strings.Contains(out, "'=cmd") {
+			t.Fatalf("%s: exit %d, no neutralised path: %s\n%s", format, code, errs, out)
+		}
+		checkNoFormula(t, out)
+	}
+	code, out, errs = textaudit(t, "audit", "--format", "sarif", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, res := range log.Runs[0].Results {
+		uri := res.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		u, err := url.Parse(uri)
+		// Files outside the folder the audit ran in get file: URIs; either way the name must
+		// come back whole, with no query or fragment split off.
+		if err != nil || (u.Scheme != "" && u.Scheme != "file") || u.RawQuery != "" || u.Fragment != "" {
+			t.Errorf("uri %q is not a path reference: %v %+v", uri, err, u)
+			continue
+		}
+		if name := filepath.Base(u.Path); name == "a b#c%d?.txt" || name == "=cmd|' /C calc'!A0.txt" {
+			seen++
+		}
+	}
+	if seen == 0 {
+		t.Errorf("no uri decodes back to its file name")
+	}
+}
+
+// checkNoFormula fails when a CSV cell starts as a spreadsheet formula.
+func checkNoFormula(t *testing.T, out string) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		for _, c := range strings.Split(line, ",") {
+			c = strings.TrimPrefix(c, `"`)
+			if c != "" && strings.ContainsRune("=+@", rune(c[0])) {
+				t.Errorf("a CSV cell starts a formula: %q in %q", c, line)
+			}
+		}
+	}
+}
+
+// signalHelper is the child process of TestHostileSignalRemovesTemporaryFiles: it starts
+// writing a report, says so, and blocks until the signal arrives.
+func init() {
+	dir := os.Getenv("TEXTAUDIT_SIGNAL_HELPER")
+	if dir == "" {
+		return
+	}
+	removeTemporaryFilesOnSignal()
+	reports.WriteFile(filepath.Join(dir, "audit.json"), func(w io.Writer) error {
+		w.Write(bytes.Repeat([]byte("x"), 1<<17)) // past the buffer: the temporary file has data
+		os.Stdout.WriteString("writing\n")
+		select {}
+	})
+	os.Exit(0)
+}
+
+func TestHostileSignalRemovesTemporaryFiles(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), "TEXTAUDIT_SIGNAL_HELPER="+dir)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ := bufio.NewReader(out).ReadString('\n')
+			if line != "writing\n" {
+				cmd.Process.Kill()
+				t.Fatalf("helper said %q", line)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Fatalf("want one temporary file while writing, got %v", entries)
+			}
+			cmd.Process.Signal(sig)
+			err = cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 128+int(sig) {
+				t.Errorf("exit %v, want %d", err, 128+int(sig))
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
+	}
+}
+
+// inDir runs the test body from dir, as a user who audits a folder in place.
+func inDir(t *testing.T, dir string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+}
+
+func TestHostileReportReadsTextsOnlyUnderTheRecordedRoot(t *testing.T) {
+	dir := t.TempDir()
+	outside := writeFile(t, filepath.Join(t.TempDir(), "secret.txt"), []byte("SECRET-CONTENT\n"))
+	writeFile(t, filepath.Join(dir, "corpus", "caf\xe9.txt"), []byte("A name in Latin-1\n\nRelated Post\n"))
+	inDir(t, dir)
+	code, out, errs := textaudit(t, "audit", "--format", "json", "corpus")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// The file name is not UTF-8: the report keeps its bytes and reloads its text.
+	saved := writeFile(t, filepath.Join(dir, "audit.json"), []byte(out))
+	code, shown, errs := textaudit(t, "report", saved, "--format", "explain")
+	if code != exitOK || !strings.Contains(shown, "Related Post") || strings.Contains(errs, "not available") {
+		t.Errorf("the file with a Latin-1 name was not reloaded: exit %d stderr %q\n%s", code, errs, shown)
+	}
+	// A JSON that names a file outside its root (here: none recorded, so the working folder)
+	// does not get its text read.
+	forged := `{"tool": "textaudit", "version": "x", "files": [{"path": ` + strconv.Quote(filepath.ToSlash(outside)) +
+		`, "score": 96, "deductions": {}, "findings": [{"rule": "boilerplate.phrase", "category": "boilerplate", "severity": "warning", "line": 1, "end_line": 1, "column": 1, "end_column": 3, "message": "m", "fingerprint": "f"}]}], "summary": {}}`
+	forgedPath := writeFile(t, filepath.Join(dir, "forged.json"), []byte(forged))
+	code, shown, errs = textaudit(t, "report", forgedPath, "--format", "html")
+	if code != exitOK || strings.Contains(shown, "SECRET-CONTENT") || !strings.Contains(errs, "outside the audit's root folder") {
+		t.Errorf("a forged path was read: exit %d stderr %q", code, errs)
 	}
 }

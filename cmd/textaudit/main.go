@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/textaudit/textaudit/reports"
 )
@@ -35,7 +37,24 @@ func usageError(format string, args ...any) error {
 }
 
 func main() {
+	removeTemporaryFilesOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// removeTemporaryFilesOnSignal makes SIGINT and SIGTERM remove the temporary files of
+// reports being written, then exit as the signal would (128 + its number).
+func removeTemporaryFilesOnSignal() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		reports.RemoveTemporaryFiles()
+		code := 130
+		if s == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
 }
 
 // run executes the CLI and returns the exit code; tests call it directly.

@@ -80,9 +80,22 @@ func resolvePath(root, path string) string {
 // re-auditing: findings come from the saved report. A file that is gone is shown without
 // text, with a notice.
 func loadTexts(r *audit.Report, stderr io.Writer) {
+	// A JSON file can name any path, and one from elsewhere could have the HTML page embed
+	// ~/.ssh/id_rsa: texts are read only under the root the audit recorded (the working
+	// folder for a report without one), and never above the audit's size limit.
+	root := r.Root
+	if root == "" {
+		root = "."
+	}
+	roots := audit.RealRoots([]string{root})
 	for i := range r.Files {
 		f := &r.Files[i]
-		doc, err := audit.ReadDocument(resolvePath(r.Root, f.Path), 0)
+		path := resolvePath(r.Root, f.Path)
+		if !audit.Within(path, roots) {
+			fmt.Fprintf(stderr, "textaudit: %s: text not read (outside the audit's root folder); showing findings only\n", reports.Printable(f.Path))
+			continue
+		}
+		doc, err := audit.ReadDocument(path, audit.DefaultMaxFileSize)
 		if err != nil {
 			fmt.Fprintf(stderr, "textaudit: %s: text not available (%s); showing findings only\n", reports.Printable(f.Path), reports.Printable(err.Error()))
 			continue
