@@ -9,8 +9,8 @@ import (
 // Report is the serialisable outcome of a run: the JSON contract that other tools, the
 // evaluation and `textaudit report` read. Extend it; never break it.
 type Report struct {
-	Tool    string       `json:"tool"`
-	Version string       `json:"version"`
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
 	// Root is the absolute folder the audit ran in: relative paths are relative to it, so
 	// `textaudit report` finds the texts from any working folder.
 	Root  string       `json:"root,omitempty"`

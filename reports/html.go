@@ -240,12 +240,12 @@ type htmlData struct {
 
 // htmlFindingData is one finding's detail, indexed by its ID.
 type htmlFindingData struct {
-	File     int           `json:"file"`
-	Rule     string        `json:"rule"`
-	Category string        `json:"category"`
-	Severity string        `json:"severity"`
-	Location string        `json:"location"`
-	Message  string        `json:"message"`
+	File     int            `json:"file"`
+	Rule     string         `json:"rule"`
+	Category string         `json:"category"`
+	Severity string         `json:"severity"`
+	Location string         `json:"location"`
+	Message  string         `json:"message"`
 	Evidence []htmlEvidence `json:"evidence"`
 }
 
