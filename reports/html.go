@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -68,8 +69,8 @@ func cspHash(s string) string {
 // (worst files first) and every file's text with its findings highlighted in place, with
 // filters by category and severity. The page opens fast however many files it holds: the
 // table's rows are data the script renders a screenful at a time, and each file's section
-// is rendered here but stored as a JSON string the script inserts when the file is opened
-// or scrolled to, so the browser builds the DOM of a few files, not of every file.
+// is rendered here but stored compressed (sectionPacker) for the script to insert when the
+// file is opened or scrolled to, so the browser builds the DOM of a few files, not of all.
 // Texts come from FileReport.Text (the engine's KeepText); files without text list their
 // findings only. Offsets are clamped to the text, so a saved report whose files have
 // changed since still renders.
@@ -106,13 +107,20 @@ func HTML(w io.Writer, r *audit.Report, opt Options) error {
 		return err
 	}
 	// Files are rendered one at a time so memory stays at one file's view, however many
-	// files the report holds; the finding details for the script are gathered as we go.
-	var details []htmlFindingData
+	// files the report holds. The page carries each finding's category and severity (for the
+	// filters); its details travel with its file's section.
+	catIndex := map[string]int{}
+	for i, c := range cats {
+		catIndex[c.Name] = i
+	}
+	kinds := []htmlKind{}
 	var section bytes.Buffer
+	packed := newSectionPacker()
 	for i := range files {
 		f := &files[i]
 		view := htmlFile{htmlFileRow: rows[i], HasText: f.Text != "", Facts: htmlFacts(f)}
-		first := len(details)
+		first := len(kinds)
+		var details []htmlFindingData
 		for j := range f.Findings {
 			x := &f.Findings[j]
 			id := first + j
@@ -120,8 +128,9 @@ func HTML(w io.Writer, r *audit.Report, opt Options) error {
 				ID: id, Rule: x.Rule, Category: string(x.Category), CatClass: categoryClass(x.Category),
 				Severity: severityName(x.Severity), Location: htmlLocation(x), Message: x.Message,
 			})
+			kinds = append(kinds, htmlKind{catIndex[string(x.Category)], int(clampSeverity(x.Severity))})
 			details = append(details, htmlFindingData{
-				File: i, Rule: x.Rule, Category: string(x.Category), Severity: severityName(x.Severity),
+				ID: id, File: i, Rule: x.Rule, Category: string(x.Category), Severity: severityName(x.Severity),
 				Location: htmlLocation(x), Message: x.Message, Evidence: evidenceWords(x.Evidence),
 			})
 		}
@@ -132,19 +141,61 @@ func HTML(w io.Writer, r *audit.Report, opt Options) error {
 		if err := t.ExecuteTemplate(&section, "file", view); err != nil {
 			return err
 		}
-		// encoding/json escapes <, > and &, so the string cannot close its script element.
-		js, err := json.Marshal(section.String())
-		if err != nil {
-			return err
-		}
-		if _, err := fmt.Fprintf(w, "<script type=\"application/json\" class=\"file-data\" id=\"d-%s\">%s</script>\n", rows[i].Anchor, js); err != nil {
+		if err := packed.write(w, rows[i].Anchor, htmlPacked{HTML: section.String(), Findings: details}); err != nil {
 			return err
 		}
 	}
-	if details == nil {
-		details = []htmlFindingData{}
+	return t.ExecuteTemplate(w, "foot", htmlFoot{Data: htmlData{Kinds: kinds, Files: rows}})
+}
+
+// sectionPacker stores each file's rendered section gzip-compressed and base64-encoded in a
+// data block (<script type="application/octet-stream">, never executed; base64 holds no
+// markup), which the script inflates with the browser's DecompressionStream when the file
+// is shown. Markup compresses about tenfold, so a page of 24,372 files is read and parsed
+// in a fraction of the time its plain sections would take, and stays one file.
+type sectionPacker struct {
+	zbuf bytes.Buffer
+	zw   *gzip.Writer
+	b64  []byte
+}
+
+func newSectionPacker() *sectionPacker {
+	p := &sectionPacker{}
+	p.zw, _ = gzip.NewWriterLevel(&p.zbuf, gzip.BestSpeed)
+	return p
+}
+
+// htmlPacked is what one file's data block holds: its section and its findings' details.
+type htmlPacked struct {
+	HTML     string            `json:"h"`
+	Findings []htmlFindingData `json:"f"`
+}
+
+func (p *sectionPacker) write(w io.Writer, anchor string, v htmlPacked) error {
+	p.zbuf.Reset()
+	p.zw.Reset(&p.zbuf)
+	enc := json.NewEncoder(p.zw)
+	enc.SetEscapeHTML(false) // base64 follows: nothing here meets the HTML parser
+	if err := enc.Encode(v); err != nil {
+		return err
 	}
-	return t.ExecuteTemplate(w, "foot", htmlFoot{Data: htmlData{Findings: details, Files: rows}})
+	if err := p.zw.Close(); err != nil {
+		return err
+	}
+	n := base64.StdEncoding.EncodedLen(p.zbuf.Len())
+	if cap(p.b64) < n {
+		p.b64 = make([]byte, n)
+	}
+	p.b64 = p.b64[:n]
+	base64.StdEncoding.Encode(p.b64, p.zbuf.Bytes())
+	if _, err := fmt.Fprintf(w, "<script type=\"application/octet-stream\" class=\"file-data\" id=\"d-%s\">", anchor); err != nil {
+		return err
+	}
+	if _, err := w.Write(p.b64); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "</script>\n")
+	return err
 }
 
 // htmlHead is the summary, legend, filters and score table.
@@ -234,12 +285,19 @@ type htmlFoot struct{ Data htmlData }
 
 // htmlData is embedded as JSON; html/template escapes it for the script context.
 type htmlData struct {
-	Findings []htmlFindingData `json:"findings"`
-	Files    []htmlFileRow     `json:"files"`
+	Kinds []htmlKind    `json:"kinds"` // per finding ID: category index, severity (0 info .. 2 error)
+	Files []htmlFileRow `json:"files"`
 }
+
+// htmlKind is a finding's category (index into the page's categories) and severity.
+type htmlKind [2]int
+
+// clampSeverity keeps out-of-range severities in the known range, as severityName does.
+func clampSeverity(s audit.Severity) audit.Severity { return min(max(s, audit.Info), audit.Error) }
 
 // htmlFindingData is one finding's detail, indexed by its ID.
 type htmlFindingData struct {
+	ID       int            `json:"id"`
 	File     int            `json:"file"`
 	Rule     string         `json:"rule"`
 	Category string         `json:"category"`

@@ -3,18 +3,23 @@
 // inserted from its JSON string when it is opened or scrolled to, so a report of tens of
 // thousands of files opens at once. Audited text reaches the DOM either through
 // textContent or inside those sections, which html/template escaped when they were written.
+// body[data-ready] is set whenever no section is being inflated (tests wait for it).
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('textaudit-data').textContent);
-  var findings = data.findings;
+  var kinds = data.kinds;
   var files = data.files;
+  var findings = {}; // details by finding ID, added as file sections are inflated
   var categoryClass = {};
   var catClasses = [];
+  var catNames = [];
+  var sevNames = ['info', 'warning', 'error'];
   var boxes = document.querySelectorAll('.filters input[type=checkbox]');
   boxes.forEach(function (b) {
     if (b.name === 'category') {
       categoryClass[b.value] = b.dataset.class;
       catClasses.push(b.dataset.class);
+      catNames.push(b.value);
     }
   });
   var shownCategories = new Set();
@@ -30,8 +35,8 @@
   function classOf(category) { return categoryClass[category] || 'c-other'; }
 
   function visible(id) {
-    var f = findings[id];
-    return !!f && shownCategories.has(f.category) && shownSeverities.has(f.severity);
+    var k = kinds[id];
+    return !!k && shownCategories.has(catNames[k[0]]) && shownSeverities.has(sevNames[k[1]]);
   }
 
   function idsOf(mark) { return mark.dataset.f.split(' ').map(Number); }
@@ -51,8 +56,8 @@
         keep.push('off');
         if (m.hasAttribute('tabindex')) m.tabIndex = -1;
       } else {
-        var top = findings[ids[0]];
-        keep.push(classOf(top.category), 's-' + top.severity);
+        var top = kinds[ids[0]];
+        keep.push(classOf(catNames[top[0]]), 's-' + sevNames[top[1]]);
         if (ids.length > 1) keep.push('multi');
         if (m.hasAttribute('tabindex')) m.tabIndex = 0;
       }
@@ -68,31 +73,59 @@
     });
     filterIn(document);
     var hidden = 0;
-    for (var id = 0; id < findings.length; id++) if (!visible(id)) hidden++;
+    for (var id = 0; id < kinds.length; id++) if (!visible(id)) hidden++;
     document.getElementById('filter-status').textContent =
       hidden === 0 ? '' : hidden + (hidden === 1 ? ' finding' : ' findings') + ' hidden by the filters';
   }
   boxes.forEach(function (b) { b.addEventListener('change', applyFilters); });
 
-  // File sections, inserted in table order (worst first) as they are needed.
+  // File sections, inserted in table order (worst first) as they are needed. Each is stored
+  // gzip-compressed in base64; a placeholder holds its place while it is inflated.
   var views = document.getElementById('file-views');
   var moreFiles = document.getElementById('more-files');
   var next = 0;
   var BATCH = 20;
+  var pending = 0;
 
+  function inflate(b64) {
+    var bin = atob(b64.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+
+  function ready() {
+    if (pending !== 0) return;
+    document.body.dataset.ready = '1';
+    if (performance.getEntriesByName('textaudit-sections').length === 0) performance.mark('textaudit-sections');
+  }
+
+  // section returns a promise of file i's section, inserting it first if needed.
   function section(i) {
     var have = document.getElementById('f' + i);
-    if (have) return have;
+    if (have) return have.loading || Promise.resolve(have);
     var holder = document.getElementById('d-f' + i);
-    if (!holder) return null;
-    var sec = document.createRange().createContextualFragment(JSON.parse(holder.textContent)).firstElementChild;
+    if (!holder) return Promise.resolve(null);
+    var place = el('section', 'file pending');
+    place.id = 'f' + i;
     var after = null;
     for (var c = views.firstElementChild; c; c = c.nextElementSibling) {
       if (Number(c.id.slice(1)) > i) { after = c; break; }
     }
-    views.insertBefore(sec, after);
-    filterIn(sec);
-    return sec;
+    views.insertBefore(place, after);
+    pending++;
+    delete document.body.dataset.ready;
+    place.loading = inflate(holder.textContent).then(function (text) {
+      var packed = JSON.parse(text);
+      packed.f.forEach(function (f) { findings[f.id] = f; });
+      var sec = document.createRange().createContextualFragment(packed.h).firstElementChild;
+      filterIn(sec);
+      place.replaceWith(sec);
+      pending--;
+      ready();
+      return sec;
+    });
+    return place.loading;
   }
 
   function loadMore() {
@@ -110,8 +143,7 @@
   function openHash() {
     var m = /^#f(\d+)$/.exec(location.hash);
     if (!m) return;
-    var sec = section(Number(m[1]));
-    if (sec) sec.scrollIntoView();
+    section(Number(m[1])).then(function (sec) { if (sec) sec.scrollIntoView(); });
   }
   window.addEventListener('hashchange', openHash);
 
@@ -176,7 +208,16 @@
 
   document.addEventListener('click', function (e) {
     var link = e.target.closest('#score-table a[href^="#f"]');
-    if (link) { section(Number(link.getAttribute('href').slice(2))); return; }
+    if (link) {
+      e.preventDefault();
+      var href = link.getAttribute('href');
+      section(Number(href.slice(2))).then(function (sec) {
+        if (!sec) return;
+        history.pushState(null, '', href);
+        sec.scrollIntoView();
+      });
+      return;
+    }
     var m = e.target.closest('mark[data-f]');
     if (m && !m.classList.contains('off')) { openMark(m); return; }
     var go = e.target.closest('button.go');
@@ -274,4 +315,6 @@
   renderRows();
   loadMore();
   openHash();
+  ready();
+  performance.mark('textaudit-ready');
 })();
