@@ -33,7 +33,7 @@ func TestPreCommitHook(t *testing.T) {
 	// The hook repository: this checkout's sources, committed, so pre-commit can clone it
 	// whether or not the checkout itself is a git repository with uncommitted changes.
 	hookRepo := filepath.Join(tmp, "hook")
-	for _, p := range []string{"go.mod", "go.sum", ".pre-commit-hooks.yaml", "cmd", "audit", "rules", "reports"} {
+	for _, p := range []string{"go.mod", "go.sum", ".pre-commit-hooks.yaml", "cmd", "audit", "rules", "reports", "docs"} {
 		copyTree(t, filepath.Join(root, p), filepath.Join(hookRepo, p))
 	}
 	git(t, hookRepo, "init", "-q")
