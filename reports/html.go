@@ -280,7 +280,7 @@ type htmlSegment struct {
 	Marker bool
 }
 
-// htmlFoot carries the finding details the script shows in the detail panel.
+// htmlFoot carries the table rows and each finding's category and severity for the script.
 type htmlFoot struct{ Data htmlData }
 
 // htmlData is embedded as JSON; html/template escapes it for the script context.

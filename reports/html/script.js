@@ -1,6 +1,6 @@
 // textaudit review page: score table, file sections, filters and the finding detail panel.
 // The table is rendered from data a screenful at a time, and each file's section is
-// inserted from its JSON string when it is opened or scrolled to, so a report of tens of
+// inflated from its compressed data block when it is opened or scrolled to, so a report of tens of
 // thousands of files opens at once. Audited text reaches the DOM either through
 // textContent or inside those sections, which html/template escaped when they were written.
 // body[data-ready] is set whenever no section is being inflated (tests wait for it).
