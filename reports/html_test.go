@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
@@ -13,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,7 +66,8 @@ func fixtureReport() *audit.Report {
 	files = append(files, fileReport(harbour,
 		audit.NewFinding(ruleDate, harbour, harbour.Span(0, 0), "no publication date found", audit.Evidence{"text": ""}),
 		// These two overlap on "water"; the second copy of the paragraph nests a third.
-		audit.NewFinding(ruleSpin, harbour, at(harbour, "fell into the water", 0), "odd synonym choice", audit.Evidence{"expected": "sank"}),
+		audit.NewFinding(ruleSpin, harbour, at(harbour, "fell into the water", 0), "odd synonym choice",
+			audit.Evidence{"expected": "sank", "similarity": 0.5, "spans": []map[string]int{{"start": at(harbour, "fell", 0).StartOffset, "end": at(harbour, "fell", 0).EndOffset}}}),
 		audit.NewFinding(ruleRelative, harbour, at(harbour, "water on Tuesday night", 0), "relative date without a publication date", nil),
 		audit.NewFinding(ruleResidue, harbour, at(harbour, "Share this article", 0), "scraper residue: \"Share this article\" is page furniture", nil),
 		audit.NewFinding(ruleLanguage, harbour, at(harbour, "Le port restera fermé jusqu'à jeudi.", 0), "French sentence in an English article", audit.Evidence{"language": "fr", "confidence": 0.93}),
@@ -116,47 +119,112 @@ func TestHTMLMatchesGoldenFile(t *testing.T) {
 // scriptElement matches a <script> element: its attributes and its body.
 var scriptElement = regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
 
+// expandPage replaces each file's data element with the section it holds, as the script
+// inserts it, so tests can read the page as the browser shows it.
+func expandPage(t testing.TB, page string) string {
+	t.Helper()
+	return fileData.ReplaceAllStringFunc(page, func(m string) string {
+		z, err := base64.StdEncoding.DecodeString(fileData.FindStringSubmatch(m)[1])
+		if err != nil {
+			t.Fatalf("file data is not base64: %v", err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(z))
+		if err != nil {
+			t.Fatalf("file data is not gzip: %v", err)
+		}
+		var packed struct {
+			H string `json:"h"`
+		}
+		if err := json.NewDecoder(zr).Decode(&packed); err != nil {
+			t.Fatalf("file data: %v", err)
+		}
+		return packed.H
+	})
+}
+
+// pageFindings returns the finding details the page's file data blocks carry.
+func pageFindings(t testing.TB, page string) []json.RawMessage {
+	t.Helper()
+	var out []json.RawMessage
+	for _, m := range fileData.FindAllStringSubmatch(page, -1) {
+		z, _ := base64.StdEncoding.DecodeString(m[1])
+		zr, err := gzip.NewReader(bytes.NewReader(z))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var packed struct {
+			F []json.RawMessage `json:"f"`
+		}
+		if err := json.NewDecoder(zr).Decode(&packed); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, packed.F...)
+	}
+	return out
+}
+
+var fileData = regexp.MustCompile(`<script type="application/octet-stream" class="file-data" id="d-f\d+">(.*?)</script>`)
+
 func TestHTMLEscapesUntrustedTextPathsAndEvidence(t *testing.T) {
 	page := renderHTML(t, fixtureReport(), Options{})
 	scripts := scriptElement.FindAllStringSubmatch(page, -1)
-	if len(scripts) != 2 {
-		t.Fatalf("page has %d script elements, want 2 (data and code): markup from the report leaked", len(scripts))
-	}
+	code := 0
 	for _, s := range scripts {
-		if strings.Contains(s[2], "alert(") && !strings.Contains(s[1], "application/json") {
-			t.Errorf("executable script contains report text: %.80q", s[2])
+		if !strings.Contains(s[1], "application/json") && !strings.Contains(s[1], "application/octet-stream") {
+			code++
+			if strings.Contains(s[2], "alert(") {
+				t.Errorf("executable script contains report text: %.80q", s[2])
+			}
+		} else if strings.ContainsAny(s[2], "<>") {
+			t.Errorf("a data element holds raw markup: %.80q", s[2])
+		}
+	}
+	if code != 1 || len(scripts) != 2+len(fixtureReport().Files) {
+		t.Fatalf("page has %d script elements (%d executable), want the code, the data and one per file: markup from the report leaked", len(scripts), code)
+	}
+	for _, shown := range []string{page, expandPage(t, page)} {
+		for _, bad := range []string{"<script>alert(", "</script><script>alert", "<!--"} {
+			if strings.Contains(shown, bad) {
+				t.Errorf("page contains raw %q", bad)
+			}
 		}
 	}
 	for _, want := range []string{
 		"&lt;script&gt;alert(1)&lt;/script&gt;", // the text
 		"&lt;script&gt;alert(3)&lt;/script&gt;", // the path
 	} {
-		if !strings.Contains(page, want) {
+		if !strings.Contains(expandPage(t, page), want) {
 			t.Errorf("page lacks escaped %q", want)
-		}
-	}
-	for _, bad := range []string{"<script>alert(", "</script><script>alert", "<!--"} {
-		if strings.Contains(page, bad) {
-			t.Errorf("page contains raw %q", bad)
 		}
 	}
 }
 
 func TestHTMLDataSurvivesScriptTerminatorsInEvidence(t *testing.T) {
 	page := renderHTML(t, fixtureReport(), Options{})
-	var data struct {
-		Findings []struct {
-			Rule     string         `json:"rule"`
-			Evidence map[string]any `json:"evidence"`
-		} `json:"findings"`
+	type finding struct {
+		Rule     string `json:"rule"`
+		Evidence []struct {
+			K, V string
+		} `json:"evidence"`
 	}
-	if err := json.Unmarshal([]byte(pageData(t, page)), &data); err != nil {
-		t.Fatalf("embedded data is not JSON: %v", err)
+	var data struct{ Findings []finding }
+	for _, raw := range pageFindings(t, page) {
+		var f finding
+		if err := json.Unmarshal(raw, &f); err != nil {
+			t.Fatalf("finding data is not JSON: %v", err)
+		}
+		data.Findings = append(data.Findings, f)
+	}
+	var kinds struct{ Kinds [][2]int }
+	if err := json.Unmarshal([]byte(pageData(t, page)), &kinds); err != nil || len(kinds.Kinds) != len(data.Findings) {
+		t.Fatalf("page data: %v, %d kinds for %d findings", err, len(kinds.Kinds), len(data.Findings))
 	}
 	found := false
 	for _, f := range data.Findings {
-		if f.Evidence["text"] == "</script><script>alert(2)</script><!--" {
-			found = true
+		for _, e := range f.Evidence {
+			if e.K == "matched text" && e.V == "</script><script>alert(2)</script><!--" {
+				found = true
+			}
 		}
 	}
 	if !found {
@@ -208,11 +276,11 @@ func TestHTMLContentSecurityPolicyAllowsExactlyTheInlineStyleAndScript(t *testin
 
 func TestHTMLListsEveryFileFindingAndNotice(t *testing.T) {
 	r := fixtureReport()
-	page := renderHTML(t, r, Options{})
-	for i, f := range r.Files {
+	page := expandPage(t, renderHTML(t, r, Options{}))
+	for i, f := range WorstFirst(r.Files) {
 		anchor := `id="f` + strconv.Itoa(i) + `"`
-		if !strings.Contains(page, anchor) || !strings.Contains(page, `href="#f`+strconv.Itoa(i)+`"`) {
-			t.Errorf("file %s has no section or table link", f.Path)
+		if !strings.Contains(page, anchor) || !strings.Contains(page, `"a":"f`+strconv.Itoa(i)+`"`) {
+			t.Errorf("file %s has no section or table row", f.Path)
 		}
 	}
 	if n := strings.Count(page, "<tr data-id="); n != r.Summary.Findings {
@@ -226,13 +294,34 @@ func TestHTMLListsEveryFileFindingAndNotice(t *testing.T) {
 	}
 }
 
+func TestHTMLEvidenceReadsAsWords(t *testing.T) {
+	got := evidenceWords(audit.Evidence{
+		"text": "Related Post", "similarity": 0.934, "counterpart_path": "b.txt", "swaps": []any{"U.S. → USA", "city → metropolis"},
+		"counterpart": map[string]any{"path": "b.txt", "line": 7}, "spans": []any{map[string]any{"start": 1, "end": 3}},
+	})
+	want := []htmlEvidence{
+		{"matched text", "Related Post"}, {"counterpart", "line 7, path b.txt"}, {"counterpart path", "b.txt"},
+		{"similarity", "93 %"}, {"swaps", "U.S. → USA; city → metropolis"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("evidence\ngot  %v\nwant %v", got, want)
+	}
+}
+
+func TestHTMLEmphasisesEvidenceSpans(t *testing.T) {
+	page := expandPage(t, renderHTML(t, fixtureReport(), Options{}))
+	if !regexp.MustCompile(`<mark class="hl c-spin s-error word"[^>]*>fell</mark>`).MatchString(page) {
+		t.Errorf("the evidence span \"fell\" is not emphasised")
+	}
+}
+
 func TestHTMLRendersAnEmptyReport(t *testing.T) {
 	r := audit.NewReport("test", &audit.Result{})
 	page := renderHTML(t, r, Options{})
 	if !strings.Contains(page, "No files were audited.") {
 		t.Error("empty report does not say that no files were audited")
 	}
-	if got := pageData(t, page); got != `{"findings":[]}` {
+	if got := pageData(t, page); got != `{"kinds":[],"files":[]}` {
 		t.Errorf("empty report data = %s", got)
 	}
 	if !strings.HasSuffix(strings.TrimSpace(page), "</html>") {
@@ -242,7 +331,7 @@ func TestHTMLRendersAnEmptyReport(t *testing.T) {
 
 func TestHTMLMinSeverityHidesLowerFindingsButKeepsScores(t *testing.T) {
 	r := fixtureReport()
-	page := renderHTML(t, r, Options{MinSeverity: audit.Warning})
+	page := expandPage(t, renderHTML(t, r, Options{MinSeverity: audit.Warning}))
 	if strings.Contains(page, `data-rule="language.mixed"`) {
 		t.Error("an info finding is listed under --min-severity warning")
 	}
@@ -266,7 +355,7 @@ func TestHTMLSurvivesStaleOffsetsFromASavedReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Files[0].Text = "añb\nshort"
-	page := renderHTML(t, &r, Options{})
+	page := expandPage(t, renderHTML(t, &r, Options{}))
 	if !utf8.ValidString(page) {
 		t.Error("page is not valid UTF-8")
 	}
@@ -286,7 +375,11 @@ func TestHTMLDoesNotFailOnUnmarshallableEvidence(t *testing.T) {
 	f := audit.NewFinding(ruleSpin, doc, doc.Span(0, 4), "odd", audit.Evidence{"bad": make(chan int)})
 	r := audit.NewReport("test", &audit.Result{Files: []audit.FileReport{fileReport(doc, f)}})
 	page := renderHTML(t, r, Options{})
-	if !strings.Contains(pageData(t, page), "evidence cannot be shown") {
+	var details strings.Builder
+	for _, f := range pageFindings(t, page) {
+		details.Write(f)
+	}
+	if !strings.Contains(details.String(), "evidence cannot be shown") {
 		t.Error("unmarshallable evidence is not reported in its place")
 	}
 }
@@ -560,16 +653,19 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 		t.Helper()
 		do("click "+what+" ("+selector+")", chromedp.Click(chromedp.CSS(selector), chromedp.NodeVisible))
 	}
-	do("open "+page, chromedp.Navigate("file://"+page), chromedp.WaitReady(chromedp.CSS("#panel")))
+	do("open "+page, chromedp.Navigate("file://"+page), chromedp.WaitReady(chromedp.CSS("body[data-ready]")))
 
 	rows := evalJS[[]string](t, ctx, "table rows", `[...document.querySelectorAll('#score-table tbody tr td.path')].map(td => td.textContent)`)
 	if len(rows) != len(r.Files) {
 		t.Fatalf("score table lists %d files, want %d: %q", len(rows), len(r.Files), rows)
 	}
-	for i, f := range r.Files {
+	for i, f := range WorstFirst(r.Files) {
 		if rows[i] != f.Path {
-			t.Errorf("table row %d = %q, want %q", i, rows[i], f.Path)
+			t.Errorf("table row %d = %q, want %q (worst first)", i, rows[i], f.Path)
 		}
+	}
+	if n := evalJS[int](t, ctx, "sections", `document.querySelectorAll('#file-views section.file').length`); n != len(r.Files) {
+		t.Errorf("%d file sections inserted, want %d", n, len(r.Files))
 	}
 
 	// The known finding: the residue line of the harbour file, found by its data-f ID.
@@ -581,16 +677,26 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 		t.Errorf("the script tag in the audited text is not shown as text: %q", got)
 	}
 
-	// Sorting: score ascending puts the worst file first, a second click reverses.
+	// Sorting: the table opens worst first (score ascending); a click reverses, a second
+	// click restores it; sorting by path puts paths in order.
 	const firstRow = `document.querySelector('#score-table tbody tr td.path').textContent`
 	click("score heading", `#score-table thead th:nth-child(2) button`)
+	sortState := evalJS[string](t, ctx, "sort state", `document.querySelector('#score-table thead th:nth-child(2)').getAttribute('aria-sort')`)
+	if got := evalJS[string](t, ctx, "first row", firstRow); sortState != "descending" || got == lowestScoring(r) {
+		t.Errorf("a click did not reverse the worst-first order (aria-sort %q, first row %q)", sortState, got)
+	}
+	click("score heading again", `#score-table thead th:nth-child(2) button`)
 	if got, worst := evalJS[string](t, ctx, "first row", firstRow), lowestScoring(r); got != worst {
 		t.Errorf("after sorting by score the first file is %q, want the lowest scoring %q", got, worst)
 	}
-	click("score heading again", `#score-table thead th:nth-child(2) button`)
-	sortState := evalJS[string](t, ctx, "sort state", `document.querySelector('#score-table thead th:nth-child(2)').getAttribute('aria-sort')`)
-	if got := evalJS[string](t, ctx, "first row", firstRow); sortState != "descending" || got == lowestScoring(r) {
-		t.Errorf("a second click did not reverse the sort (aria-sort %q, first row %q)", sortState, got)
+	click("file heading", `#score-table thead th:nth-child(1) button`)
+	paths := []string{}
+	for _, f := range r.Files {
+		paths = append(paths, f.Path)
+	}
+	sort.Strings(paths)
+	if got := evalJS[string](t, ctx, "first row", firstRow); got != paths[0] {
+		t.Errorf("sorted by path, the first file is %q, want %q", got, paths[0])
 	}
 
 	// The detail panel opens on a click and shows rule, message and evidence.
@@ -600,6 +706,19 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 	if text := evalJS[string](t, ctx, "panel text", panelText); evalJS[bool](t, ctx, "panel", panelHidden) ||
 		!strings.Contains(text, "boilerplate.phrase") || !strings.Contains(text, "Share this article") {
 		t.Errorf("clicking the highlight did not show its details: %q", text)
+	}
+	// The open panel leaves the selected highlight and the text column uncovered.
+	const overlap = `(() => { const p = document.getElementById('panel').getBoundingClientRect();
+		return [...document.querySelectorAll('mark.sel, #f0 .text')].some(e => { const r = e.getBoundingClientRect();
+			return r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom; }); })()`
+	if evalJS[bool](t, ctx, "panel overlap", overlap) {
+		t.Error("the detail panel covers the text or the selected highlight")
+	}
+	do("press Escape", chromedp.KeyEvent(kb.Escape))
+	// Evidence reads in words, and the evidence span is emphasised in the text.
+	click("spun words", `#f0 mark.word`)
+	if text := evalJS[string](t, ctx, "panel text", panelText); !strings.Contains(text, "similarity50 %") || strings.Contains(text, "{") {
+		t.Errorf("evidence is not in words: %q", text)
 	}
 	do("press Escape", chromedp.KeyEvent(kb.Escape))
 	if !evalJS[bool](t, ctx, "panel", panelHidden) {
@@ -651,6 +770,58 @@ func TestHTMLPageWorksInHeadlessChromium(t *testing.T) {
 		t.Errorf("save screenshot: %v", err)
 	}
 
+}
+
+// TestHTMLOpensALargeReportQuickly measures how long a saved page takes to open in headless
+// Chromium (navigation until the table's first rows and the first file sections are in the
+// page) and checks that it opened. It is a measurement, not a unit test: it runs only when
+// TEXTAUDIT_HTML_PAGE names a page, e.g. the bench corpus's (`textaudit audit -o big.html
+// bbc2225 reuters21578 multinews_longbench`), and logs the time instead of asserting it.
+func TestHTMLOpensALargeReportQuickly(t *testing.T) {
+	page := os.Getenv("TEXTAUDIT_HTML_PAGE")
+	if page == "" {
+		t.Skip("set TEXTAUDIT_HTML_PAGE to a report page to measure its opening time")
+	}
+	browser, err := chromiumPath()
+	if err != nil {
+		t.Skip(err)
+	}
+	abs, _ := filepath.Abs(page)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(browser), chromedp.Headless,
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1200, 860))
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelTimeout()
+	// Only the page's own clock is read: waiting through the DevTools DOM would fetch the whole
+	// document, which takes longer than the page itself.
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+abs)); err != nil {
+		t.Fatal(err)
+	}
+	var ready float64
+	for ready == 0 {
+		time.Sleep(200 * time.Millisecond)
+		ready = evalJS[float64](t, ctx, "ready", `(() => { const m = performance.getEntriesByName('textaudit-ready')[0];
+			return document.body.dataset.ready && m ? m.startTime : 0; })()`)
+	}
+	timing := evalJS[map[string]float64](t, ctx, "timing", `(() => { const n = performance.getEntriesByType('navigation')[0];
+		return {responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd,
+			sections: performance.getEntriesByName('textaudit-sections')[0].startTime}; })()`)
+	t.Logf("page timing (ms): file read %.0f, DOM ready %.0f, script done %.0f, first %d sections shown %.0f",
+		timing["responseEnd"], timing["domContentLoaded"], ready, 20, timing["sections"])
+	opened := time.Duration(timing["sections"]) * time.Millisecond
+	rows := evalJS[int](t, ctx, "rows", `document.querySelectorAll('#score-table tbody tr').length`)
+	files := evalJS[int](t, ctx, "files", `JSON.parse(document.getElementById('textaudit-data').textContent).files.length`)
+	st, _ := os.Stat(page)
+	t.Logf("%s: %.1f MB, %d files, opened in %v with %d table rows shown", page, float64(st.Size())/1e6, files, opened.Round(10*time.Millisecond), rows)
+	if rows == 0 {
+		t.Error("the table shows no rows")
+	}
 }
 
 // evalJS evaluates a JavaScript expression in the page and returns its value.

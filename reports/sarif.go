@@ -253,13 +253,6 @@ func sarifRegionOf(x audit.Finding) sarifRegion {
 	return reg
 }
 
-// artifactURI turns a path into a relative path with forward slashes, as workflow
-// commands expect; "./" prefixes are dropped.
-func artifactURI(path string) string {
-	p := filepath.ToSlash(filepath.Clean(path))
-	return strings.TrimPrefix(p, "./")
-}
-
 // repoPath is a finding's path relative to root (the folder the audit ran in) with prefix
 // in front (the audited folder's place in the repository, --path-prefix), in forward
 // slashes; ok is false for a file outside root, whose absolute path is returned.

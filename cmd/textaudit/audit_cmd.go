@@ -220,16 +220,24 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		if err := reports.WriteFile(f.writeBase, func(w io.Writer) error { return writeJSON(w, b) }); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
-		fmt.Fprintf(stderr, "textaudit: baseline of %d findings written to %s\n", len(b.Entries), f.writeBase)
+		n := 0
+		for _, e := range b.Entries {
+			n += e.Count
+		}
+		fmt.Fprintf(stderr, "textaudit: baseline of %s written to %s\n", reports.Plural(n, "finding", "findings"), f.writeBase)
 	}
 	if base != nil {
 		outcome := base.Apply(report.Files, audit.DefaultScoreModel)
 		report.Baseline = &outcome
 		report.Summary = audit.Summarize(report.Files)
 		if len(outcome.Stale) > 0 {
-			fmt.Fprintf(stderr, "textaudit: %d baseline entries no longer match a finding (prune them with --write-baseline):\n", len(outcome.Stale))
+			fmt.Fprintf(stderr, "textaudit: %s a finding (prune them with --write-baseline):\n", reports.Plural(len(outcome.Stale), "baseline entry no longer matches", "baseline entries no longer match"))
 			for _, e := range outcome.Stale {
-				fmt.Fprintf(stderr, "  %s %s %q\n", reports.Printable(e.Path), reports.Printable(e.Rule), e.Text)
+				times := ""
+				if e.Count > 1 {
+					times = fmt.Sprintf(" (%d occurrences)", e.Count)
+				}
+				fmt.Fprintf(stderr, "  %s %s %q%s\n", reports.Printable(e.Path), reports.Printable(e.Rule), e.Text, times)
 			}
 		}
 	}
@@ -322,7 +330,7 @@ func gateFailure(r *audit.Report, f auditFlags, failOn *audit.Severity, failUnde
 			}
 		}
 		if below > 0 {
-			why = append(why, fmt.Sprintf("%d file(s) score below %g", below, f.failUnder))
+			why = append(why, fmt.Sprintf("%s below %g", reports.Plural(below, "file scores", "files score"), f.failUnder))
 		}
 	}
 	if failOn != nil {
@@ -335,7 +343,7 @@ func gateFailure(r *audit.Report, f auditFlags, failOn *audit.Severity, failUnde
 			}
 		}
 		if n > 0 {
-			why = append(why, fmt.Sprintf("%d finding(s) at or above %s", n, failOn))
+			why = append(why, fmt.Sprintf("%s at or above %s", reports.Plural(n, "finding", "findings"), failOn))
 		}
 	}
 	if len(why) == 0 {

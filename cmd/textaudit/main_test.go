@@ -308,7 +308,7 @@ func TestBaselineHidesKnownFindingsAndListsStaleOnes(t *testing.T) {
 	// A second copy of the recorded residue line is a new finding, though its text is known.
 	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte(article+"\nRelated Post\n"), 0o644)
 	code, _, errs = textaudit(t, "audit", "--baseline", base, "--fail-on", "warning", corpus)
-	if code != exitGate || !strings.Contains(errs, "1 finding(s) at or above warning") {
+	if code != exitGate || !strings.Contains(errs, "gate failed: 1 finding at or above warning") {
 		t.Errorf("a second copy: exit %d stderr %q, want the gate to fail on one finding", code, errs)
 	}
 	// A new residue line is a new finding; the old one, now gone, is a stale entry.

@@ -196,6 +196,12 @@ func TestReportFindsTextsFromAnotherFolderAndRejectsABaseline(t *testing.T) {
 	if code != exitOK || strings.Contains(errs, "not available") || !strings.Contains(out, "Otras noticias") {
 		t.Errorf("report from another folder: exit %d, stderr %q; want the texts found", code, errs)
 	}
+	page := filepath.Join(dir, "page.html")
+	if code, _, errs := textaudit(t, "report", saved, "-o", page); code != exitOK {
+		t.Errorf("report -o page.html: exit %d %s", code, errs)
+	} else if data, _ := os.ReadFile(page); !strings.HasPrefix(string(data), "<!DOCTYPE html>") {
+		t.Errorf("report -o page.html did not write HTML")
+	}
 	code, _, errs = textaudit(t, "report", base)
 	if code != exitUsage || !strings.Contains(errs, "baseline file") {
 		t.Errorf("a baseline given as a report: exit %d %q", code, errs)
