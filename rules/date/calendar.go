@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
 // calendarTSV holds month and weekday names of 34 European languages, derived from Unicode
@@ -72,6 +74,22 @@ func (c *calendar) month(word, lang string) (int, bool) { return pick(c.months[w
 
 // weekday returns the weekday (0 = Sunday) a lower-case word names.
 func (c *calendar) weekday(word, lang string) (int, bool) { return pick(c.weekdays[word], lang) }
+
+// foreignWord reports whether word names a month or weekday only in languages other than
+// lang while being one of lang's function words: Portuguese "out" (outubro) in "2 out of 10",
+// Spanish "mar" is English too but "mar" is no English function word. Such a word is read as a
+// month only when a year follows it.
+func (c *calendar) foreignWord(word, lang string) bool {
+	if lang == "" {
+		return false
+	}
+	for _, n := range c.months[word] {
+		if n.lang == lang {
+			return false
+		}
+	}
+	return stopwords.Is(lang, word)
+}
 
 func pick(names []calendarName, lang string) (int, bool) {
 	if len(names) == 0 {

@@ -132,7 +132,15 @@ func judge(cands []Candidate, now time.Time, floorYear, futureDays int) Verdict 
 	if best == nil {
 		return Verdict{kind: missingVerdict}
 	}
-	if why := implausibility(best.Date, now, floorYear, futureDays); why != "" {
+	why := implausibility(best.Date, now, floorYear, futureDays)
+	if why != "" && best.Date.Ambiguous {
+		// "02/01/2025" read month first is in the future; read day first it is not.
+		if sw := swapped(best.Date); implausibility(sw, now, floorYear, futureDays) == "" {
+			c := *best
+			c.Date, best, why = sw, &c, ""
+		}
+	}
+	if why != "" {
 		return Verdict{kind: implausibleVerdict, Best: best, Why: why}
 	}
 	switch {
@@ -173,6 +181,26 @@ func rank(c *Candidate) int {
 	return tier*100 + int(c.Date.Precision)*10 + int(c.Kind)
 }
 
+// swapped is an ambiguous numeric date read the other way round.
+func swapped(d Date) Date {
+	d.Day, d.Month, d.DayFirst = d.Month, d.Day, !d.DayFirst
+	d.Impossible = d.Day > daysIn(d.Year, d.Month)
+	return d
+}
+
+// ambiguity says, for evidence, how an ambiguous numeric date was read and what it could
+// also be; "" for a date that can be read only one way.
+func ambiguity(d Date) string {
+	if !d.Ambiguous || !d.Precision.HasYear() {
+		return ""
+	}
+	order := "month first"
+	if d.DayFirst {
+		order = "day first"
+	}
+	return fmt.Sprintf("read %s as %s; the other order gives %s", order, d.ISO(), swapped(d).ISO())
+}
+
 // implausibility says why a located date cannot be the publication date, or "".
 func implausibility(d Date, now time.Time, floorYear, futureDays int) string {
 	if d.Impossible {
@@ -207,6 +235,9 @@ func publishFacts(p *audit.Pass, v Verdict) {
 	if iso := v.Best.Date.ISO(); iso != "" && !v.Best.Date.Impossible {
 		p.SetFact("date", iso)
 		p.SetFact("date_precision", v.Best.Date.Precision.String())
+		if a := ambiguity(v.Best.Date); a != "" {
+			p.SetFact("date_ambiguity", a)
+		}
 	}
 }
 
@@ -222,6 +253,9 @@ func report(p *audit.Pass, v Verdict) {
 	ev := audit.Evidence{"text": text, "found_in": b.Kind.String()}
 	if iso := b.Date.ISO(); iso != "" {
 		ev["date"] = iso
+	}
+	if a := ambiguity(b.Date); a != "" {
+		ev["ambiguity"] = a
 	}
 	var msg string
 	switch {

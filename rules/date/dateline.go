@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
 // datelineWindow is how far into a paragraph a dateline may start: residue and captions
@@ -53,7 +54,7 @@ func (lc *Locator) dateline(doc *audit.Document, p audit.Paragraph, lang string)
 		if i > 0 && toks[i-1].kind == wordToken && !toks[i-1].allUpper {
 			continue // inside a sentence; a dateline follows residue or punctuation
 		}
-		dl, ok := parseDateline(toks, dateAt, i, i > 0)
+		dl, ok := parseDateline(toks, dateAt, i, i > 0, lang)
 		if !ok {
 			continue
 		}
@@ -78,7 +79,7 @@ type datelineMatch struct {
 
 // parseDateline reads, from token i: [PLACE[, REGION]] [, [le] DATE] [(AGENCY)] DASH, or
 // DATE (AGENCY) DASH, or (AGENCY) DASH. Strict asks for a capitalised place and an agency.
-func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datelineMatch, bool) {
+func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool, lang string) (datelineMatch, bool) {
 	j := i
 	var date *Date
 	placeWords, allCaps := 0, true
@@ -149,9 +150,16 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 	if !hasDash(toks, j) {
 		return datelineMatch{}, false
 	}
-	end := j
-	if end+1 < len(toks) && toks[end+1].text == "-" && !toks[end].spaceAfter {
-		end++ // "--"
+	dash := j
+	end := dashEnd(toks, j)
+	if date == nil && placeWords > 0 {
+		// A press release's date between two dashes: "REDMOND, Wash. -- Nov. 11, 2004 --".
+		j = end + 1
+		if takeDate() && hasDash(toks, j) {
+			end = dashEnd(toks, j)
+		} else {
+			date = nil
+		}
 	}
 	switch {
 	case strict:
@@ -159,10 +167,44 @@ func parseDateline(toks []token, dateAt map[int]Date, i int, strict bool) (datel
 	case placeWords == 0:
 		return datelineMatch{end: end, date: date}, agency && (date != nil || i == 0)
 	case date == nil && !agency:
-		// "LAS VEGAS — It started": only a place in capitals stands alone before a dash.
-		return datelineMatch{end: end}, allCaps && letterCount(toks, i, j) >= 3
+		// "LAS VEGAS — It started": only a place in capitals stands alone before a dash, and
+		// only a place: not a shouted phrase ("IF YOU DON'T LIKE IT-"), a kicker ("FILE -",
+		// "UPDATE -") or a word hyphenated to the next ("IT- leave").
+		return datelineMatch{end: end}, allCaps && letterCount(toks, i, dash) >= 3 &&
+			(toks[dash-1].spaceAfter || dash != end || toks[dash].text != "-") && mayBePlace(toks, i, dash, lang)
 	}
 	return datelineMatch{end: end, date: date}, true
+}
+
+// kickers are the capitalised labels that open a story or caption with a dash as a dateline
+// would ("FILE - In this photo", "UPDATE - The council"), but name no place.
+var kickers = map[string]bool{"file": true, "update": true, "updated": true, "updates": true, "breaking": true,
+	"watch": true, "video": true, "photo": true, "photos": true, "exclusive": true, "correction": true,
+	"corrected": true, "analysis": true, "opinion": true, "editorial": true, "live": true, "review": true,
+	"commentary": true, "audio": true, "listen": true, "related": true, "advisory": true, "urgent": true,
+	"flash": true, "bulletin": true, "note": true, "editors": true, "editor": true, "refile": true}
+
+// mayBePlace reports whether the words of tokens from..to-1 can name a place: not a kicker,
+// and not a phrase of the document's function words ("IF YOU DON'T LIKE IT"). "THE HAGUE"
+// has one function word in two, which a place may have.
+func mayBePlace(toks []token, from, to int, lang string) bool {
+	if lang == "" {
+		lang = "en"
+	}
+	words, function := 0, 0
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].kind != wordToken {
+			continue
+		}
+		if words == 0 && kickers[toks[k].text] {
+			return false
+		}
+		words++
+		if stopwords.Is(lang, toks[k].text) {
+			function++
+		}
+	}
+	return function < 2 && function*2 <= words
 }
 
 // readPlace consumes capitalised words joined by connectors, dots, hyphens, apostrophes and
@@ -226,6 +268,14 @@ func readAgency(toks []token, j int) (end int, name string, ok bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// dashEnd returns the last token of the dash at j: "--" is two tokens.
+func dashEnd(toks []token, j int) int {
+	if j+1 < len(toks) && toks[j+1].text == "-" && !toks[j].spaceAfter {
+		return j + 1
+	}
+	return j
 }
 
 // hasDash reports whether token j is a dash that ends a dateline.

@@ -18,13 +18,14 @@ const (
 	Dateline                              // "LONDON, March 3, 2005 (Reuters) -"
 	BylineDate                            // "By Jane Doe | 3 March 2005"
 	DateOnlyLine                          // a header line that is only a date and a time
+	PageLine                              // a print-edition line: "Tuesday, January 4, 2005; Page A01"
 	DatelessDateline                      // "BEIRUT (Reuters) -": a wire story whose date was lost
 	LeadMention                           // "said on Sunday (June 4)" in the lead: not a publication date
 )
 
 // String names the kind in evidence.
 func (k CandidateKind) String() string {
-	return [...]string{"label", "dateline", "byline", "date line", "dateless dateline", "lead mention"}[k]
+	return [...]string{"label", "dateline", "byline", "date line", "page line", "dateless dateline", "lead mention"}[k]
 }
 
 // Candidate is one located publication date (or, for the last two kinds, the trace of one).
@@ -120,6 +121,7 @@ func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Cand
 	}
 	toks, dates := lc.scan(l.Text, lang)
 	out := lc.labelled(l, 0, toks, dates, true)
+	out = append(out, lc.pageLines(l, 0, toks, dates)...)
 	if rel, first, ok := lc.labelledRelative(toks); ok {
 		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].start, End: toks[rel].end}
 		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].start, false))
@@ -155,11 +157,58 @@ func (lc *Locator) longLineCandidates(l audit.Line, lang string) []Candidate {
 	head := runeCut(text, longLineEdge)
 	toks, dates := lc.scan(text[:head], lang)
 	out := lc.labelled(l, 0, toks, dates, false)
+	out = append(out, lc.pageLines(l, 0, toks, dates)...)
 	if tail := runeCut(text, len(text)-longLineEdge); tail > head {
 		toks, dates = lc.scan(text[tail:], lang)
 		out = append(out, lc.labelled(l, tail, toks, dates, false)...)
+		out = append(out, lc.pageLines(l, tail, toks, dates)...)
 	}
 	return out
+}
+
+// pageLines returns the dates of a line segment that a print page follows: a newspaper's
+// page line ("Tuesday, January 4, 2005; Page A01") or print-edition note ("appeared November
+// 16, 2012, on page A1"). A page number fixes the date as the day the story was printed.
+func (lc *Locator) pageLines(l audit.Line, base int, toks []token, dates []Date) []Candidate {
+	var out []Candidate
+	for _, d := range dates {
+		if d.Precision != DayPrecision || d.TwoDigitYear {
+			continue
+		}
+		if _, ok := pageRefAt(toks, d.lastToken+1); ok {
+			d.Start += base
+			d.End += base
+			out = append(out, lc.lineCandidate(l, PageLine, d, -1, false))
+		}
+	}
+	return out
+}
+
+// pageWords name a print page in the languages of the calendar table.
+var pageWords = map[string]bool{"page": true, "pages": true, "p": true, "pg": true, "seite": true,
+	"página": true, "pagina": true, "pagine": true, "pag": true, "pág": true, "blz": true, "strona": true, "sida": true, "side": true}
+
+// pageRefAt reads ", on page A1" or "; Page A01" from token j: at most two separators or
+// fillers, a page word, and a page number optionally after a section letter. It returns the
+// last token of the page number.
+func pageRefAt(toks []token, j int) (int, bool) {
+	for n := 0; n < 3 && j < len(toks) && (toks[j].kind == punctToken || toks[j].text == "on" || toks[j].text == "in"); n++ {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != wordToken || !pageWords[toks[j].text] {
+		return 0, false
+	}
+	j++
+	if j < len(toks) && toks[j].kind == punctToken && toks[j].text == "." {
+		j++
+	}
+	if j+1 < len(toks) && toks[j].kind == wordToken && len(toks[j].text) == 1 && !toks[j].spaceAfter && toks[j+1].kind == numberToken {
+		j++ // the section letter of "A01"
+	}
+	if j < len(toks) && toks[j].kind == numberToken && toks[j].digits <= 3 {
+		return j, true
+	}
+	return 0, false
 }
 
 // runeCut moves byte offset n back to the start of a rune, clamped to s.
@@ -214,12 +263,38 @@ func (lc *Locator) labelBefore(toks []token, j int) (label, int, bool) {
 		if lab, first, ok := lc.lists.labelEndingAt(toks, k); ok {
 			return lab, first, true
 		}
+		if by, ok := bylineBefore(toks, k); ok {
+			k = by // "Posted by Jane Doe on 25 Sep 2016": the author stands between label and date
+			continue
+		}
 		if !isFiller(toks, k) {
 			return label{}, 0, false
 		}
 		skipped++
 	}
 	return label{}, 0, false
+}
+
+// maxBylineNameWords bounds an author's name between a label and its date.
+const maxBylineNameWords = 4
+
+// bylineBefore reports whether token k ends a "by NAME" phrase (a byline word and up to four
+// capitalised words) and returns the index of the byline word.
+func bylineBefore(toks []token, k int) (int, bool) {
+	names := 0
+	for ; k >= 0 && names <= maxBylineNameWords; k-- {
+		t := toks[k]
+		switch {
+		case t.kind == wordToken && t.upper:
+			names++
+		case t.kind == punctToken && (t.text == "." || t.text == "-" || t.text == "'" || t.text == "’"):
+		case t.kind == wordToken && bylineWords[t.text] && names > 0:
+			return k, true
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // labelStandsAlone reports whether the label at token first heads a field, as opposed to a
@@ -273,7 +348,7 @@ func openedBy(toks []token, first int) bool {
 		return true
 	}
 	switch toks[first-1].text {
-	case "(", "[", "|", "·", "•", "—", "–", "-", "/":
+	case "(", "[", "{", "|", "·", "•", "—", "–", "-", "/": // "{" opens a wiki template: "{{date|...}}"
 		return true
 	}
 	return false

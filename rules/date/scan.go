@@ -50,6 +50,7 @@ type Date struct {
 	Start, End       int  // byte offsets in the scanned string
 	Impossible       bool // the day does not exist in that month ("31 June", "29 Feb 2005")
 	Ambiguous        bool // numeric day and month could be swapped ("03/04/2005")
+	DayFirst         bool // a numeric date was read day first
 	TwoDigitYear     bool // "06.10.17": trusted only after a label such as "Published"
 	Numeric          bool // written in digits only
 
@@ -205,13 +206,19 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 		return Date{}, false
 	}
 	a, s1, b, s2, c := sc.toks[i], sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
+	last := i + 4
+	// "16-11-'04": an apostrophe marks a year cut to two digits, so it is a year for sure.
+	apostropheYear := isApostrophe(c.text) && !c.spaceAfter && i+5 < len(sc.toks) && sc.toks[i+5].kind == numberToken && sc.toks[i+5].digits == 2
+	if apostropheYear {
+		c, last = sc.toks[i+5], i+5
+	}
 	if a.kind != numberToken || b.kind != numberToken || c.kind != numberToken || a.ordinal || b.ordinal || c.ordinal {
 		return Date{}, false
 	}
 	if s1.kind != punctToken || s1.text != s2.text || (s1.text != "-" && s1.text != "/" && s1.text != ".") {
 		return Date{}, false
 	}
-	if a.spaceAfter || s1.spaceAfter || b.spaceAfter || s2.spaceAfter || !sc.standaloneNumber(i+4) && !sc.isoTimeAt(i+5) || sc.precededByNumberSep(i) {
+	if a.spaceAfter || s1.spaceAfter || b.spaceAfter || s2.spaceAfter || !sc.standaloneNumber(last) && !sc.isoTimeAt(last+1) || sc.precededByNumberSep(i) {
 		return Date{}, false
 	}
 	var d Date
@@ -221,7 +228,7 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 	case a.digits <= 2 && b.digits <= 2 && (c.digits == 4 || c.digits == 2):
 		d = Date{Year: c.value, Day: a.value, Month: b.value}
 		if c.digits == 2 {
-			d.TwoDigitYear = true
+			d.TwoDigitYear = !apostropheYear
 			d.Year += 2000
 			if c.value > 50 {
 				d.Year -= 100
@@ -231,6 +238,7 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 		if monthFirst {
 			d.Day, d.Month = b.value, a.value
 		}
+		d.DayFirst = !monthFirst
 		d.Ambiguous = a.value <= 12 && b.value <= 12 && a.value != b.value
 	default:
 		return Date{}, false
@@ -239,8 +247,10 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 		return Date{}, false
 	}
 	d.Precision, d.Numeric = DayPrecision, true
-	return sc.finish(d, i, i+4), true
+	return sc.finish(d, i, last), true
 }
+
+func isApostrophe(s string) bool { return s == "'" || s == "’" || s == "‘" }
 
 // isoTimeAt reports whether token j opens the time of an ISO 8601 timestamp, "T09:14" right
 // after the date ("2025-11-23T09:14:00Z").
@@ -365,6 +375,8 @@ func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 		if isThai(sc.toks[j].text) && y >= thaiEraMin {
 			d.Year -= buddhistEraOffset // "23 พฤศจิกายน 2567" is 2024
 		}
+	} else if sc.cal.foreignWord(sc.toks[j].text, sc.lang) {
+		return Date{}, false
 	}
 	return sc.finish(d, i, last), true
 }
@@ -456,6 +468,8 @@ func (sc *dateScanner) monthFirst(i, m int) (Date, bool) {
 			last := j
 			if y, yl, ok := sc.yearAfter(j + 1); ok {
 				d.Year, d.Precision, last = y, DayPrecision, yl
+			} else if sc.cal.foreignWord(sc.toks[i].text, sc.lang) {
+				return Date{}, false
 			}
 			return sc.finish(d, i, last), true
 		}
