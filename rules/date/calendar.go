@@ -27,6 +27,7 @@ type calendarName struct {
 type calendar struct {
 	months   map[string][]calendarName
 	weekdays map[string][]calendarName
+	langs    map[string]bool // the languages whose names the table holds
 }
 
 var (
@@ -42,7 +43,7 @@ func builtinCalendar() *calendar {
 }
 
 func parseCalendar(tsv string) *calendar {
-	c := &calendar{months: map[string][]calendarName{}, weekdays: map[string][]calendarName{}}
+	c := &calendar{months: map[string][]calendarName{}, weekdays: map[string][]calendarName{}, langs: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(tsv))
 	for sc.Scan() {
 		line := sc.Text()
@@ -58,6 +59,7 @@ func parseCalendar(tsv string) *calendar {
 			continue
 		}
 		entry := calendarName{lang: f[0], number: n}
+		c.langs[f[0]] = true
 		switch f[1] {
 		case "month":
 			c.months[f[3]] = append(c.months[f[3]], entry)
@@ -75,13 +77,12 @@ func (c *calendar) month(word, lang string) (int, bool) { return pick(c.months[w
 // weekday returns the weekday (0 = Sunday) a lower-case word names.
 func (c *calendar) weekday(word, lang string) (int, bool) { return pick(c.weekdays[word], lang) }
 
-// foreignWord reports whether word names a month or weekday only in languages other than
-// lang while being one of lang's function words: Portuguese "out" (outubro) in "2 out of 10",
-// Spanish "mar" is English too but "mar" is no English function word. Such a word is read as a
-// month only when a year follows it.
+// foreignWord reports whether word names a month only in languages other than lang while
+// being one of lang's function words: Portuguese "out" (outubro) in English "2 out of 10".
+// Such a word is read as a month only when a year follows it.
 func (c *calendar) foreignWord(word, lang string) bool {
-	if lang == "" {
-		return false
+	if !c.langs[lang] {
+		return false // a language without names here (Malay) cannot tell its own from others'
 	}
 	for _, n := range c.months[word] {
 		if n.lang == lang {

@@ -200,7 +200,8 @@ func mayBePlace(toks []token, from, to int, lang string) bool {
 			return false
 		}
 		words++
-		if stopwords.Is(lang, toks[k].text) {
+		// Single letters are initials ("N.J.", "U.S."), not the function words "s" and "t".
+		if len(toks[k].text) > 1 && stopwords.Is(lang, toks[k].text) {
 			function++
 		}
 	}
