@@ -12,9 +12,9 @@ import (
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
-// Rules returns the date family. The three rules share one located verdict per document, and
+// Rules returns the date family. The four rules share one located verdict per document, and
 // at most one of them reports on a file.
-func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Implausible} }
+func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Yearless, Implausible} }
 
 // Missing flags a file with no publication date at all.
 var Missing = &audit.Rule{
@@ -27,13 +27,26 @@ var Missing = &audit.Rule{
 	SentencesOnDemand: true,
 }
 
-// Partial flags a publication date without a year, or only a weekday or relative day.
+// Partial flags a file whose only trace of a date is a weekday, a relative day, a dateline
+// without a date or a day mentioned in the lead: the publication date is lost.
 var Partial = &audit.Rule{
 	ID:                "date.partial",
 	Category:          audit.Date,
 	Severity:          audit.Warning,
-	Description:       "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
+	Description:       "Only a weekday or relative day, a dateline without a date (\"BEIRUT (Reuters) -\") or a day mentioned in the lead",
 	Check:             func(p *audit.Pass) { check(p, partialVerdict) },
+	SentencesOnDemand: true,
+}
+
+// Yearless notes a publication date with day and month but no year, the wire services' own
+// form ("MOSCOW, Oct. 7 (Xinhua) -"): the collection usually knows the year, so it is
+// information, not a defect (see CALIBRATION.md).
+var Yearless = &audit.Rule{
+	ID:                "date.yearless",
+	Category:          audit.Date,
+	Severity:          audit.Info,
+	Description:       "Publication date with day and month but no year (\"MOSCOW, Oct. 7 (Xinhua) -\")",
+	Check:             func(p *audit.Pass) { check(p, yearlessVerdict) },
 	SentencesOnDemand: true,
 }
 
@@ -50,7 +63,7 @@ var Implausible = &audit.Rule{
 }
 
 // locatorDefaults are date.missing's parameters; they serve the whole family, since the
-// three rules share one verdict.
+// rules share one verdict.
 var locatorDefaults = map[string]float64{
 	"header_lines":        12, // non-blank lines at the top where date headers stand
 	"dateline_paragraphs": 10, // paragraphs whose start may hold a dateline
@@ -82,6 +95,7 @@ const (
 	fullVerdict verdictKind = iota
 	missingVerdict
 	partialVerdict
+	yearlessVerdict
 	implausibleVerdict
 )
 
@@ -94,12 +108,12 @@ type Verdict struct {
 	Why string
 }
 
-// memoKey shares the verdict between the three rules of one document.
+// memoKey shares the verdict between the rules of one document.
 type memoKey struct{}
 
 // check reports the document's verdict if it is this rule's kind. The verdict is computed
 // once per document, with the locator parameters of date.missing and the plausibility
-// parameters of date.implausible whichever rule runs, so the three rules always agree and
+// parameters of date.implausible whichever rule runs, so the rules always agree and
 // the facts they publish are the same.
 func check(p *audit.Pass, mine verdictKind) {
 	v := p.Doc.Memo(memoKey{}, func() any { return verdictOf(p.Doc, p.Config) }).(Verdict)
@@ -146,6 +160,8 @@ func judge(cands []Candidate, now time.Time, floorYear, futureDays int) Verdict 
 	switch {
 	case best.Date.Precision.HasYear():
 		return Verdict{kind: fullVerdict, Best: best}
+	case best.Date.Precision == PartialDay && best.Kind != LeadMention:
+		return Verdict{kind: yearlessVerdict, Best: best}
 	case best.Kind == DatelessDateline || best.Kind == LeadMention || best.Date.Precision != NoDate:
 		return Verdict{kind: partialVerdict, Best: best}
 	}

@@ -9,7 +9,7 @@ import (
 
 // TestRealSiteFormatsAndTheirTwins judges small invented documents written in the numeric and
 // mixed formats real sites use, each beside its day-first or month-first twin, and the
-// near-misses that must not be read as dates. want is the verdict: "full", "partial" or
+// near-misses that must not be read as dates. want is the verdict: "full", "yearless" (day and month only), "partial" or
 // "missing"; iso the chosen date; ambiguous whether the evidence must say that the day and
 // month could be read the other way round.
 func TestRealSiteFormatsAndTheirTwins(t *testing.T) {
@@ -45,7 +45,7 @@ func TestRealSiteFormatsAndTheirTwins(t *testing.T) {
 
 		// Near-misses: no date, or no dateline, where one must not be read.
 		{"a score out of ten is not a Portuguese October", "en", "Bridge closes\n\nReaders gave the bridge 2 out of 10 for comfort.\n", "missing", "", false},
-		{"the same words in Portuguese are a date", "pt", "Ponte fechada\n\nSÃO PAULO, 2 out (Reuters) - A ponte foi fechada.\n", "partial", "--10-02", false},
+		{"the same words in Portuguese are a date", "pt", "Ponte fechada\n\nSÃO PAULO, 2 out (Reuters) - A ponte foi fechada.\n", "yearless", "--10-02", false},
 		{"a shouted sentence is not a dateline", "en", "Bridge closes\n\nIF YOU DON'T LIKE IT- leave, the mayor said.\n", "missing", "", false},
 		{"a capitalised city before a spaced dash is a dateline", "en", "Bridge closes\n\nLAS VEGAS — The council voted to close the bridge.\n", "partial", "", false},
 		{"a photo marker is not a dateline", "en", "Bridge closes\n\nFILE - In this photo the bridge is seen at night.\n", "missing", "", false},
@@ -55,7 +55,7 @@ func TestRealSiteFormatsAndTheirTwins(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			doc := audit.NewDocument("x.txt", c.text)
 			v := judge(NewLocator().Locate(doc, c.lang), now, 1900, 1)
-			got := map[verdictKind]string{fullVerdict: "full", partialVerdict: "partial", missingVerdict: "missing", implausibleVerdict: "implausible"}[v.kind]
+			got := map[verdictKind]string{fullVerdict: "full", partialVerdict: "partial", yearlessVerdict: "yearless", missingVerdict: "missing", implausibleVerdict: "implausible"}[v.kind]
 			iso := ""
 			if v.Best != nil && v.kind != missingVerdict {
 				iso = v.Best.Date.ISO()
