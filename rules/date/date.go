@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/news"
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
@@ -200,7 +201,7 @@ func rank(c *Candidate) int {
 // swapped is an ambiguous numeric date read the other way round.
 func swapped(d Date) Date {
 	d.Day, d.Month, d.DayFirst = d.Month, d.Day, !d.DayFirst
-	d.Impossible = d.Day > daysIn(d.Year, d.Month)
+	d.Impossible = d.Day > news.DaysIn(d.Year, d.Month)
 	return d
 }
 

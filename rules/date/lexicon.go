@@ -25,7 +25,7 @@ const (
 // word tokens.
 type label struct {
 	words []string
-	kind  labelKind
+	role  labelKind
 }
 
 // wordLists are the hand-written lexicons of the date family (see lexicon/README.md).
@@ -49,8 +49,8 @@ func builtinWordLists() *wordLists {
 			}
 			var words []string
 			for _, t := range tokenize(phrase) {
-				if t.kind == wordToken {
-					words = append(words, t.text)
+				if t.Kind == WordToken {
+					words = append(words, t.Text)
 				}
 			}
 			if len(words) == 0 {
@@ -58,7 +58,7 @@ func builtinWordLists() *wordLists {
 			}
 			l := label{words: words}
 			if kind == "updated" {
-				l.kind = updatedLabel
+				l.role = updatedLabel
 			}
 			sharedLists.labels = append(sharedLists.labels, l)
 		})
@@ -90,7 +90,7 @@ func (w *wordLists) labelEndingAt(toks []token, j int) (label, int, bool) {
 		match := true
 		for k, word := range l.words {
 			t := toks[first+k]
-			if t.kind != wordToken || t.text != word {
+			if t.Kind != WordToken || t.Text != word {
 				match = false
 				break
 			}
@@ -121,18 +121,18 @@ var fillerWords = map[string]bool{
 // isFiller reports whether token j is punctuation, a clock time part or a filler word.
 func isFiller(toks []token, j int) bool {
 	t := toks[j]
-	switch t.kind {
-	case punctToken:
+	switch t.Kind {
+	case PunctToken:
 		return true
-	case wordToken:
-		return fillerWords[t.text]
+	case WordToken:
+		return fillerWords[t.Text]
 	}
 	// A time zone offset after a clock time: "09:14:00 +0000", "09:14 -0500" (not the
 	// "2025" of "2024-2025").
-	if t.digits == 4 && j >= 2 && (toks[j-1].text == "+" || toks[j-1].text == "-") && !toks[j-1].spaceAfter &&
-		toks[j-2].kind == numberToken && toks[j-2].digits == 2 {
+	if t.Digits == 4 && j >= 2 && (toks[j-1].Text == "+" || toks[j-1].Text == "-") && !toks[j-1].SpaceAfter &&
+		toks[j-2].Kind == NumberToken && toks[j-2].Digits == 2 {
 		return true
 	}
 	// Hours and minutes ("14:32", "9.52am") have at most two digits.
-	return t.digits <= 2 && !t.ordinal
+	return t.Digits <= 2 && !t.Ordinal
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // CandidateKind says where a publication date was found.
@@ -44,7 +45,7 @@ type Locator struct {
 	DatelineParagraphs int // paragraphs at the top whose start may hold a dateline
 	LeadParagraphs     int // paragraphs whose first sentence may hold a relative day
 
-	cal   *calendar
+	cal   *news.Calendar
 	lists *wordLists
 	toks  *[]token // the token buffer of one Locate call (nil: scans allocate their own)
 }
@@ -52,7 +53,7 @@ type Locator struct {
 // NewLocator returns a locator with the shipped lexicons.
 func NewLocator() *Locator {
 	return &Locator{HeaderLines: 12, FooterLines: 3, DatelineParagraphs: 10, LeadParagraphs: 4,
-		cal: builtinCalendar(), lists: builtinWordLists()}
+		cal: news.BuiltinCalendar(), lists: builtinWordLists()}
 }
 
 // maxHeaderLineBytes bounds the lines judged as a whole: a date header is short.
@@ -76,7 +77,7 @@ var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
 
 // scan is scanDates with the locator's token buffer.
 func (lc *Locator) scan(s, lang string) ([]token, []Date) {
-	return scanDatesInto(lc.toks, s, lc.cal, lang)
+	return news.ScanDatesInto(lc.toks, s, lc.cal, lang)
 }
 
 func (lc *Locator) locate(doc *audit.Document, lang string) []Candidate {
@@ -123,8 +124,8 @@ func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Cand
 	out := lc.labelled(l, 0, toks, dates, true)
 	out = append(out, lc.pageLines(l, 0, toks, dates)...)
 	if rel, first, ok := lc.labelledRelative(toks); ok {
-		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].start, End: toks[rel].end}
-		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].start, false))
+		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].Start, End: toks[rel].End}
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].Start, false))
 	}
 	if len(out) > 0 || !header || len(dates) == 0 {
 		return out
@@ -175,7 +176,7 @@ func (lc *Locator) pageLines(l audit.Line, base int, toks []token, dates []Date)
 		if d.Precision != DayPrecision || d.TwoDigitYear {
 			continue
 		}
-		if _, ok := pageRefAt(toks, d.lastToken+1); ok {
+		if _, ok := pageRefAt(toks, d.LastToken+1); ok {
 			d.Start += base
 			d.End += base
 			out = append(out, lc.lineCandidate(l, PageLine, d, -1, false))
@@ -192,37 +193,23 @@ var pageWords = map[string]bool{"page": true, "pages": true, "p": true, "pg": tr
 // fillers, a page word, and a page number optionally after a section letter. It returns the
 // last token of the page number.
 func pageRefAt(toks []token, j int) (int, bool) {
-	for n := 0; n < 3 && j < len(toks) && (toks[j].kind == punctToken || toks[j].text == "on" || toks[j].text == "in"); n++ {
+	for n := 0; n < 3 && j < len(toks) && (toks[j].Kind == PunctToken || toks[j].Text == "on" || toks[j].Text == "in"); n++ {
 		j++
 	}
-	if j >= len(toks) || toks[j].kind != wordToken || !pageWords[toks[j].text] {
+	if j >= len(toks) || toks[j].Kind != WordToken || !pageWords[toks[j].Text] {
 		return 0, false
 	}
 	j++
-	if j < len(toks) && toks[j].kind == punctToken && toks[j].text == "." {
+	if j < len(toks) && toks[j].Kind == PunctToken && toks[j].Text == "." {
 		j++
 	}
-	if j+1 < len(toks) && toks[j].kind == wordToken && len(toks[j].text) == 1 && !toks[j].spaceAfter && toks[j+1].kind == numberToken {
+	if j+1 < len(toks) && toks[j].Kind == WordToken && len(toks[j].Text) == 1 && !toks[j].SpaceAfter && toks[j+1].Kind == NumberToken {
 		j++ // the section letter of "A01"
 	}
-	if j < len(toks) && toks[j].kind == numberToken && toks[j].digits <= 3 {
+	if j < len(toks) && toks[j].Kind == NumberToken && toks[j].Digits <= 3 {
 		return j, true
 	}
 	return 0, false
-}
-
-// runeCut moves byte offset n back to the start of a rune, clamped to s.
-func runeCut(s string, n int) int {
-	if n >= len(s) {
-		return len(s)
-	}
-	if n <= 0 {
-		return 0
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return n
 }
 
 // labelled returns the dates of a line segment that follow a label heading a field; base is
@@ -230,19 +217,19 @@ func runeCut(s string, n int) int {
 func (lc *Locator) labelled(l audit.Line, base int, toks []token, dates []Date, short bool) []Candidate {
 	var out []Candidate
 	for _, d := range dates {
-		lab, first, ok := lc.labelBefore(toks, d.firstToken)
+		lab, first, ok := lc.labelBefore(toks, d.FirstToken)
 		if !ok || !labelStandsAlone(toks, first, lab) && !(short && inShortSentence(lab, d)) {
 			continue
 		}
 		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
 			// A two-digit year or a bare weekday is read as a date only right after a label.
-			if d.firstToken-first > len(lab.words)+2 {
+			if d.FirstToken-first > len(lab.words)+2 {
 				continue
 			}
 		}
 		d.Start += base
 		d.End += base
-		out = append(out, lc.lineCandidate(l, LabelledDate, d, base+toks[first].start, lab.kind == updatedLabel))
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, base+toks[first].Start, lab.role == updatedLabel))
 	}
 	return out
 }
@@ -285,10 +272,10 @@ func bylineBefore(toks []token, k int) (int, bool) {
 	for ; k >= 0 && names <= maxBylineNameWords; k-- {
 		t := toks[k]
 		switch {
-		case t.kind == wordToken && t.upper:
+		case t.Kind == WordToken && t.Upper:
 			names++
-		case t.kind == punctToken && (t.text == "." || t.text == "-" || t.text == "'" || t.text == "’"):
-		case t.kind == wordToken && bylineWords[t.text] && names > 0:
+		case t.Kind == PunctToken && (t.Text == "." || t.Text == "-" || t.Text == "'" || t.Text == "’"):
+		case t.Kind == WordToken && bylineWords[t.Text] && names > 0:
 			return k, true
 		default:
 			return 0, false
@@ -303,7 +290,7 @@ func bylineBefore(toks []token, k int) (int, bool) {
 func labelStandsAlone(toks []token, first int, lab label) bool {
 	lineStart := true
 	for k := 0; k < first; k++ {
-		if toks[k].kind != punctToken {
+		if toks[k].Kind != PunctToken {
 			lineStart = false
 			break
 		}
@@ -315,7 +302,7 @@ func labelStandsAlone(toks []token, first int, lab label) bool {
 		return false // "Release Date:", "payment date": the word alone names other dates too
 	}
 	next := first + len(lab.words)
-	return next < len(toks) && toks[next].text == ":"
+	return next < len(toks) && toks[next].Text == ":"
 }
 
 // inShortSentence accepts a label inside a short header or footer sentence ("This article was
@@ -347,7 +334,7 @@ func openedBy(toks []token, first int) bool {
 	if first == 0 {
 		return true
 	}
-	switch toks[first-1].text {
+	switch toks[first-1].Text {
 	case "(", "[", "{", "|", "·", "•", "—", "–", "-", "/": // "{" opens a wiki template: "{{date|...}}"
 		return true
 	}
@@ -358,14 +345,14 @@ func openedBy(toks []token, first int) bool {
 // line followed by a relative day.
 func (lc *Locator) labelledRelative(toks []token) (rel, first int, ok bool) {
 	for k := 0; k < len(toks) && k < 12; k++ {
-		if !lc.lists.relative[toks[k].text] {
+		if !lc.lists.relative[toks[k].Text] {
 			continue
 		}
 		for j := k - 1; j >= 0; j-- {
 			if _, f, found := lc.lists.labelEndingAt(toks, j); found && f <= 1 {
 				return k, f, true
 			}
-			if toks[j].kind == wordToken && !fillerWords[toks[j].text] && !isTimeUnit(toks[j].text) {
+			if toks[j].Kind == WordToken && !fillerWords[toks[j].Text] && !isTimeUnit(toks[j].Text) {
 				break
 			}
 		}
@@ -381,20 +368,20 @@ var bylineWords = map[string]bool{"by": true, "por": true, "par": true, "von": t
 // name ("By Jane Doe", "Por María López").
 func (lc *Locator) isByline(toks []token) bool {
 	k := 0
-	for k < len(toks) && toks[k].kind == punctToken {
+	for k < len(toks) && toks[k].Kind == PunctToken {
 		k++
 	}
-	if k+1 >= len(toks) || toks[k].kind != wordToken || !bylineWords[toks[k].text] {
+	if k+1 >= len(toks) || toks[k].Kind != WordToken || !bylineWords[toks[k].Text] {
 		return false
 	}
 	next := k + 1
-	if toks[k].text == "written" && next < len(toks) && toks[next].text == "by" {
+	if toks[k].Text == "written" && next < len(toks) && toks[next].Text == "by" {
 		next++
 	}
-	if next < len(toks) && toks[next].kind == punctToken && toks[next].text == ":" {
+	if next < len(toks) && toks[next].Kind == PunctToken && toks[next].Text == ":" {
 		next++
 	}
-	return next < len(toks) && toks[next].kind == wordToken && toks[next].upper
+	return next < len(toks) && toks[next].Kind == WordToken && toks[next].Upper
 }
 
 // onlyDate returns the date of a line that holds nothing but one dated day and filler
@@ -415,13 +402,13 @@ func (lc *Locator) onlyDate(toks []token, dates []Date) (Date, bool) {
 	}
 	words := 0
 	for k, t := range toks {
-		if k >= found.firstToken && k <= found.lastToken {
+		if k >= found.FirstToken && k <= found.LastToken {
 			continue
 		}
 		if isFiller(toks, k) {
 			continue
 		}
-		if _, ok := lc.cal.weekday(t.text, ""); ok && t.kind == wordToken {
+		if _, ok := lc.cal.Weekday(t.Text, ""); ok && t.Kind == WordToken {
 			continue
 		}
 		words++
@@ -446,8 +433,8 @@ func (lc *Locator) leadMentions(doc *audit.Document, s audit.Sentence, lang stri
 		}
 	}
 	for _, t := range toks {
-		if t.kind == wordToken && lc.lists.relative[t.text] {
-			out = append(out, lc.mention(doc, s.Start, Date{Precision: RelativeDay, Weekday: -1, Start: t.start, End: t.end}))
+		if t.Kind == WordToken && lc.lists.relative[t.Text] {
+			out = append(out, lc.mention(doc, s.Start, Date{Precision: RelativeDay, Weekday: -1, Start: t.Start, End: t.End}))
 		}
 	}
 	return out
@@ -467,4 +454,21 @@ func isTimeUnit(w string) bool {
 		return true
 	}
 	return false
+}
+
+// dateline finds a wire dateline at the start of paragraph p, or glued behind residue near it.
+func (lc *Locator) dateline(doc *audit.Document, p audit.Paragraph, lang string) (Candidate, bool) {
+	dl, ok := news.DatelineScanner{Cal: lc.cal, Toks: lc.toks}.Find(p.Text, lang)
+	if !ok {
+		return Candidate{}, false
+	}
+	c := Candidate{Kind: DatelessDateline, Start: p.Start + dl.Start, End: p.Start + dl.End}
+	if dl.Date.Precision != NoDate {
+		d := dl.Date
+		d.Start += p.Start
+		d.End += p.Start
+		c.Kind, c.Date = Dateline, d
+	}
+	c.Line = doc.LineAt(c.Start)
+	return c, true
 }

@@ -1,4 +1,4 @@
-package date
+package news
 
 import (
 	"bufio"
@@ -22,9 +22,9 @@ type calendarName struct {
 	number int // month 1-12, or weekday 0 (Sunday) to 6
 }
 
-// calendar maps lower-case names to their meanings; a few names mean different months in
+// Calendar maps lower-case names to their meanings; a few names mean different months in
 // different languages (Croatian "listopad" is October, Czech and Polish November).
-type calendar struct {
+type Calendar struct {
 	months   map[string][]calendarName
 	weekdays map[string][]calendarName
 	langs    map[string]bool // the languages whose names the table holds
@@ -32,18 +32,18 @@ type calendar struct {
 
 var (
 	calendarOnce   sync.Once
-	sharedCalendar *calendar
+	sharedCalendar *Calendar
 )
 
-// builtinCalendar parses the embedded table on first use: about 1,500 lines, well under a
+// BuiltinCalendar parses the embedded table on first use: about 1,500 lines, well under a
 // millisecond, and nothing at all for runs that select no date rule.
-func builtinCalendar() *calendar {
+func BuiltinCalendar() *Calendar {
 	calendarOnce.Do(func() { sharedCalendar = parseCalendar(calendarTSV) })
 	return sharedCalendar
 }
 
-func parseCalendar(tsv string) *calendar {
-	c := &calendar{months: map[string][]calendarName{}, weekdays: map[string][]calendarName{}, langs: map[string]bool{}}
+func parseCalendar(tsv string) *Calendar {
+	c := &Calendar{months: map[string][]calendarName{}, weekdays: map[string][]calendarName{}, langs: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(tsv))
 	for sc.Scan() {
 		line := sc.Text()
@@ -70,17 +70,17 @@ func parseCalendar(tsv string) *calendar {
 	return c
 }
 
-// month returns the month a lower-case word names, preferring the document's language when
+// Month returns the month a lower-case word names, preferring the document's language when
 // the word is ambiguous, else the first language in the table's priority order.
-func (c *calendar) month(word, lang string) (int, bool) { return pick(c.months[word], lang) }
+func (c *Calendar) Month(word, lang string) (int, bool) { return pick(c.months[word], lang) }
 
-// weekday returns the weekday (0 = Sunday) a lower-case word names.
-func (c *calendar) weekday(word, lang string) (int, bool) { return pick(c.weekdays[word], lang) }
+// Weekday returns the weekday (0 = Sunday) a lower-case word names.
+func (c *Calendar) Weekday(word, lang string) (int, bool) { return pick(c.weekdays[word], lang) }
 
-// foreignWord reports whether word names a month only in languages other than lang while
+// ForeignMonth reports whether word names a month only in languages other than lang while
 // being one of lang's function words: Portuguese "out" (outubro) in English "2 out of 10".
 // Such a word is read as a month only when a year follows it.
-func (c *calendar) foreignWord(word, lang string) bool {
+func (c *Calendar) ForeignMonth(word, lang string) bool {
 	if !c.langs[lang] {
 		return false // a language without names here (Malay) cannot tell its own from others'
 	}
