@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 //go:embed lexicon/labels.tsv
@@ -103,20 +105,22 @@ func (w *wordLists) labelEndingAt(toks []token, j int) (label, int, bool) {
 }
 
 // fillerWords may stand between a label and its date, or around a date in a header line:
-// prepositions and articles, clock times' units and time zones.
+// prepositions and articles and clock times' units; time zones are the news lexicon's (see
+// isFillerWord).
 var fillerWords = map[string]bool{
 	"on": true, "at": true, "the": true, "le": true, "la": true, "el": true, "em": true, "il": true,
 	"am": true, "pm": true, "op": true, "om": true, "den": true, "à": true, "a": true, "de": true,
 	"du": true, "del": true, "um": true, "uhr": true, "h": true, "hs": true, "hrs": true, "alle": true,
-	"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "est": true, "edt": true,
-	"cst": true, "cdt": true, "pst": true, "pdt": true, "et": true, "pt": true, "ct": true, "mez": true,
-	"mesz": true, "msk": true, "ist": true, "jst": true, "aest": true, "z": true, "t": true,
+	"z": true, "t": true,
 	"m": true, // "a.m.", "p.m."
 	// words for "year" written after it: Russian and Bulgarian "года", "г.", Ukrainian "року",
 	// "р.", Polish "r.", "roku", Serbo-Croatian "godine", "god."; Lithuanian "m."
 	"ngày": true, "ngay": true, // Vietnamese "day", before the day number
 	"года": true, "г": true, "року": true, "р": true, "r": true, "roku": true, "godine": true, "god": true,
 }
+
+// isFillerWord reports whether a lower-case word is a filler word or a time zone.
+func isFillerWord(w string) bool { return fillerWords[w] || news.IsTimeZone(w) }
 
 // isFiller reports whether token j is punctuation, a clock time part or a filler word.
 func isFiller(toks []token, j int) bool {
@@ -125,7 +129,7 @@ func isFiller(toks []token, j int) bool {
 	case PunctToken:
 		return true
 	case WordToken:
-		return fillerWords[t.Text]
+		return isFillerWord(t.Text)
 	}
 	// A time zone offset after a clock time: "09:14:00 +0000", "09:14 -0500" (not the
 	// "2025" of "2024-2025").

@@ -352,7 +352,7 @@ func (lc *Locator) labelledRelative(toks []token) (rel, first int, ok bool) {
 			if _, f, found := lc.lists.labelEndingAt(toks, j); found && f <= 1 {
 				return k, f, true
 			}
-			if toks[j].Kind == WordToken && !fillerWords[toks[j].Text] && !isTimeUnit(toks[j].Text) {
+			if toks[j].Kind == WordToken && !isFillerWord(toks[j].Text) && !isTimeUnit(toks[j].Text) {
 				break
 			}
 		}

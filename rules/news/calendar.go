@@ -103,3 +103,17 @@ func pick(names []calendarName, lang string) (int, bool) {
 	}
 	return names[0].number, true
 }
+
+// IsName reports whether a lower-case word is a month or weekday name in any language of
+// the table.
+func (c *Calendar) IsName(word string) bool {
+	return len(c.months[word]) > 0 || len(c.weekdays[word]) > 0
+}
+
+// timeZones are the abbreviations news sites print after a clock time.
+var timeZones = map[string]bool{"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true,
+	"est": true, "edt": true, "cst": true, "cdt": true, "pst": true, "pdt": true, "et": true, "pt": true,
+	"ct": true, "mez": true, "mesz": true, "msk": true, "ist": true, "jst": true, "aest": true}
+
+// IsTimeZone reports whether a lower-case word is a time zone abbreviation ("gmt", "edt").
+func IsTimeZone(word string) bool { return timeZones[word] }

@@ -2,6 +2,8 @@ package news
 
 import (
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
@@ -80,10 +82,15 @@ func (ds DatelineScanner) Find(text, lang string) (Dateline, bool) {
 // AtStart finds a dateline that opens text, and nothing else (no residue before it).
 func (ds DatelineScanner) AtStart(text, lang string) (Dateline, bool) {
 	head := text[:RuneCut(text, datelineHead)]
-	if !strings.ContainsAny(head, "-–—‒―") {
-		return Dateline{}, false // a dateline at the start ends in a dash
+	if !mayOpenWithDateline(head) {
+		return Dateline{}, false
 	}
-	toks, dates := ScanDatesInto(ds.Toks, head, ds.Cal, lang)
+	buf := ds.Toks
+	if buf == nil {
+		buf = tokenBuffers.Get().(*[]Token)
+		defer tokenBuffers.Put(buf)
+	}
+	toks, dates := ScanDatesInto(buf, head, ds.Cal, lang)
 	dateAt := make(map[int]Date, len(dates))
 	for _, d := range dates {
 		dateAt[d.FirstToken] = d
@@ -95,6 +102,47 @@ func (ds DatelineScanner) AtStart(text, lang string) (Dateline, bool) {
 		return dl.in(head, toks, 0), true
 	}
 	return Dateline{}, false
+}
+
+// tokenBuffers recycles token slices for scanners without a buffer of their own.
+var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
+
+// maxWordsBeforeDash bounds the lower-case words before a dateline's dash outside brackets:
+// place connectors ("RIO DE JANEIRO") and date words ("5 de octubre de 2005", "Paris, le 5").
+const maxWordsBeforeDash = 4
+
+// mayOpenWithDateline is a cheap test that rules out most lines before they are parsed: a
+// dateline at the start ends in a dash that stands apart (" - ", "--", "—"), and before it
+// stand capitalised words, numbers and brackets, with few lower-case words. It never rules
+// out a line parseDateline accepts from its first token.
+func mayOpenWithDateline(head string) bool {
+	lower, depth, inWord := 0, 0, false
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRuneInString(head[i:])
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth = max(depth-1, 0)
+		case r == '–' || r == '—' || r == '‒' || r == '―':
+			return true
+		case r == '-':
+			spaced := i > 0 && head[i-1] == ' ' || i+1 < len(head) && (head[i+1] == ' ' || head[i+1] == '-')
+			if spaced || i+1 == len(head) {
+				return true
+			}
+		}
+		letter := unicode.IsLetter(r)
+		if letter && !inWord && depth == 0 && unicode.IsLower(r) {
+			lower++
+			if lower > maxWordsBeforeDash {
+				return false
+			}
+		}
+		inWord = letter || inWord && (r == '\'' || r == '’')
+		i += size
+	}
+	return false
 }
 
 // in turns a match from token i into a Dateline of text.

@@ -20,3 +20,25 @@ func FuzzScanDates(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDatelineAndCredits feeds arbitrary text to the dateline parser and the credit forms:
+// neither may panic, and every span must lie inside the text.
+func FuzzDatelineAndCredits(f *testing.F) {
+	for _, s := range []string{"MOSCOW, Oct. 7 (Xinhua) - x", "REDMOND, Wash. -- Nov. 11, 2004 --", "(CNN) x",
+		"NEW YORK, Nov. 23, 2025 /PRNewswire/ --", "(Photo: EPA-EFE)", "REUTERS/Jane Doe", "Jane Doe/FilmMagic", "--(((", "\xff-"} {
+		f.Add(s)
+	}
+	ds := DatelineScanner{Cal: BuiltinCalendar()}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, find := range []func(string, string) (Dateline, bool){ds.Find, ds.AtStart} {
+			if dl, ok := find(s, "en"); ok && (dl.Start < 0 || dl.End > len(s) || dl.Start > dl.End || dl.SourceStart > dl.End) {
+				t.Fatalf("dateline %+v outside %d bytes", dl, len(s))
+			}
+		}
+		for _, c := range PhotoCredits(s) {
+			if c.Start < 0 || c.End > len(s) || c.Start >= c.End || c.Name == "" {
+				t.Fatalf("credit %+v outside %d bytes", c, len(s))
+			}
+		}
+	})
+}
