@@ -29,6 +29,8 @@ func TestRealSiteFormatsAndTheirTwins(t *testing.T) {
 		{"Portuguese updated label, day first", "pt", "Ponte fechada\nAtualizado: 5/8/2003" + body, "full", "2003-08-05", true},
 		{"its English twin, month first", "en", "Bridge closes\nUpdated: 5/8/2003" + body, "full", "2003-05-08", true},
 		{"an English slashed date whose month-first reading is in the future is read day first", "en", "Bridge closes\nUpdated: 02/01/2025" + body, "full", "2025-01-02", true},
+		{"a weekday that contradicts the month-first reading turns it day first", "en", "Bridge closes\nUpdated: Thursday, 8/5/2003" + body, "full", "2003-05-08", true},
+		{"a weekday that fits the month-first reading keeps it", "en", "Bridge closes\nUpdated: Tuesday, 8/5/2003" + body, "full", "2003-08-05", true},
 		{"the same date a year earlier stays month first", "en", "Bridge closes\nUpdated: 02/01/2024" + body, "full", "2024-02-01", true},
 
 		// Newspaper page lines, wiki templates, blog bylines, press-release datelines.
