@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // captionMatch is a photo credit, caption or gallery counter found on a line; offsets are
@@ -34,16 +36,6 @@ var creditFiller = map[string]bool{
 	"by": true, "of": true, "via": true, "for": true, "the": true, "courtesy": true, "file": true,
 	"photo": true, "photos": true, "staff": true, "photographer": true, "handout": true,
 	"de": true, "von": true, "di": true, "foto": true, "images": true, "image": true,
-}
-
-// agencies are picture agencies and wires that appear as bare credits ("Jonathan Ernst/Reuters").
-var agencies = map[string]bool{
-	"afp": true, "ap": true, "reuters": true, "epa": true, "pa": true, "getty": true, "xinhua": true,
-	"bloomberg": true, "aap": true, "ansa": true, "dpa": true, "efe": true, "shutterstock": true,
-	"istock": true, "alamy": true, "corbis": true, "rex": true, "sipa": true, "tass": true,
-	"anadolu": true, "kyodo": true, "yonhap": true, "nurphoto": true, "zuma": true, "sopa": true,
-	"pool": true, "handout": true, "wikimedia": true, "flickr": true, "ians": true, "pti": true,
-	"ani": true, "upi": true, "imago": true, "abaca": true, "picture-alliance": true, "ria": true,
 }
 
 var (
@@ -81,7 +73,7 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 		return whole("credit line")
 	}
 	if standalone && words <= 8 {
-		if m := slashCreditRE.FindStringSubmatch(line); m != nil && agencies[strings.ToLower(m[1])] {
+		if m := slashCreditRE.FindStringSubmatch(line); m != nil && news.IsAgencyWord(strings.ToLower(m[1])) {
 			return whole("credit line")
 		}
 	}
@@ -180,7 +172,7 @@ func bracketIsCredit(inner string) bool {
 	}
 	if i := strings.LastIndex(inner, "/"); i >= 0 {
 		last := tokenize(inner[i:])
-		return len(last) > 0 && agencies[last[0].norm]
+		return len(last) > 0 && news.IsAgencyWord(last[0].norm)
 	}
 	return false
 }

@@ -1,44 +1,37 @@
 package boilerplate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
-// wireDatelineRE matches the dateline a wire story opens with: a city in capitals, an
-// optional date, an optional agency in brackets, then a dash ("MOSCOW, Oct. 7 (Xinhua) - ",
-// "BEIRUT (Reuters) - ", "SALVADOR, Feb 26 - ").
-var wireDatelineRE = regexp.MustCompile(`^\s*\p{Lu}[\p{Lu}\p{M} .'’/-]*\p{Lu}\.?(?:,[^()\n\-–—]{1,40})?\s*(?:\([^()\n]{1,30}\))?\s*[-–—]{1,2}\s*`)
-
-// wireDateline returns the byte length of a leading wire dateline, 0 when there is none.
+// wireDateline returns the byte length of a leading wire dateline and the spaces after it
+// ("MOSCOW, Oct. 7 (Xinhua) - ", "BEIRUT (Reuters) - ", "SALVADOR, Feb 26 - "), 0 when there
+// is none or nothing follows it. The news lexicon's parser decides what a dateline is.
 func wireDateline(line string) int {
-	loc := wireDatelineRE.FindStringIndex(line)
-	if loc == nil || loc[1] >= len(line) {
+	trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
+	if r, _ := utf8.DecodeRuneInString(trimmed); !unicode.IsUpper(r) && r != '(' {
+		return 0 // a dateline opens with its place or its agency
+	}
+	dl, ok := news.DatelineScanner{Cal: news.BuiltinCalendar()}.AtStart(trimmed, "")
+	if !ok {
 		return 0
 	}
-	return loc[1]
-}
-
-// monthWords are month names and abbreviations of the lexicon's languages; a short line made
-// of one of them and numbers is a date line, the date family's business, not residue.
-var monthWords = map[string]bool{}
-
-func init() {
-	for _, m := range strings.Fields(`january february march april may june july august september october november december
-		jan feb mar apr jun jul aug sep sept oct nov dec
-		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
-		janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
-		januar februar märz april juni juli oktober dezember
-		janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
-		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-		января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-		monday tuesday wednesday thursday friday saturday sunday
-		mon tue tues wed thu thur thurs fri sat sun gmt bst utc cet cest est edt pst pdt ist msk`) {
-		monthWords[m] = true
+	end := len(line) - len(trimmed) + dl.End
+	end += len(line[end:]) - len(strings.TrimLeftFunc(line[end:], unicode.IsSpace))
+	if end >= len(line) {
+		return 0
 	}
+	return end
 }
+
+// isDateWord reports whether a lower-case word is a month or weekday name of any language of
+// the news calendar, or a time zone: a short line made of them and numbers is a date line,
+// the date family's business, not residue.
+func isDateWord(w string) bool { return news.BuiltinCalendar().IsName(w) || news.IsTimeZone(w) }
 
 // looksLikeDateLine reports whether a short line is mostly a date or time stamp ("Posted on
 // 2018-05-28 12:04", "Published: 16 March 2003", "Updated 5:32 PM ET, Fri October 6, 2017").
@@ -55,7 +48,7 @@ func looksLikeDateLine(line string) bool {
 		switch {
 		case t.norm == "#":
 			numbers++
-		case monthWords[t.norm]:
+		case isDateWord(t.norm):
 			dateWords++
 		case len(t.norm) <= 2: // am, pm, et, st, th
 		default:

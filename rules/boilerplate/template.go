@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // templateCandidate is a short line of an audited file kept until the corpus is counted.
@@ -159,5 +160,5 @@ func numberShare(toks []token) float64 {
 // wireSignoff reports a line that is only a news agency's name ("Reuter", "AP"): the
 // story's own wire credit, repeated by design.
 func wireSignoff(toks []token) bool {
-	return len(toks) == 1 && (agencies[toks[0].norm] || toks[0].norm == "reuter")
+	return len(toks) == 1 && (news.IsAgencyWord(toks[0].norm) || toks[0].norm == "reuter")
 }

@@ -39,11 +39,3 @@ func BenchmarkLocateAndJudge(b *testing.B) {
 		_ = judge(lc.Locate(doc, "en"), now, 1900, 1)
 	}
 }
-
-// BenchmarkScanDates is the parser alone on one dateline.
-func BenchmarkScanDates(b *testing.B) {
-	cal := builtinCalendar()
-	for b.Loop() {
-		_, _ = scanDates("LONDON, March 3, 2005 (Reuters) - The council approved", cal, "en")
-	}
-}

@@ -10,22 +10,23 @@ import (
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/language"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
-// Rules returns the date family. The three rules share one located verdict per document, and
+// Rules returns the date family. The four rules share one located verdict per document, and
 // at most one of them reports on a file.
-func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Implausible} }
+func Rules() []*audit.Rule { return []*audit.Rule{Missing, Partial, Yearless, Implausible} }
 
-// Analyses returns the family's check: one analysis reports all three rules.
+// Analyses returns the family's check: one analysis reports all four rules.
 func Analyses() []*audit.Analysis { return []*audit.Analysis{Analysis} }
 
 // Analysis locates and judges the publication date once per document and reports it as the
 // rule of its verdict, with the locator parameters of date.missing and the plausibility
 // parameters of date.implausible whichever rules are enabled, so the facts it publishes do
-// not depend on which of the three the user keeps.
+// not depend on which of the four the user keeps.
 var Analysis = &audit.Analysis{
 	Name:    "date",
-	Reports: []*audit.Rule{Missing, Partial, Implausible},
+	Reports: []*audit.Rule{Missing, Partial, Yearless, Implausible},
 	Check:   check,
 }
 
@@ -38,12 +39,23 @@ var Missing = &audit.Rule{
 	Params:      locatorDecls,
 }
 
-// Partial flags a publication date without a year, or only a weekday or relative day.
+// Partial flags a file whose only trace of a date is a weekday, a relative day, a dateline
+// without a date or a day mentioned in the lead: the publication date is lost.
 var Partial = &audit.Rule{
 	ID:          "date.partial",
 	Category:    audit.Date,
 	Severity:    audit.Warning,
-	Description: "Publication date without a year (\"MOSCOW, Oct. 7 (Xinhua) -\"), or only a weekday or relative day",
+	Description: "Only a weekday or relative day, a dateline without a date (\"BEIRUT (Reuters) -\") or a day mentioned in the lead",
+}
+
+// Yearless notes a publication date with day and month but no year, the wire services' own
+// form ("MOSCOW, Oct. 7 (Xinhua) -"): the collection usually knows the year, so it is
+// information, not a defect (see CALIBRATION.md).
+var Yearless = &audit.Rule{
+	ID:          "date.yearless",
+	Category:    audit.Date,
+	Severity:    audit.Info,
+	Description: "Publication date with day and month but no year (\"MOSCOW, Oct. 7 (Xinhua) -\")",
 }
 
 // Implausible flags a publication date that cannot be right: after --now, before the floor
@@ -57,7 +69,7 @@ var Implausible = &audit.Rule{
 }
 
 // locatorParams are date.missing's parameters; they serve the whole family, since the
-// three rules share one verdict.
+// rules share one verdict.
 type locatorParams struct{ headerLines, datelineParagraphs int }
 
 var locatorDecls = []audit.Param{
@@ -84,6 +96,7 @@ const (
 	fullVerdict verdictKind = iota
 	missingVerdict
 	partialVerdict
+	yearlessVerdict
 	implausibleVerdict
 )
 
@@ -106,6 +119,8 @@ func check(p *audit.Pass) {
 		report(p.For(Missing), v)
 	case partialVerdict:
 		report(p.For(Partial), v)
+	case yearlessVerdict:
+		report(p.For(Yearless), v)
 	case implausibleVerdict:
 		report(p.For(Implausible), v)
 	}
@@ -132,12 +147,22 @@ func judge(cands []Candidate, now time.Time, floorYear, futureDays int) Verdict 
 	if best == nil {
 		return Verdict{kind: missingVerdict}
 	}
-	if why := implausibility(best.Date, now, floorYear, futureDays); why != "" {
+	why := implausibility(best.Date, now, floorYear, futureDays)
+	if why != "" && best.Date.Ambiguous {
+		// "02/01/2025" read month first is in the future; read day first it is not.
+		if sw := swapped(best.Date); implausibility(sw, now, floorYear, futureDays) == "" {
+			c := *best
+			c.Date, best, why = sw, &c, ""
+		}
+	}
+	if why != "" {
 		return Verdict{kind: implausibleVerdict, Best: best, Why: why}
 	}
 	switch {
 	case best.Date.Precision.HasYear():
 		return Verdict{kind: fullVerdict, Best: best}
+	case best.Date.Precision == PartialDay && best.Kind != LeadMention:
+		return Verdict{kind: yearlessVerdict, Best: best}
 	case best.Kind == DatelessDateline || best.Kind == LeadMention || best.Date.Precision != NoDate:
 		return Verdict{kind: partialVerdict, Best: best}
 	}
@@ -171,6 +196,26 @@ func rank(c *Candidate) int {
 		tier = 1
 	}
 	return tier*100 + int(c.Date.Precision)*10 + int(c.Kind)
+}
+
+// swapped is an ambiguous numeric date read the other way round.
+func swapped(d Date) Date {
+	d.Day, d.Month, d.DayFirst = d.Month, d.Day, !d.DayFirst
+	d.Impossible = d.Day > news.DaysIn(d.Year, d.Month)
+	return d
+}
+
+// ambiguity says, for evidence, how an ambiguous numeric date was read and what it could
+// also be; "" for a date that can be read only one way.
+func ambiguity(d Date) string {
+	if !d.Ambiguous || !d.Precision.HasYear() {
+		return ""
+	}
+	order := "month first"
+	if d.DayFirst {
+		order = "day first"
+	}
+	return fmt.Sprintf("read %s as %s; the other order gives %s", order, d.ISO(), swapped(d).ISO())
 }
 
 // implausibility says why a located date cannot be the publication date, or "".
@@ -207,6 +252,9 @@ func publishFacts(p *audit.Pass, v Verdict) {
 	if iso := v.Best.Date.ISO(); iso != "" && !v.Best.Date.Impossible {
 		p.SetFact("date", iso)
 		p.SetFact("date_precision", v.Best.Date.Precision.String())
+		if a := ambiguity(v.Best.Date); a != "" {
+			p.SetFact("date_ambiguity", a)
+		}
 	}
 }
 
@@ -222,6 +270,9 @@ func report(p *audit.Pass, v Verdict) {
 	ev := audit.Evidence{"text": text, "found_in": b.Kind.String()}
 	if iso := b.Date.ISO(); iso != "" {
 		ev["date"] = iso
+	}
+	if a := ambiguity(b.Date); a != "" {
+		ev["ambiguity"] = a
 	}
 	var msg string
 	switch {

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 //go:embed lexicon/labels.tsv
@@ -25,7 +27,7 @@ const (
 // word tokens.
 type label struct {
 	words []string
-	kind  labelKind
+	role  labelKind
 }
 
 // wordLists are the hand-written lexicons of the date family (see lexicon/README.md).
@@ -49,8 +51,8 @@ func builtinWordLists() *wordLists {
 			}
 			var words []string
 			for _, t := range tokenize(phrase) {
-				if t.kind == wordToken {
-					words = append(words, t.text)
+				if t.Kind == WordToken {
+					words = append(words, t.Text)
 				}
 			}
 			if len(words) == 0 {
@@ -58,7 +60,7 @@ func builtinWordLists() *wordLists {
 			}
 			l := label{words: words}
 			if kind == "updated" {
-				l.kind = updatedLabel
+				l.role = updatedLabel
 			}
 			sharedLists.labels = append(sharedLists.labels, l)
 		})
@@ -90,7 +92,7 @@ func (w *wordLists) labelEndingAt(toks []token, j int) (label, int, bool) {
 		match := true
 		for k, word := range l.words {
 			t := toks[first+k]
-			if t.kind != wordToken || t.text != word {
+			if t.Kind != WordToken || t.Text != word {
 				match = false
 				break
 			}
@@ -103,14 +105,13 @@ func (w *wordLists) labelEndingAt(toks []token, j int) (label, int, bool) {
 }
 
 // fillerWords may stand between a label and its date, or around a date in a header line:
-// prepositions and articles, clock times' units and time zones.
+// prepositions and articles and clock times' units; time zones are the news lexicon's (see
+// isFillerWord).
 var fillerWords = map[string]bool{
 	"on": true, "at": true, "the": true, "le": true, "la": true, "el": true, "em": true, "il": true,
 	"am": true, "pm": true, "op": true, "om": true, "den": true, "à": true, "a": true, "de": true,
 	"du": true, "del": true, "um": true, "uhr": true, "h": true, "hs": true, "hrs": true, "alle": true,
-	"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "est": true, "edt": true,
-	"cst": true, "cdt": true, "pst": true, "pdt": true, "et": true, "pt": true, "ct": true, "mez": true,
-	"mesz": true, "msk": true, "ist": true, "jst": true, "aest": true, "z": true, "t": true,
+	"z": true, "t": true,
 	"m": true, // "a.m.", "p.m."
 	// words for "year" written after it: Russian and Bulgarian "года", "г.", Ukrainian "року",
 	// "р.", Polish "r.", "roku", Serbo-Croatian "godine", "god."; Lithuanian "m."
@@ -118,21 +119,24 @@ var fillerWords = map[string]bool{
 	"года": true, "г": true, "року": true, "р": true, "r": true, "roku": true, "godine": true, "god": true,
 }
 
+// isFillerWord reports whether a lower-case word is a filler word or a time zone.
+func isFillerWord(w string) bool { return fillerWords[w] || news.IsTimeZone(w) }
+
 // isFiller reports whether token j is punctuation, a clock time part or a filler word.
 func isFiller(toks []token, j int) bool {
 	t := toks[j]
-	switch t.kind {
-	case punctToken:
+	switch t.Kind {
+	case PunctToken:
 		return true
-	case wordToken:
-		return fillerWords[t.text]
+	case WordToken:
+		return isFillerWord(t.Text)
 	}
 	// A time zone offset after a clock time: "09:14:00 +0000", "09:14 -0500" (not the
 	// "2025" of "2024-2025").
-	if t.digits == 4 && j >= 2 && (toks[j-1].text == "+" || toks[j-1].text == "-") && !toks[j-1].spaceAfter &&
-		toks[j-2].kind == numberToken && toks[j-2].digits == 2 {
+	if t.Digits == 4 && j >= 2 && (toks[j-1].Text == "+" || toks[j-1].Text == "-") && !toks[j-1].SpaceAfter &&
+		toks[j-2].Kind == NumberToken && toks[j-2].Digits == 2 {
 		return true
 	}
 	// Hours and minutes ("14:32", "9.52am") have at most two digits.
-	return t.digits <= 2 && !t.ordinal
+	return t.Digits <= 2 && !t.Ordinal
 }

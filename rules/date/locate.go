@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // CandidateKind says where a publication date was found.
@@ -18,13 +19,14 @@ const (
 	Dateline                              // "LONDON, March 3, 2005 (Reuters) -"
 	BylineDate                            // "By Jane Doe | 3 March 2005"
 	DateOnlyLine                          // a header line that is only a date and a time
+	PageLine                              // a print-edition line: "Tuesday, January 4, 2005; Page A01"
 	DatelessDateline                      // "BEIRUT (Reuters) -": a wire story whose date was lost
 	LeadMention                           // "said on Sunday (June 4)" in the lead: not a publication date
 )
 
 // String names the kind in evidence.
 func (k CandidateKind) String() string {
-	return [...]string{"label", "dateline", "byline", "date line", "dateless dateline", "lead mention"}[k]
+	return [...]string{"label", "dateline", "byline", "date line", "page line", "dateless dateline", "lead mention"}[k]
 }
 
 // Candidate is one located publication date (or, for the last two kinds, the trace of one).
@@ -43,7 +45,7 @@ type Locator struct {
 	DatelineParagraphs int // paragraphs at the top whose start may hold a dateline
 	LeadParagraphs     int // paragraphs whose first sentence may hold a relative day
 
-	cal   *calendar
+	cal   *news.Calendar
 	lists *wordLists
 	toks  *[]token // the token buffer of one Locate call (nil: scans allocate their own)
 }
@@ -51,7 +53,7 @@ type Locator struct {
 // NewLocator returns a locator with the shipped lexicons.
 func NewLocator() *Locator {
 	return &Locator{HeaderLines: 12, FooterLines: 3, DatelineParagraphs: 10, LeadParagraphs: 4,
-		cal: builtinCalendar(), lists: builtinWordLists()}
+		cal: news.BuiltinCalendar(), lists: builtinWordLists()}
 }
 
 // maxHeaderLineBytes bounds the lines judged as a whole: a date header is short.
@@ -75,7 +77,7 @@ var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
 
 // scan is scanDates with the locator's token buffer.
 func (lc *Locator) scan(s, lang string) ([]token, []Date) {
-	return scanDatesInto(lc.toks, s, lc.cal, lang)
+	return news.ScanDatesInto(lc.toks, s, lc.cal, lang)
 }
 
 func (lc *Locator) locate(doc *audit.Document, lang string) []Candidate {
@@ -120,9 +122,10 @@ func (lc *Locator) lineCandidates(l audit.Line, lang string, header bool) []Cand
 	}
 	toks, dates := lc.scan(l.Text, lang)
 	out := lc.labelled(l, 0, toks, dates, true)
+	out = append(out, lc.pageLines(l, 0, toks, dates)...)
 	if rel, first, ok := lc.labelledRelative(toks); ok {
-		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].start, End: toks[rel].end}
-		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].start, false))
+		d := Date{Precision: RelativeDay, Weekday: -1, Start: toks[rel].Start, End: toks[rel].End}
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, toks[first].Start, false))
 	}
 	if len(out) > 0 || !header || len(dates) == 0 {
 		return out
@@ -155,25 +158,58 @@ func (lc *Locator) longLineCandidates(l audit.Line, lang string) []Candidate {
 	head := runeCut(text, longLineEdge)
 	toks, dates := lc.scan(text[:head], lang)
 	out := lc.labelled(l, 0, toks, dates, false)
+	out = append(out, lc.pageLines(l, 0, toks, dates)...)
 	if tail := runeCut(text, len(text)-longLineEdge); tail > head {
 		toks, dates = lc.scan(text[tail:], lang)
 		out = append(out, lc.labelled(l, tail, toks, dates, false)...)
+		out = append(out, lc.pageLines(l, tail, toks, dates)...)
 	}
 	return out
 }
 
-// runeCut moves byte offset n back to the start of a rune, clamped to s.
-func runeCut(s string, n int) int {
-	if n >= len(s) {
-		return len(s)
+// pageLines returns the dates of a line segment that a print page follows: a newspaper's
+// page line ("Tuesday, January 4, 2005; Page A01") or print-edition note ("appeared November
+// 16, 2012, on page A1"). A page number fixes the date as the day the story was printed.
+func (lc *Locator) pageLines(l audit.Line, base int, toks []token, dates []Date) []Candidate {
+	var out []Candidate
+	for _, d := range dates {
+		if d.Precision != DayPrecision || d.TwoDigitYear {
+			continue
+		}
+		if _, ok := pageRefAt(toks, d.LastToken+1); ok {
+			d.Start += base
+			d.End += base
+			out = append(out, lc.lineCandidate(l, PageLine, d, -1, false))
+		}
 	}
-	if n <= 0 {
-		return 0
+	return out
+}
+
+// pageWords name a print page in the languages of the calendar table.
+var pageWords = map[string]bool{"page": true, "pages": true, "p": true, "pg": true, "seite": true,
+	"página": true, "pagina": true, "pagine": true, "pag": true, "pág": true, "blz": true, "strona": true, "sida": true, "side": true}
+
+// pageRefAt reads ", on page A1" or "; Page A01" from token j: at most two separators or
+// fillers, a page word, and a page number optionally after a section letter. It returns the
+// last token of the page number.
+func pageRefAt(toks []token, j int) (int, bool) {
+	for n := 0; n < 3 && j < len(toks) && (toks[j].Kind == PunctToken || toks[j].Text == "on" || toks[j].Text == "in"); n++ {
+		j++
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
+	if j >= len(toks) || toks[j].Kind != WordToken || !pageWords[toks[j].Text] {
+		return 0, false
 	}
-	return n
+	j++
+	if j < len(toks) && toks[j].Kind == PunctToken && toks[j].Text == "." {
+		j++
+	}
+	if j+1 < len(toks) && toks[j].Kind == WordToken && len(toks[j].Text) == 1 && !toks[j].SpaceAfter && toks[j+1].Kind == NumberToken {
+		j++ // the section letter of "A01"
+	}
+	if j < len(toks) && toks[j].Kind == NumberToken && toks[j].Digits <= 3 {
+		return j, true
+	}
+	return 0, false
 }
 
 // labelled returns the dates of a line segment that follow a label heading a field; base is
@@ -181,19 +217,19 @@ func runeCut(s string, n int) int {
 func (lc *Locator) labelled(l audit.Line, base int, toks []token, dates []Date, short bool) []Candidate {
 	var out []Candidate
 	for _, d := range dates {
-		lab, first, ok := lc.labelBefore(toks, d.firstToken)
+		lab, first, ok := lc.labelBefore(toks, d.FirstToken)
 		if !ok || !labelStandsAlone(toks, first, lab) && !(short && inShortSentence(lab, d)) {
 			continue
 		}
 		if d.TwoDigitYear || d.Precision == WeekdayOnly && !short {
 			// A two-digit year or a bare weekday is read as a date only right after a label.
-			if d.firstToken-first > len(lab.words)+2 {
+			if d.FirstToken-first > len(lab.words)+2 {
 				continue
 			}
 		}
 		d.Start += base
 		d.End += base
-		out = append(out, lc.lineCandidate(l, LabelledDate, d, base+toks[first].start, lab.kind == updatedLabel))
+		out = append(out, lc.lineCandidate(l, LabelledDate, d, base+toks[first].Start, lab.role == updatedLabel))
 	}
 	return out
 }
@@ -214,6 +250,10 @@ func (lc *Locator) labelBefore(toks []token, j int) (label, int, bool) {
 		if lab, first, ok := lc.lists.labelEndingAt(toks, k); ok {
 			return lab, first, true
 		}
+		if by, ok := bylineBefore(toks, k); ok {
+			k = by // "Posted by Jane Doe on 25 Sep 2016": the author stands between label and date
+			continue
+		}
 		if !isFiller(toks, k) {
 			return label{}, 0, false
 		}
@@ -222,13 +262,35 @@ func (lc *Locator) labelBefore(toks []token, j int) (label, int, bool) {
 	return label{}, 0, false
 }
 
+// maxBylineNameWords bounds an author's name between a label and its date.
+const maxBylineNameWords = 4
+
+// bylineBefore reports whether token k ends a "by NAME" phrase (a byline word and up to four
+// capitalised words) and returns the index of the byline word.
+func bylineBefore(toks []token, k int) (int, bool) {
+	names := 0
+	for ; k >= 0 && names <= maxBylineNameWords; k-- {
+		t := toks[k]
+		switch {
+		case t.Kind == WordToken && t.Upper:
+			names++
+		case t.Kind == PunctToken && (t.Text == "." || t.Text == "-" || t.Text == "'" || t.Text == "’"):
+		case t.Kind == WordToken && bylineWords[t.Text] && names > 0:
+			return k, true
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // labelStandsAlone reports whether the label at token first heads a field, as opposed to a
 // word inside a sentence ("the payment date April 9"): it opens the line, opens a bracket or a
 // field after a separator, or is followed by a colon.
 func labelStandsAlone(toks []token, first int, lab label) bool {
 	lineStart := true
 	for k := 0; k < first; k++ {
-		if toks[k].kind != punctToken {
+		if toks[k].Kind != PunctToken {
 			lineStart = false
 			break
 		}
@@ -240,7 +302,7 @@ func labelStandsAlone(toks []token, first int, lab label) bool {
 		return false // "Release Date:", "payment date": the word alone names other dates too
 	}
 	next := first + len(lab.words)
-	return next < len(toks) && toks[next].text == ":"
+	return next < len(toks) && toks[next].Text == ":"
 }
 
 // inShortSentence accepts a label inside a short header or footer sentence ("This article was
@@ -272,8 +334,8 @@ func openedBy(toks []token, first int) bool {
 	if first == 0 {
 		return true
 	}
-	switch toks[first-1].text {
-	case "(", "[", "|", "·", "•", "—", "–", "-", "/":
+	switch toks[first-1].Text {
+	case "(", "[", "{", "|", "·", "•", "—", "–", "-", "/": // "{" opens a wiki template: "{{date|...}}"
 		return true
 	}
 	return false
@@ -283,14 +345,14 @@ func openedBy(toks []token, first int) bool {
 // line followed by a relative day.
 func (lc *Locator) labelledRelative(toks []token) (rel, first int, ok bool) {
 	for k := 0; k < len(toks) && k < 12; k++ {
-		if !lc.lists.relative[toks[k].text] {
+		if !lc.lists.relative[toks[k].Text] {
 			continue
 		}
 		for j := k - 1; j >= 0; j-- {
 			if _, f, found := lc.lists.labelEndingAt(toks, j); found && f <= 1 {
 				return k, f, true
 			}
-			if toks[j].kind == wordToken && !fillerWords[toks[j].text] && !isTimeUnit(toks[j].text) {
+			if toks[j].Kind == WordToken && !isFillerWord(toks[j].Text) && !isTimeUnit(toks[j].Text) {
 				break
 			}
 		}
@@ -306,20 +368,20 @@ var bylineWords = map[string]bool{"by": true, "por": true, "par": true, "von": t
 // name ("By Jane Doe", "Por María López").
 func (lc *Locator) isByline(toks []token) bool {
 	k := 0
-	for k < len(toks) && toks[k].kind == punctToken {
+	for k < len(toks) && toks[k].Kind == PunctToken {
 		k++
 	}
-	if k+1 >= len(toks) || toks[k].kind != wordToken || !bylineWords[toks[k].text] {
+	if k+1 >= len(toks) || toks[k].Kind != WordToken || !bylineWords[toks[k].Text] {
 		return false
 	}
 	next := k + 1
-	if toks[k].text == "written" && next < len(toks) && toks[next].text == "by" {
+	if toks[k].Text == "written" && next < len(toks) && toks[next].Text == "by" {
 		next++
 	}
-	if next < len(toks) && toks[next].kind == punctToken && toks[next].text == ":" {
+	if next < len(toks) && toks[next].Kind == PunctToken && toks[next].Text == ":" {
 		next++
 	}
-	return next < len(toks) && toks[next].kind == wordToken && toks[next].upper
+	return next < len(toks) && toks[next].Kind == WordToken && toks[next].Upper
 }
 
 // onlyDate returns the date of a line that holds nothing but one dated day and filler
@@ -340,13 +402,13 @@ func (lc *Locator) onlyDate(toks []token, dates []Date) (Date, bool) {
 	}
 	words := 0
 	for k, t := range toks {
-		if k >= found.firstToken && k <= found.lastToken {
+		if k >= found.FirstToken && k <= found.LastToken {
 			continue
 		}
 		if isFiller(toks, k) {
 			continue
 		}
-		if _, ok := lc.cal.weekday(t.text, ""); ok && t.kind == wordToken {
+		if _, ok := lc.cal.Weekday(t.Text, ""); ok && t.Kind == WordToken {
 			continue
 		}
 		words++
@@ -371,8 +433,8 @@ func (lc *Locator) leadMentions(doc *audit.Document, s audit.Sentence, lang stri
 		}
 	}
 	for _, t := range toks {
-		if t.kind == wordToken && lc.lists.relative[t.text] {
-			out = append(out, lc.mention(doc, s.Start, Date{Precision: RelativeDay, Weekday: -1, Start: t.start, End: t.end}))
+		if t.Kind == WordToken && lc.lists.relative[t.Text] {
+			out = append(out, lc.mention(doc, s.Start, Date{Precision: RelativeDay, Weekday: -1, Start: t.Start, End: t.End}))
 		}
 	}
 	return out
@@ -392,4 +454,21 @@ func isTimeUnit(w string) bool {
 		return true
 	}
 	return false
+}
+
+// dateline finds a wire dateline at the start of paragraph p, or glued behind residue near it.
+func (lc *Locator) dateline(doc *audit.Document, p audit.Paragraph, lang string) (Candidate, bool) {
+	dl, ok := news.DatelineScanner{Cal: lc.cal, Toks: lc.toks}.Find(p.Text, lang)
+	if !ok {
+		return Candidate{}, false
+	}
+	c := Candidate{Kind: DatelessDateline, Start: p.Start + dl.Start, End: p.Start + dl.End}
+	if dl.Date.Precision != NoDate {
+		d := dl.Date
+		d.Start += p.Start
+		d.End += p.Start
+		c.Kind, c.Date = Dateline, d
+	}
+	c.Line = doc.LineAt(c.Start)
+	return c, true
 }

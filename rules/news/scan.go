@@ -1,4 +1,4 @@
-package date
+package news
 
 import (
 	"time"
@@ -50,10 +50,11 @@ type Date struct {
 	Start, End       int  // byte offsets in the scanned string
 	Impossible       bool // the day does not exist in that month ("31 June", "29 Feb 2005")
 	Ambiguous        bool // numeric day and month could be swapped ("03/04/2005")
+	DayFirst         bool // a numeric date was read day first
 	TwoDigitYear     bool // "06.10.17": trusted only after a label such as "Published"
 	Numeric          bool // written in digits only
 
-	firstToken, lastToken int // token indices, inclusive
+	FirstToken, LastToken int // Token indices, inclusive
 }
 
 // ISO renders the date in ISO 8601 as precisely as it is known: 2017-10-06, 2017-10, 2017,
@@ -81,8 +82,8 @@ func pad(n, width int) string {
 	return string(b)
 }
 
-// daysIn returns the length of month in year; year 0 means unknown, so February may have 29.
-func daysIn(year, month int) int {
+// DaysIn returns the length of month in year; year 0 means unknown, so February may have 29.
+func DaysIn(year, month int) int {
 	if month == 2 && year == 0 {
 		return 29
 	}
@@ -91,25 +92,25 @@ func daysIn(year, month int) int {
 
 // dateScanner finds date expressions in the tokens of one string.
 type dateScanner struct {
-	toks []token
-	cal  *calendar
+	toks []Token
+	cal  *Calendar
 	lang string // the document's main language, to read ambiguous names and numbers
 }
 
-// scanDates returns the date expressions of s, left to right, without overlaps.
-func scanDates(s string, cal *calendar, lang string) ([]token, []Date) {
-	return scanDatesInto(nil, s, cal, lang)
+// ScanDates returns the date expressions of s, left to right, without overlaps.
+func ScanDates(s string, cal *Calendar, lang string) ([]Token, []Date) {
+	return ScanDatesInto(nil, s, cal, lang)
 }
 
-// scanDatesInto is scanDates keeping the tokens in *buf (when buf is not nil): they are
+// ScanDatesInto is ScanDates keeping the tokens in *buf (when buf is not nil): they are
 // valid until the next call with the same buffer.
-func scanDatesInto(buf *[]token, s string, cal *calendar, lang string) ([]token, []Date) {
-	var toks []token
+func ScanDatesInto(buf *[]Token, s string, cal *Calendar, lang string) ([]Token, []Date) {
+	var toks []Token
 	if buf != nil {
-		toks = appendTokens((*buf)[:0], s)
+		toks = AppendTokens((*buf)[:0], s)
 		*buf = toks
 	} else {
-		toks = tokenize(s)
+		toks = Tokenize(s)
 	}
 	sc := dateScanner{toks: toks, cal: cal, lang: lang}
 	return sc.toks, sc.scan()
@@ -120,7 +121,7 @@ func (sc *dateScanner) scan() []Date {
 	for i := 0; i < len(sc.toks); {
 		if d, ok := sc.at(i); ok {
 			out = append(out, d)
-			i = d.lastToken + 1
+			i = d.LastToken + 1
 			continue
 		}
 		i++
@@ -128,15 +129,15 @@ func (sc *dateScanner) scan() []Date {
 	return out
 }
 
-// at tries every date form starting at token i.
+// at tries every date form starting at Token i.
 func (sc *dateScanner) at(i int) (Date, bool) {
 	t := sc.toks[i]
 	// A month reading wins over a weekday one: "Mar. 5" is March, not Spanish "martes".
 	if d, ok := sc.plain(i); ok {
 		return d, true
 	}
-	if t.kind == wordToken {
-		if wd, ok := sc.cal.weekday(t.text, sc.lang); ok {
+	if t.Kind == WordToken {
+		if wd, ok := sc.cal.Weekday(t.Text, sc.lang); ok {
 			return sc.afterWeekday(i, wd)
 		}
 	}
@@ -155,19 +156,19 @@ func (sc *dateScanner) afterWeekday(i, wd int) (Date, bool) {
 	if j < len(sc.toks) {
 		if d, ok := sc.plain(j); ok && d.Precision != YearPrecision {
 			d.Weekday = wd
-			d.Start, d.firstToken = sc.toks[i].start, i
-			if d.lastToken+1 < len(sc.toks) && sc.isPunct(d.lastToken+1, ")") && sc.isPunct(i+1, "(") {
-				d.lastToken++
-				d.End = sc.toks[d.lastToken].end
+			d.Start, d.FirstToken = sc.toks[i].Start, i
+			if d.LastToken+1 < len(sc.toks) && sc.isPunct(d.LastToken+1, ")") && sc.isPunct(i+1, "(") {
+				d.LastToken++
+				d.End = sc.toks[d.LastToken].End
 			}
 			return d, true
 		}
 	}
 	t := sc.toks[i]
-	if utf8.RuneCountInString(t.text) < minBareWeekdayRunes {
+	if utf8.RuneCountInString(t.Text) < minBareWeekdayRunes {
 		return Date{}, false
 	}
-	return Date{Weekday: wd, Precision: WeekdayOnly, Start: t.start, End: t.end, firstToken: i, lastToken: i}, true
+	return Date{Weekday: wd, Precision: WeekdayOnly, Start: t.Start, End: t.End, FirstToken: i, LastToken: i}, true
 }
 
 // minBareWeekdayRunes keeps abbreviations ("die", "mar", "sun") from reading as a weekday
@@ -177,8 +178,8 @@ const minBareWeekdayRunes = 5
 // plain tries the forms that do not start with a weekday.
 func (sc *dateScanner) plain(i int) (Date, bool) {
 	t := sc.toks[i]
-	switch t.kind {
-	case numberToken:
+	switch t.Kind {
+	case NumberToken:
 		if d, ok := sc.yearFirst(i); ok {
 			return d, true
 		}
@@ -188,11 +189,11 @@ func (sc *dateScanner) plain(i int) (Date, bool) {
 		if d, ok := sc.dayMonth(i); ok {
 			return d, true
 		}
-		if t.digits == 4 && !t.ordinal && sc.standaloneNumber(i) && t.value >= 1000 && t.value <= 2999 {
-			return sc.finish(Date{Year: t.value, Precision: YearPrecision}, i, i), true
+		if t.Digits == 4 && !t.Ordinal && sc.standaloneNumber(i) && t.Value >= 1000 && t.Value <= 2999 {
+			return sc.finish(Date{Year: t.Value, Precision: YearPrecision}, i, i), true
 		}
-	case wordToken:
-		if m, ok := sc.cal.month(t.text, sc.lang); ok {
+	case WordToken:
+		if m, ok := sc.cal.Month(t.Text, sc.lang); ok {
 			return sc.monthFirst(i, m)
 		}
 	}
@@ -205,33 +206,40 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 		return Date{}, false
 	}
 	a, s1, b, s2, c := sc.toks[i], sc.toks[i+1], sc.toks[i+2], sc.toks[i+3], sc.toks[i+4]
-	if a.kind != numberToken || b.kind != numberToken || c.kind != numberToken || a.ordinal || b.ordinal || c.ordinal {
+	last := i + 4
+	// "16-11-'04": an apostrophe marks a year cut to two digits, so it is a year for sure.
+	apostropheYear := isApostrophe(c.Text) && !c.SpaceAfter && i+5 < len(sc.toks) && sc.toks[i+5].Kind == NumberToken && sc.toks[i+5].Digits == 2
+	if apostropheYear {
+		c, last = sc.toks[i+5], i+5
+	}
+	if a.Kind != NumberToken || b.Kind != NumberToken || c.Kind != NumberToken || a.Ordinal || b.Ordinal || c.Ordinal {
 		return Date{}, false
 	}
-	if s1.kind != punctToken || s1.text != s2.text || (s1.text != "-" && s1.text != "/" && s1.text != ".") {
+	if s1.Kind != PunctToken || s1.Text != s2.Text || (s1.Text != "-" && s1.Text != "/" && s1.Text != ".") {
 		return Date{}, false
 	}
-	if a.spaceAfter || s1.spaceAfter || b.spaceAfter || s2.spaceAfter || !sc.standaloneNumber(i+4) && !sc.isoTimeAt(i+5) || sc.precededByNumberSep(i) {
+	if a.SpaceAfter || s1.SpaceAfter || b.SpaceAfter || s2.SpaceAfter || !sc.standaloneNumber(last) && !sc.isoTimeAt(last+1) || sc.precededByNumberSep(i) {
 		return Date{}, false
 	}
 	var d Date
 	switch {
-	case a.digits == 4 && b.digits <= 2 && c.digits <= 2:
-		d = Date{Year: a.value, Month: b.value, Day: c.value}
-	case a.digits <= 2 && b.digits <= 2 && (c.digits == 4 || c.digits == 2):
-		d = Date{Year: c.value, Day: a.value, Month: b.value}
-		if c.digits == 2 {
-			d.TwoDigitYear = true
+	case a.Digits == 4 && b.Digits <= 2 && c.Digits <= 2:
+		d = Date{Year: a.Value, Month: b.Value, Day: c.Value}
+	case a.Digits <= 2 && b.Digits <= 2 && (c.Digits == 4 || c.Digits == 2):
+		d = Date{Year: c.Value, Day: a.Value, Month: b.Value}
+		if c.Digits == 2 {
+			d.TwoDigitYear = !apostropheYear
 			d.Year += 2000
-			if c.value > 50 {
+			if c.Value > 50 {
 				d.Year -= 100
 			}
 		}
-		monthFirst := a.value <= 12 && (b.value > 12 || (s1.text == "/" && sc.lang == "en"))
+		monthFirst := a.Value <= 12 && (b.Value > 12 || (s1.Text == "/" && sc.lang == "en"))
 		if monthFirst {
-			d.Day, d.Month = b.value, a.value
+			d.Day, d.Month = b.Value, a.Value
 		}
-		d.Ambiguous = a.value <= 12 && b.value <= 12 && a.value != b.value
+		d.DayFirst = !monthFirst
+		d.Ambiguous = a.Value <= 12 && b.Value <= 12 && a.Value != b.Value
 	default:
 		return Date{}, false
 	}
@@ -239,21 +247,23 @@ func (sc *dateScanner) numeric(i int) (Date, bool) {
 		return Date{}, false
 	}
 	d.Precision, d.Numeric = DayPrecision, true
-	return sc.finish(d, i, i+4), true
+	return sc.finish(d, i, last), true
 }
 
-// isoTimeAt reports whether token j opens the time of an ISO 8601 timestamp, "T09:14" right
+func isApostrophe(s string) bool { return s == "'" || s == "’" || s == "‘" }
+
+// isoTimeAt reports whether Token j opens the time of an ISO 8601 timestamp, "T09:14" right
 // after the date ("2025-11-23T09:14:00Z").
 func (sc *dateScanner) isoTimeAt(j int) bool {
-	return j+1 < len(sc.toks) && sc.isWord(j, "t") && !sc.toks[j-1].spaceAfter && !sc.toks[j].spaceAfter &&
-		sc.toks[j+1].kind == numberToken && sc.toks[j+1].digits == 2
+	return j+1 < len(sc.toks) && sc.isWord(j, "t") && !sc.toks[j-1].SpaceAfter && !sc.toks[j].SpaceAfter &&
+		sc.toks[j+1].Kind == NumberToken && sc.toks[j+1].Digits == 2
 }
 
 // yearFirst reads the forms that open with the year: East Asian "2025年11月23日" and
 // "2025년 11월 23일", Hungarian and Baltic "2025. november 23.", and "2025-Nov-23".
 func (sc *dateScanner) yearFirst(i int) (Date, bool) {
 	t := sc.toks[i]
-	if t.digits != 4 || t.ordinal || t.value < 1000 || t.value > 2999 {
+	if t.Digits != 4 || t.Ordinal || t.Value < 1000 || t.Value > 2999 {
 		return Date{}, false
 	}
 	if sc.isWord(i+1, "年", "년") {
@@ -262,10 +272,10 @@ func (sc *dateScanner) yearFirst(i int) (Date, bool) {
 	j := i + 1
 	sep := ""
 	switch {
-	case sc.isPunct(j, ".") && !t.spaceAfter && sc.toks[j].spaceAfter && yearDotLanguages[sc.lang]:
+	case sc.isPunct(j, ".") && !t.SpaceAfter && sc.toks[j].SpaceAfter && yearDotLanguages[sc.lang]:
 		j++ // "2025. november 23.": elsewhere "in 2019. May 5 is" ends a sentence
-	case sc.isPunct(j, "-", "/") && !t.spaceAfter && !sc.toks[j].spaceAfter:
-		sep = sc.toks[j].text // "2025-Nov-23"
+	case sc.isPunct(j, "-", "/") && !t.SpaceAfter && !sc.toks[j].SpaceAfter:
+		sep = sc.toks[j].Text // "2025-Nov-23"
 		j++
 	default:
 		return Date{}, false
@@ -273,30 +283,30 @@ func (sc *dateScanner) yearFirst(i int) (Date, bool) {
 	if sc.isWord(j, "gada") { // Latvian "2025. gada 23. novembris" is day first after it
 		return Date{}, false
 	}
-	if j >= len(sc.toks) || sc.toks[j].kind != wordToken {
+	if j >= len(sc.toks) || sc.toks[j].Kind != WordToken {
 		return Date{}, false
 	}
-	m, ok := sc.cal.month(sc.toks[j].text, sc.lang)
+	m, ok := sc.cal.Month(sc.toks[j].Text, sc.lang)
 	if !ok {
 		return Date{}, false
 	}
 	k := j + 1
 	if sep != "" {
-		if !sc.isPunct(k, sep) || sc.toks[j].spaceAfter || sc.toks[k].spaceAfter {
+		if !sc.isPunct(k, sep) || sc.toks[j].SpaceAfter || sc.toks[k].SpaceAfter {
 			return Date{}, false
 		}
 		k++
 	} else if sc.isPunct(k, ".") {
 		k++
 	}
-	if k >= len(sc.toks) || sc.toks[k].kind != numberToken || sc.toks[k].digits > 2 || sc.toks[k].value < 1 || sc.toks[k].value > 31 || !sc.standaloneNumber(k) && !sc.isPunct(k+1, ".") {
-		return sc.finish(Date{Year: t.value, Month: m, Precision: MonthPrecision}, i, j), true
+	if k >= len(sc.toks) || sc.toks[k].Kind != NumberToken || sc.toks[k].Digits > 2 || sc.toks[k].Value < 1 || sc.toks[k].Value > 31 || !sc.standaloneNumber(k) && !sc.isPunct(k+1, ".") {
+		return sc.finish(Date{Year: t.Value, Month: m, Precision: MonthPrecision}, i, j), true
 	}
 	last := k
 	if sc.isPunct(last+1, ".") && sep == "" {
 		last++
 	}
-	return sc.finish(Date{Year: t.value, Month: m, Day: sc.toks[k].value, Precision: DayPrecision}, i, last), true
+	return sc.finish(Date{Year: t.Value, Month: m, Day: sc.toks[k].Value, Precision: DayPrecision}, i, last), true
 }
 
 // yearDotLanguages write the year first with a dot: "2025. november 23." (Hungarian),
@@ -311,10 +321,10 @@ func (sc *dateScanner) eastAsian(i int) (Date, bool) {
 	last := i - 1
 	for k := 0; k < 3; k++ {
 		n, u := last+1, last+2
-		if u >= len(sc.toks) || sc.toks[n].kind != numberToken || !sc.isWord(u, units[k]...) {
+		if u >= len(sc.toks) || sc.toks[n].Kind != NumberToken || !sc.isWord(u, units[k]...) {
 			break
 		}
-		v[k] = sc.toks[n].value
+		v[k] = sc.toks[n].Value
 		last = u
 	}
 	switch {
@@ -338,7 +348,7 @@ func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 	if d, ok := sc.vietnamese(i); ok {
 		return d, true
 	}
-	if t.digits > 2 || t.value < 1 || t.value > 31 || !t.spaceAfter && !t.ordinal && !sc.isPunct(i+1, ".") {
+	if t.Digits > 2 || t.Value < 1 || t.Value > 31 || !t.SpaceAfter && !t.Ordinal && !sc.isPunct(i+1, ".") {
 		return Date{}, false
 	}
 	j := i + 1
@@ -348,10 +358,10 @@ func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 	if sc.isWord(j, "de", "of", "di", "del") {
 		j++
 	}
-	if j >= len(sc.toks) || sc.toks[j].kind != wordToken {
+	if j >= len(sc.toks) || sc.toks[j].Kind != WordToken {
 		return Date{}, false
 	}
-	m, ok := sc.cal.month(sc.toks[j].text, sc.lang)
+	m, ok := sc.cal.Month(sc.toks[j].Text, sc.lang)
 	if !ok {
 		return Date{}, false
 	}
@@ -359,12 +369,14 @@ func (sc *dateScanner) dayMonth(i int) (Date, bool) {
 	if sc.isPunct(last+1, ".") {
 		last++
 	}
-	d := Date{Month: m, Day: t.value, Precision: PartialDay}
+	d := Date{Month: m, Day: t.Value, Precision: PartialDay}
 	if y, yl, ok := sc.yearAfter(last + 1); ok {
 		d.Year, d.Precision, last = y, DayPrecision, yl
-		if isThai(sc.toks[j].text) && y >= thaiEraMin {
+		if isThai(sc.toks[j].Text) && y >= thaiEraMin {
 			d.Year -= buddhistEraOffset // "23 พฤศจิกายน 2567" is 2024
 		}
+	} else if sc.cal.ForeignMonth(sc.toks[j].Text, sc.lang) {
+		return Date{}, false
 	}
 	return sc.finish(d, i, last), true
 }
@@ -389,50 +401,50 @@ func (sc *dateScanner) dayMonthJoined(i int) (Date, bool) {
 		return Date{}, false
 	}
 	day, mon := sc.toks[i], sc.toks[i+2]
-	if day.digits > 2 || day.value < 1 || day.value > 31 || mon.kind != wordToken {
+	if day.Digits > 2 || day.Value < 1 || day.Value > 31 || mon.Kind != WordToken {
 		return Date{}, false
 	}
-	m, ok := sc.cal.month(mon.text, sc.lang)
+	m, ok := sc.cal.Month(mon.Text, sc.lang)
 	if !ok {
 		return Date{}, false
 	}
-	return sc.finish(Date{Year: year, Month: m, Day: day.value, Precision: DayPrecision}, i, i+4), true
+	return sc.finish(Date{Year: year, Month: m, Day: day.Value, Precision: DayPrecision}, i, i+4), true
 }
 
 // joinedTriple reports whether tokens i to i+4 are three parts joined by the same "-" or
 // "/" without spaces, the last a four-digit year ("23-Nov-2025", "Nov-23-2025"), and
 // returns the year.
 func (sc *dateScanner) joinedTriple(i int) (year int, ok bool) {
-	if i+4 >= len(sc.toks) || !sc.isPunct(i+1, "-", "/") || sc.toks[i+3].text != sc.toks[i+1].text {
+	if i+4 >= len(sc.toks) || !sc.isPunct(i+1, "-", "/") || sc.toks[i+3].Text != sc.toks[i+1].Text {
 		return 0, false
 	}
 	for k := i; k < i+4; k++ {
-		if sc.toks[k].spaceAfter {
+		if sc.toks[k].SpaceAfter {
 			return 0, false
 		}
 	}
 	y := sc.toks[i+4]
-	if y.kind != numberToken || y.digits != 4 || y.ordinal || y.value < 1000 || y.value > 2999 || !sc.standaloneNumber(i+4) {
+	if y.Kind != NumberToken || y.Digits != 4 || y.Ordinal || y.Value < 1000 || y.Value > 2999 || !sc.standaloneNumber(i+4) {
 		return 0, false
 	}
-	return y.value, true
+	return y.Value, true
 }
 
 // vietnamese reads "23 tháng 11 năm 2025" and "23 tháng 11" (day, month word, month number).
 func (sc *dateScanner) vietnamese(i int) (Date, bool) {
 	t := sc.toks[i]
-	if t.digits > 2 || t.value < 1 || t.value > 31 || !sc.isWord(i+1, "tháng", "thang") || i+2 >= len(sc.toks) {
+	if t.Digits > 2 || t.Value < 1 || t.Value > 31 || !sc.isWord(i+1, "tháng", "thang") || i+2 >= len(sc.toks) {
 		return Date{}, false
 	}
 	m := sc.toks[i+2]
-	if m.kind != numberToken || m.value < 1 || m.value > 12 {
+	if m.Kind != NumberToken || m.Value < 1 || m.Value > 12 {
 		return Date{}, false
 	}
-	d := Date{Month: m.value, Day: t.value, Precision: PartialDay}
+	d := Date{Month: m.Value, Day: t.Value, Precision: PartialDay}
 	last := i + 2
 	if sc.isWord(i+3, "năm", "nam") && i+4 < len(sc.toks) {
-		if y := sc.toks[i+4]; y.kind == numberToken && y.digits == 4 && y.value >= 1000 && y.value <= 2999 {
-			d.Year, d.Precision, last = y.value, DayPrecision, i+4
+		if y := sc.toks[i+4]; y.Kind == NumberToken && y.Digits == 4 && y.Value >= 1000 && y.Value <= 2999 {
+			d.Year, d.Precision, last = y.Value, DayPrecision, i+4
 		}
 	}
 	return sc.finish(d, i, last), true
@@ -441,21 +453,23 @@ func (sc *dateScanner) vietnamese(i int) (Date, bool) {
 // monthFirst reads "March 3, 2005", "Oct. 7", "Aug 11th 2018", "March 2005" and "Nov-23-2025".
 func (sc *dateScanner) monthFirst(i, m int) (Date, bool) {
 	if year, ok := sc.joinedTriple(i); ok {
-		if day := sc.toks[i+2]; day.kind == numberToken && day.digits <= 2 && day.value >= 1 && day.value <= 31 {
-			return sc.finish(Date{Year: year, Month: m, Day: day.value, Precision: DayPrecision}, i, i+4), true
+		if day := sc.toks[i+2]; day.Kind == NumberToken && day.Digits <= 2 && day.Value >= 1 && day.Value <= 31 {
+			return sc.finish(Date{Year: year, Month: m, Day: day.Value, Precision: DayPrecision}, i, i+4), true
 		}
 	}
 	j := i + 1
 	if sc.isPunct(j, ".") {
 		j++
 	}
-	if j < len(sc.toks) && sc.toks[j].kind == numberToken {
+	if j < len(sc.toks) && sc.toks[j].Kind == NumberToken {
 		n := sc.toks[j]
-		if n.digits <= 2 && n.value >= 1 && n.value <= 31 && sc.standaloneNumber(j) {
-			d := Date{Month: m, Day: n.value, Precision: PartialDay}
+		if n.Digits <= 2 && n.Value >= 1 && n.Value <= 31 && sc.standaloneNumber(j) {
+			d := Date{Month: m, Day: n.Value, Precision: PartialDay}
 			last := j
 			if y, yl, ok := sc.yearAfter(j + 1); ok {
 				d.Year, d.Precision, last = y, DayPrecision, yl
+			} else if sc.cal.ForeignMonth(sc.toks[i].Text, sc.lang) {
+				return Date{}, false
 			}
 			return sc.finish(d, i, last), true
 		}
@@ -478,26 +492,26 @@ func (sc *dateScanner) yearAfter(j int) (year, last int, ok bool) {
 		return 0, 0, false
 	}
 	t := sc.toks[j]
-	if t.kind != numberToken || t.digits != 4 || t.ordinal || t.value < 1000 || t.value > 2999 || !sc.standaloneNumber(j) {
+	if t.Kind != NumberToken || t.Digits != 4 || t.Ordinal || t.Value < 1000 || t.Value > 2999 || !sc.standaloneNumber(j) {
 		return 0, 0, false
 	}
-	return t.value, j, true
+	return t.Value, j, true
 }
 
 // standaloneNumber rejects numbers that are part of a larger one ("1,500", "7:30", "3.5").
 func (sc *dateScanner) standaloneNumber(j int) bool {
 	t := sc.toks[j]
-	if t.spaceAfter || j+2 >= len(sc.toks) {
+	if t.SpaceAfter || j+2 >= len(sc.toks) {
 		return true
 	}
 	next, after := sc.toks[j+1], sc.toks[j+2]
-	if next.kind == punctToken && !next.spaceAfter && after.kind == numberToken {
-		switch next.text {
+	if next.Kind == PunctToken && !next.SpaceAfter && after.Kind == NumberToken {
+		switch next.Text {
 		case ",", ":", ".", "/", "-":
 			return false
 		}
 	}
-	return !(next.kind == numberToken || next.kind == wordToken && !t.ordinal)
+	return !(next.Kind == NumberToken || next.Kind == WordToken && !t.Ordinal)
 }
 
 // precededByNumberSep rejects the tail of a longer numeric run ("1.2017.10.06").
@@ -506,27 +520,27 @@ func (sc *dateScanner) precededByNumberSep(i int) bool {
 		return false
 	}
 	p, pp := sc.toks[i-1], sc.toks[i-2]
-	return p.kind == punctToken && !pp.spaceAfter && !p.spaceAfter && pp.kind == numberToken
+	return p.Kind == PunctToken && !pp.SpaceAfter && !p.SpaceAfter && pp.Kind == NumberToken
 }
 
 func (sc *dateScanner) finish(d Date, first, last int) Date {
-	d.firstToken, d.lastToken = first, last
-	d.Start, d.End = sc.toks[first].start, sc.toks[last].end
+	d.FirstToken, d.LastToken = first, last
+	d.Start, d.End = sc.toks[first].Start, sc.toks[last].End
 	if d.Weekday == 0 && d.Precision != WeekdayOnly {
 		d.Weekday = -1
 	}
-	if d.Day > 0 && d.Month > 0 && d.Day > daysIn(d.Year, d.Month) {
+	if d.Day > 0 && d.Month > 0 && d.Day > DaysIn(d.Year, d.Month) {
 		d.Impossible = true
 	}
 	return d
 }
 
 func (sc *dateScanner) isPunct(j int, marks ...string) bool {
-	if j < 0 || j >= len(sc.toks) || sc.toks[j].kind != punctToken {
+	if j < 0 || j >= len(sc.toks) || sc.toks[j].Kind != PunctToken {
 		return false
 	}
 	for _, m := range marks {
-		if sc.toks[j].text == m {
+		if sc.toks[j].Text == m {
 			return true
 		}
 	}
@@ -534,11 +548,11 @@ func (sc *dateScanner) isPunct(j int, marks ...string) bool {
 }
 
 func (sc *dateScanner) isWord(j int, words ...string) bool {
-	if j < 0 || j >= len(sc.toks) || sc.toks[j].kind != wordToken {
+	if j < 0 || j >= len(sc.toks) || sc.toks[j].Kind != WordToken {
 		return false
 	}
 	for _, w := range words {
-		if sc.toks[j].text == w {
+		if sc.toks[j].Text == w {
 			return true
 		}
 	}

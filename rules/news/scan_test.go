@@ -1,4 +1,4 @@
-package date
+package news
 
 import "testing"
 
@@ -52,24 +52,24 @@ func TestScanDatesReadsEachWrittenForm(t *testing.T) {
 		{"plain prose has no date", "en", "The minister said nothing.", "", NoDate},
 		{"a weekday abbreviation alone is a word", "de", "Die Bahn erhöht die Preise", "", NoDate},
 	}
-	cal := builtinCalendar()
+	cal := BuiltinCalendar()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, dates := scanDates(c.in, cal, c.lang)
+			_, dates := ScanDates(c.in, cal, c.lang)
 			if c.prec == NoDate {
 				for _, d := range dates {
 					if d.Precision != YearPrecision {
-						t.Fatalf("scanDates(%q) found %+v, want no date", c.in, d)
+						t.Fatalf("ScanDates(%q) found %+v, want no date", c.in, d)
 					}
 				}
 				return
 			}
 			if len(dates) == 0 {
-				t.Fatalf("scanDates(%q) found nothing, want %s", c.in, c.want)
+				t.Fatalf("ScanDates(%q) found nothing, want %s", c.in, c.want)
 			}
 			d := dates[0]
 			if d.ISO() != c.want || d.Precision != c.prec {
-				t.Errorf("scanDates(%q) = %s (%v), want %s (%v)", c.in, d.ISO(), d.Precision, c.want, c.prec)
+				t.Errorf("ScanDates(%q) = %s (%v), want %s (%v)", c.in, d.ISO(), d.Precision, c.want, c.prec)
 			}
 		})
 	}
@@ -86,16 +86,24 @@ func TestScanDatesMarksImpossibleDaysAndWeekdays(t *testing.T) {
 		{"29 February does not exist in 2005", "29 Feb 2005", true, -1},
 		{"a written weekday is kept", "Tuesday, 3 March 2005", false, 2},
 	}
-	cal := builtinCalendar()
+	cal := BuiltinCalendar()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, dates := scanDates(c.in, cal, "en")
+			_, dates := ScanDates(c.in, cal, "en")
 			if len(dates) != 1 {
-				t.Fatalf("scanDates(%q) = %d dates, want 1", c.in, len(dates))
+				t.Fatalf("ScanDates(%q) = %d dates, want 1", c.in, len(dates))
 			}
 			if dates[0].Impossible != c.impossible || dates[0].Weekday != c.weekday {
-				t.Errorf("scanDates(%q) = impossible %v weekday %d, want %v %d", c.in, dates[0].Impossible, dates[0].Weekday, c.impossible, c.weekday)
+				t.Errorf("ScanDates(%q) = impossible %v weekday %d, want %v %d", c.in, dates[0].Impossible, dates[0].Weekday, c.impossible, c.weekday)
 			}
 		})
+	}
+}
+
+// BenchmarkScanDates is the parser alone on one dateline.
+func BenchmarkScanDates(b *testing.B) {
+	cal := BuiltinCalendar()
+	for b.Loop() {
+		_, _ = ScanDates("LONDON, March 3, 2005 (Reuters) - The council approved", cal, "en")
 	}
 }

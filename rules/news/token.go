@@ -1,4 +1,4 @@
-package date
+package news
 
 import (
 	"strings"
@@ -6,26 +6,27 @@ import (
 	"unicode/utf8"
 )
 
-// tokenKind tells numbers, words and single punctuation marks apart.
-type tokenKind uint8
+// TokenKind tells numbers, words and single punctuation marks apart.
+type TokenKind uint8
 
+// The token kinds.
 const (
-	numberToken tokenKind = iota
-	wordToken
-	punctToken
+	NumberToken TokenKind = iota
+	WordToken
+	PunctToken
 )
 
-// token is one piece of a line, located by byte offsets into the scanned string.
-type token struct {
-	kind       tokenKind
-	start, end int
-	text       string // lower case for words; the mark itself for punctuation
-	value      int    // numbers only; -1 when the digits overflow
-	digits     int    // numbers only
-	ordinal    bool   // "3rd", "1er", "5º"
-	upper      bool   // words only: first letter is upper case
-	allUpper   bool   // words only: every letter is upper case
-	spaceAfter bool   // white space follows before the next token
+// Token is one piece of a line, located by byte offsets into the scanned string.
+type Token struct {
+	Kind       TokenKind
+	Start, End int
+	Text       string // lower case for words; the mark itself for punctuation
+	Value      int    // numbers only; -1 when the digits overflow
+	Digits     int    // numbers only
+	Ordinal    bool   // "3rd", "1er", "5º"
+	Upper      bool   // words only: first letter is upper case
+	AllUpper   bool   // words only: every letter is upper case
+	SpaceAfter bool   // white space follows before the next token
 }
 
 // maxTokenizeBytes bounds the work per scanned string; callers pass lines and paragraph
@@ -35,18 +36,18 @@ const maxTokenizeBytes = 4096
 // ordinalSuffixes follow a day number in English, French, Spanish, Portuguese and Italian.
 var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "e": true, "eme": true, "ème": true, "o": true, "a": true, "º": true, "ª": true}
 
-// tokenize splits s into numbers, words and punctuation marks. Letters and digits never
+// Tokenize splits s into numbers, words and punctuation marks. Letters and digits never
 // share a token except for a day's ordinal suffix.
-func tokenize(s string) []token { return appendTokens(nil, s) }
+func Tokenize(s string) []Token { return AppendTokens(nil, s) }
 
-// appendTokens is tokenize appending to dst, so one buffer serves every line of a document.
-func appendTokens(dst []token, s string) []token {
+// AppendTokens is Tokenize appending to dst, so one buffer serves every line of a document.
+func AppendTokens(dst []Token, s string) []Token {
 	if len(s) > maxTokenizeBytes {
 		s = s[:maxTokenizeBytes]
 	}
 	toks := dst
 	if want := len(dst) + len(s)/5 + 4; cap(dst) < want {
-		toks = make([]token, len(dst), want)
+		toks = make([]Token, len(dst), want)
 		copy(toks, dst)
 	}
 	i := 0
@@ -58,7 +59,7 @@ func appendTokens(dst []token, s string) []token {
 		switch {
 		case unicode.IsSpace(r):
 			if n := len(toks); n > 0 {
-				toks[n-1].spaceAfter = true
+				toks[n-1].SpaceAfter = true
 			}
 			i += size
 		case r >= '0' && r <= '9':
@@ -66,16 +67,16 @@ func appendTokens(dst []token, s string) []token {
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
-			t := token{kind: numberToken, start: i, end: j, text: s[i:j], digits: j - i, value: -1}
-			if t.digits <= 9 {
-				t.value = atoi(s[i:j])
+			t := Token{Kind: NumberToken, Start: i, End: j, Text: s[i:j], Digits: j - i, Value: -1}
+			if t.Digits <= 9 {
+				t.Value = atoi(s[i:j])
 			}
-			if k := letterRunEnd(s, j); k > j && t.digits <= 2 {
+			if k := letterRunEnd(s, j); k > j && t.Digits <= 2 {
 				if suf := strings.ToLower(s[j:k]); ordinalSuffixes[suf] {
-					t.ordinal, t.end, j = true, k, k
+					t.Ordinal, t.End, j = true, k, k
 				}
 			} else if r2, sz := utf8.DecodeRuneInString(s[j:]); r2 == '°' {
-				t.ordinal, t.end, j = true, j+sz, j+sz
+				t.Ordinal, t.End, j = true, j+sz, j+sz
 			}
 			toks = append(toks, t)
 			i = j
@@ -97,17 +98,17 @@ func appendTokens(dst []token, s string) []token {
 			if digits > 9 {
 				value = -1
 			}
-			toks = append(toks, token{kind: numberToken, start: i, end: j, text: s[i:j], digits: digits, value: value})
+			toks = append(toks, Token{Kind: NumberToken, Start: i, End: j, Text: s[i:j], Digits: digits, Value: value})
 			i = j
 		case unicode.IsLetter(r):
 			j := letterRunEnd(s, i)
 			word := s[i:j]
 			first, _ := utf8.DecodeRuneInString(word)
-			toks = append(toks, token{kind: wordToken, start: i, end: j, text: lower(word),
-				upper: unicode.IsUpper(first), allUpper: isAllUpper(word)})
+			toks = append(toks, Token{Kind: WordToken, Start: i, End: j, Text: lower(word),
+				Upper: unicode.IsUpper(first), AllUpper: isAllUpper(word)})
 			i = j
 		default:
-			toks = append(toks, token{kind: punctToken, start: i, end: i + size, text: s[i : i+size]})
+			toks = append(toks, Token{Kind: PunctToken, Start: i, End: i + size, Text: s[i : i+size]})
 			i += size
 		}
 	}

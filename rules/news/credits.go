@@ -1,0 +1,160 @@
+package news
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// PhotoCredit is a picture credit found by its form, whoever it names.
+type PhotoCredit struct {
+	Name       string // as written: "Getty Images", "EPA-EFE", "FilmMagic", "REUTERS"
+	Agency     string // canonical name when Name is a known agency ("Reuters"), else ""
+	Start, End int    // byte offsets of the whole credit
+}
+
+// The forms of a photo credit. Names are runs of capitalised words; a credit ends where the
+// caption ends (bracket, end of line, full stop) so "Image: The minister speaks" is a caption
+// label, not a credit.
+const (
+	creditName = `\p{Lu}[\p{L}\p{N}&'’.-]*(?:[ /]\p{Lu}[\p{L}\p{N}&'’.-]*){0,3}`
+	personName = `\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}`
+	creditEnd  = `\s*(?:[)\]]|\.?[ \t]*(?:\n|$))`
+	photoLabel = `(?i:\b(?:photo|picture|image|foto|file photo|photograph)s?\s*(?:credit)?\s*:\s*)`
+)
+
+var (
+	// "(Photo: Getty Images)", "Picture credit: EPA-EFE".
+	labelCreditRE = regexp.MustCompile(photoLabel + `(` + creditName + `)` + creditEnd)
+	// "PHOTO: AFP Firefighters at the scene": a known agency needs no end after it.
+	labelAgencyRE = regexp.MustCompile(photoLabel + allAlternation() + `\b`)
+	// "REUTERS/Jonathan Ernst", "AFP/Getty Images", "AP Photo/Evan Vucci".
+	agencyNameRE = regexp.MustCompile(`\b` + allAlternation() + `(?: Photo)?\s?/\s?` + creditName)
+	// "Kevin Mazur/WireImage", "Jane Doe/Reuters", "Name Name/FilmMagic": a person's name and
+	// one organisation word, known or written in camel case.
+	personOrgRE = regexp.MustCompile(personName + `/(\p{Lu}[\p{L}-]+)` + creditEnd)
+	// "AP Photo", "Reuters/File".
+	agencySuffixRE = regexp.MustCompile(`\b` + allAlternation() + `(?:/File\b| [Pp]hoto\b)`)
+)
+
+// allAlternation is a regexp group of every agency spelling, longest first.
+func allAlternation() string {
+	var all []string
+	for _, a := range Agencies {
+		all = append(all, a.Spellings...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	for i, s := range all {
+		all[i] = regexp.QuoteMeta(s)
+	}
+	return "(" + strings.Join(all, "|") + ")"
+}
+
+// PhotoCredits finds the photo credits of a text by their form, left to right, without
+// overlaps.
+func PhotoCredits(text string) []PhotoCredit {
+	var out []PhotoCredit
+	add := func(start, end, nameStart, nameEnd int) {
+		for _, c := range out {
+			if start < c.End && c.Start < end {
+				return
+			}
+		}
+		for nameEnd > nameStart && text[nameEnd-1] == '.' {
+			nameEnd-- // "Photo: REUTERS." ends a sentence
+		}
+		name := text[nameStart:nameEnd]
+		agency, _ := CanonicalAgency(name)
+		if agency == "" {
+			// "EPA-EFE", "Getty Images/iStockphoto": the first of joined names.
+			first, _, _ := strings.Cut(strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '/' })[0], ".")
+			agency, _ = CanonicalAgency(first)
+		}
+		out = append(out, PhotoCredit{Name: name, Agency: agency, Start: start, End: end})
+	}
+	// Each form's regexp runs only where its literal parts occur: most paragraphs have none.
+	slash := strings.IndexByte(text, '/') >= 0
+	if strings.IndexByte(text, ':') >= 0 && hasPhotoWord(text) {
+		for _, m := range labelCreditRE.FindAllStringSubmatchIndex(text, -1) {
+			add(m[0], m[3], m[2], m[3])
+		}
+		for _, m := range labelAgencyRE.FindAllStringSubmatchIndex(text, -1) {
+			add(m[0], m[1], m[2], m[3])
+		}
+	}
+	if slash {
+		for _, m := range agencyNameRE.FindAllStringSubmatchIndex(text, -1) {
+			add(m[0], m[1], m[2], m[3])
+		}
+		for _, m := range personOrgRE.FindAllStringSubmatchIndex(text, -1) {
+			if org := text[m[2]:m[3]]; IsAgencyWord(strings.ToLower(org)) || camelCase(org) {
+				add(m[0], m[3], m[2], m[3])
+			}
+		}
+	}
+	if slash && strings.Contains(text, "/File") || strings.Contains(text, " Photo") || strings.Contains(text, " photo") {
+		for _, m := range agencySuffixRE.FindAllStringSubmatchIndex(text, -1) {
+			add(m[0], m[1], m[2], m[3])
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// HasPhotoCredit reports whether text carries a photo credit of any form.
+func HasPhotoCredit(text string) bool { return len(PhotoCredits(text)) > 0 }
+
+// camelCase reports an organisation written as one word with inner capitals ("FilmMagic",
+// "WireImage", "NurPhoto"), the way picture agencies name themselves.
+func camelCase(w string) bool {
+	inner := false
+	for i, r := range w {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			inner = true
+		}
+	}
+	return inner && !strings.Contains(w, "-")
+}
+
+// hasPhotoWord reports whether text holds, in any case, a word every labelled credit holds:
+// "photo", "picture", "image" or "foto". ASCII case folding is the regexp's own here: none of
+// these letters has a non-ASCII simple fold.
+func hasPhotoWord(text string) bool {
+	for i := 0; i < len(text); i++ {
+		var hints []string
+		switch text[i] | 0x20 {
+		case 'p':
+			hints = []string{"photo", "picture"}
+		case 'i':
+			hints = []string{"image"}
+		case 'f':
+			hints = []string{"foto"}
+		default:
+			continue
+		}
+		for _, h := range hints {
+			if hasPrefixFoldASCII(text[i:], h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFoldASCII reports whether s starts with lower, ignoring ASCII case (lower is
+// lower-case ASCII).
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
