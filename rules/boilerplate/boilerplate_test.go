@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/audit/audittest"
 )
 
 func TestPhraseMatch(t *testing.T) {
@@ -207,45 +208,13 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
+// TestFixtures checks the invented fixtures in testdata/ against testdata/expect.tsv.
 func TestFixtures(t *testing.T) {
-	tests := []struct {
-		file string
-		want []string // rule:line keys that must be present
-		not  []int    // lines that must carry no warning
-	}{
-		{"teasers_es.txt", []string{"boilerplate.phrase:7", "boilerplate.structure:9", "boilerplate.structure:11", "boilerplate.structure:13"}, []int{1, 3, 5}},
-		{"page_footer_en.txt", []string{"boilerplate.phrase:9", "boilerplate.structure:11", "boilerplate.structure:15", "boilerplate.phrase:19"}, []int{1, 3, 5, 7}},
-		{"clean_subheads_en.txt", nil, []int{1, 3, 5, 7, 9, 11, 13}},
-		{"teasers_zh.txt", []string{"boilerplate.phrase:7", "boilerplate.structure:9", "boilerplate.phrase:13", "boilerplate.phrase:15"}, []int{1, 3, 5}},
-		{"teasers_pl.txt", []string{"boilerplate.phrase:7", "boilerplate.structure:9", "boilerplate.phrase:13", "boilerplate.phrase:15"}, []int{1, 3, 5}},
+	reg, err := audit.NewRegistry(Rules())
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tc := range tests {
-		t.Run(tc.file, func(t *testing.T) {
-			got := runRules(t, nil, filepath.Join("testdata", tc.file))[tc.file]
-			have := map[string]bool{}
-			lines := map[int]bool{}
-			for _, k := range got {
-				have[k] = true
-				if !strings.HasPrefix(k, Splice.ID) {
-					var n int
-					for _, c := range k[strings.LastIndexByte(k, ':')+1:] {
-						n = n*10 + int(c-'0')
-					}
-					lines[n] = true
-				}
-			}
-			for _, w := range tc.want {
-				if !have[w] {
-					t.Errorf("missing %s; got %v", w, got)
-				}
-			}
-			for _, n := range tc.not {
-				if lines[n] {
-					t.Errorf("line %d flagged; got %v", n, got)
-				}
-			}
-		})
-	}
+	audittest.Run(t, "testdata", reg, nil)
 }
 
 func TestConfigPhrasesExtendTheLexicon(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
-	"sync"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/news"
@@ -26,7 +25,6 @@ type templateCheck struct {
 	cfg *audit.Config
 	templateParams
 
-	mu         sync.Mutex
 	files      int
 	counts     map[uint64]lineCount
 	candidates []templateCandidate
@@ -114,8 +112,6 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 			mine = append(mine, templateCandidate{hash: h, dateline: cut > 0, path: doc.Path, span: doc.Span(u.start, u.end), text: u.text})
 		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.files++
 	for h, plain := range seen {
 		lc := c.counts[h]

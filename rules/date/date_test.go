@@ -1,7 +1,6 @@
 package date
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,78 +8,18 @@ import (
 	"time"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/audit/audittest"
 )
 
 // TestFixturesGetTheExpectedDateVerdict runs the date family through the engine on the
-// invented fixtures in testdata/ and compares with testdata/expect.tsv, which keeps each
-// case's verdict next to its text.
+// invented fixtures in testdata/ and checks testdata/expect.tsv, which keeps each case's
+// verdict and facts next to its text.
 func TestFixturesGetTheExpectedDateVerdict(t *testing.T) {
-	f, err := os.Open("testdata/expect.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	type want struct{ rule, date, precision string }
-	wants := map[string]want{}
-	var files []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		col := strings.Split(line, "\t")
-		if len(col) != 4 {
-			t.Fatalf("expect.tsv: malformed line %q", line)
-		}
-		path := filepath.Join("testdata", col[0])
-		wants[filepath.ToSlash(path)] = want{col[1], col[2], col[3]}
-		files = append(files, path)
-	}
 	reg, err := audit.NewRegistry(Rules(), Analyses()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := &audit.Config{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
-	res, err := audit.Run(files, audit.Options{Registry: reg, Config: cfg, Jobs: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Files) != len(files) {
-		t.Fatalf("audited %d files, want %d (errors %v)", len(res.Files), len(files), res.Errors)
-	}
-	for _, fr := range res.Files {
-		w := wants[filepath.ToSlash(fr.Path)]
-		t.Run(filepath.Base(fr.Path), func(t *testing.T) {
-			got := "-"
-			if len(fr.Findings) > 1 {
-				t.Errorf("%d date findings, want at most one: %+v", len(fr.Findings), fr.Findings)
-			}
-			if len(fr.Findings) > 0 {
-				got = fr.Findings[0].Rule
-			}
-			if got != w.rule {
-				msg := ""
-				if len(fr.Findings) > 0 {
-					msg = fr.Findings[0].Message
-				}
-				t.Errorf("finding %s, want %s (%s)", got, w.rule, msg)
-			}
-			if d := factOr(fr.Facts, "date"); d != w.date {
-				t.Errorf("date fact %s, want %s", d, w.date)
-			}
-			if p := factOr(fr.Facts, "date_precision"); p != w.precision {
-				t.Errorf("date_precision fact %s, want %s", p, w.precision)
-			}
-		})
-	}
-}
-
-func factOr(facts map[string]any, key string) string {
-	if v, ok := facts[key].(string); ok {
-		return v
-	}
-	return "-"
+	audittest.Run(t, "testdata", reg, &audit.Config{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 }
 
 func TestJudgePrefersTheFirstPublicationOverARevision(t *testing.T) {

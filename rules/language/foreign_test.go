@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/audit/audittest"
 )
 
 // runRule runs one rule over text and returns its findings and facts.
@@ -62,44 +63,20 @@ func itoa(n int) string {
 	return b.String()
 }
 
+// TestForeignPassage checks the invented fixtures in testdata/ against testdata/expect.tsv.
 func TestForeignPassage(t *testing.T) {
-	tests := []struct {
-		name     string
-		fixture  string
-		docLang  string
-		want     []string
-		langsCfg []string
-	}{
-		{"a French and a German paragraph and a Spanish residue line in English text are flagged",
-			"english_with_foreign.txt", "en", []string{"7:fr", "11:de", "15:es"}, nil},
-		{"headlines full of names, foreign place names and a quoted title are not flagged",
-			"english_clean_names.txt", "en", nil, nil},
-		{"a German article is audited as German and its English paragraph is flagged",
-			"german_with_english.txt", "de", []string{"7:en"}, nil},
-		{"a Cyrillic residue line in English text is flagged without a function-word list",
-			"english_with_russian.txt", "en", []string{"7:ru"}, nil},
-		{"Polish and Turkish prose with few listed function words and short lines in Han and Hebrew script are flagged",
-			"english_with_other_languages.txt", "en", []string{"5:pl", "9:tr", "11:zh", "15:he"}, nil},
-		{"telegraphic wire copy, table rows and a Spanish company name in English text are not flagged",
-			"english_telegraphic.txt", "en", nil, nil},
-		{"formulas and initials in Greek letters are not passages; an indented hard-wrapped Spanish paragraph with figures is",
-			"english_symbols_and_wrapped_spanish.txt", "en", []string{"9:es"}, nil},
-		{"a configured candidate set still names the languages it holds",
-			"english_with_foreign.txt", "en", []string{"7:fr", "11:de", "15:es"}, []string{"en", "fr", "de", "es"}},
+	reg, err := audit.NewRegistry([]*audit.Rule{ForeignPassage})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fs, facts := runRule(t, ForeignPassage, &audit.Config{Languages: tt.langsCfg}, tt.fixture, fixture(t, tt.fixture))
-			if got := facts["language"]; got != tt.docLang {
-				t.Errorf("document language = %v, want %s", got, tt.docLang)
-			}
-			if got := flagged(fs); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("flagged %v, want %v", got, tt.want)
-				for _, f := range fs {
-					t.Logf("  %d: %s | %v", f.Line, f.Message, f.Evidence["text"])
-				}
-			}
-		})
+	audittest.Run(t, "testdata", reg, nil)
+}
+
+func TestConfiguredCandidatesStillNameTheirLanguages(t *testing.T) {
+	cfg := &audit.Config{Languages: []string{"en", "fr", "de", "es"}}
+	fs, facts := runRule(t, ForeignPassage, cfg, "english_with_foreign.txt", fixture(t, "english_with_foreign.txt"))
+	if got, want := flagged(fs), []string{"7:fr", "11:de", "15:es"}; facts["language"] != "en" || !reflect.DeepEqual(got, want) {
+		t.Errorf("language %v, flagged %v; want en and %v", facts["language"], got, want)
 	}
 }
 
