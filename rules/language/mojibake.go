@@ -139,6 +139,20 @@ func checkMojibake(p *audit.Pass) {
 	}
 }
 
+// hasMojibake reports whether text holds at least one mis-decoded UTF-8 sequence.
+func hasMojibake(text string) bool {
+	for i := 0; i < len(text); {
+		if text[i] >= 0x80 {
+			if _, _, ok := mojibakeAt(text, i); ok {
+				return true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return false
+}
+
 func runeList(s string) string {
 	var parts []string
 	for _, r := range s {
