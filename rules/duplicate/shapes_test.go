@@ -137,3 +137,24 @@ func TestShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestSentencesRepeatingOneParagraphAreOneFinding(t *testing.T) {
+	lead := "The harbour authority said on Monday that the dredging would take two more years. Fishermen in the bay have complained for months about the noise of the works."
+	cases := []struct {
+		name string
+		text string
+		want []int
+	}{
+		{"a paragraph whose two sentences repeat the lead's is one finding",
+			paragraphs("Title", lead, bodyB, "Officials spoke briefly. "+lead+" More talks are planned."), []int{7}},
+		{"a line repeating its own sentence is one finding",
+			paragraphs("Title", bodyB, lead+" "+lead), []int{5}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := withinFindings(t, c.text); fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("findings on lines %v, want %v", got, c.want)
+			}
+		})
+	}
+}

@@ -37,6 +37,10 @@ type withinMatch struct {
 	here, there    unit
 	al             Alignment
 	similarity     float64
+	// more counts further sentences of here's paragraph that repeat sentences of there's,
+	// folded into this finding; spanEnd is then the end of the last of them.
+	more    int
+	spanEnd int
 }
 
 // withinUnitInfo is what findWithin knows of a unit besides its words.
@@ -73,9 +77,32 @@ func checkWithin(p *audit.Pass) {
 			kept = append(kept, m)
 		}
 	}
-	for _, g := range groupRepeats(kept, int(p.Params.Get("max_repeats"))) {
+	for _, g := range groupRepeats(foldSentences(kept), int(p.Params.Get("max_repeats"))) {
 		reportWithin(p, toks, g)
 	}
+}
+
+// foldSentences makes one finding of the sentences of one paragraph that repeat sentences of
+// one other paragraph (or of itself): a paragraph written twice over, or a long line holding
+// several repeated sentences, is one defect on one line, not one finding per sentence.
+func foldSentences(matches []withinMatch) []withinMatch {
+	sorted := slices.Clone(matches)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].here.start < sorted[j].here.start })
+	type key struct{ here, there int }
+	at := map[key]int{}
+	var out []withinMatch
+	for _, m := range sorted {
+		k := key{m.here.paragraph, m.there.paragraph}
+		if i, ok := at[k]; ok {
+			out[i].more++
+			out[i].spanEnd = max(out[i].spanEnd, m.here.end)
+			continue
+		}
+		at[k] = len(out)
+		m.spanEnd = m.here.end
+		out = append(out, m)
+	}
+	return out
 }
 
 // repeatGroup is one finding of the within-file rule: a match, and when the unit it repeats
@@ -282,7 +309,13 @@ func reportWithin(p *audit.Pass, toks []Token, g repeatGroup) {
 		ev["repeat_lines"] = lines
 		msg += fmt.Sprintf("; %d more repeats of this pattern in the file (lines %s)", len(g.others), joinLines(lines, len(g.others)))
 	}
-	p.Report(m.here.start, m.here.end, msg, ev)
+	end := m.here.end
+	if m.more > 0 {
+		ev["sentences"] = m.more + 1
+		msg += fmt.Sprintf("; %d more sentence(s) of this paragraph repeat that paragraph", m.more)
+		end = max(end, m.spanEnd)
+	}
+	p.Report(m.here.start, end, msg, ev)
 }
 
 // maxListedRepeats bounds the lines a grouped finding lists.
