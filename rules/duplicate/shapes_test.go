@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/textaudit/textaudit/audit"
 )
 
 // withinFindings audits one text alone and returns its duplicate.within findings' lines.
@@ -49,6 +51,18 @@ func TestWithinLeavesFormulaicTextAlone(t *testing.T) {
 			paragraphs("Title", bodyA, "/srv/archive/2016/harbour/images/dredging/north/channel_0001.jpg", "/srv/archive/2016/harbour/images/dredging/north/channel_0002.jpg"), nil},
 		{"links that differ by an id are not copies",
 			paragraphs("Title", bodyA, "https://news.example.org/harbour/dredging/story?id=48213&section=local&page=2", "https://news.example.org/harbour/dredging/story?id=48214&section=local&page=2"), nil},
+		{"letter addresses that differ in the addressee are one formula",
+			paragraphs("Title", bodyA,
+				"The Honorable Jane Smith, Chairman, Committee on Harbours and Fisheries, House of Representatives, Port Elwin",
+				"The Honorable John Doe, Ranking Member, Committee on Harbours and Fisheries, House of Representatives, Port Elwin"), nil},
+		{"a caption restating a hard-wrapped lead is left to the boilerplate family",
+			"Title\n\nDock workers at the northern port walked off the job on Monday after talks over pay broke down (Photo: Jane Doe/Harbour Times)\n\n" +
+				"    Dock workers at the northern port walked off the job on\nMonday after talks over pay broke down. Dozens of ships were\nleft waiting at anchor outside the breakwater on Tuesday.\n" +
+				"    The union said its members would stay out until the port\nauthority returned to the table with a better offer.\n", nil},
+		{"the same line without a credit is a repeat, reported on the later sentence",
+			"Title\n\nDock workers at the northern port walked off the job on Monday after talks over pay broke down.\n\n" +
+				"    Dock workers at the northern port walked off the job on\nMonday after talks over pay broke down. Dozens of ships were\nleft waiting at anchor outside the breakwater on Tuesday.\n" +
+				"    The union said its members would stay out until the port\nauthority returned to the table with a better offer.\n", []int{5}},
 		{"a caption restating the lead is left to the boilerplate family",
 			paragraphs("Title", "The harbour authority said on Monday that the dredging of the northern channel would take another two years (Photo: Jane Doe/Harbour Times)", bodyA, bodyB), nil},
 	}
@@ -154,6 +168,33 @@ func TestSentencesRepeatingOneParagraphAreOneFinding(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			if got := withinFindings(t, c.text); fmt.Sprint(got) != fmt.Sprint(c.want) {
 				t.Errorf("findings on lines %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestJoinWrappedSentences(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"lines of one wrapped sentence are one sentence",
+			"    Dock workers walked off the job on\nMonday after talks broke down. Ships\nwaited outside.", []string{"Dock workers walked off the job on\nMonday after talks broke down.", "Ships\nwaited outside."}},
+		{"a line ending a sentence stays apart from the next",
+			"The strike began.\nThe port closed.", []string{"The strike began.", "The port closed."}},
+		{"sentences of one unwrapped line are kept as the splitter cut them",
+			"The strike began. The port closed.", []string{"The strike began.", "The port closed."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := audit.NewDocument("x.txt", c.text)
+			var got []string
+			for _, s := range joinWrappedSentences(doc.Text, doc.Sentences(0)) {
+				got = append(got, strings.TrimSpace(doc.Text[s.Start:s.End]))
+			}
+			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
 	}
