@@ -34,14 +34,14 @@ func notProse(doc string, toks []Token) bool {
 	if 2*digits >= len(toks) {
 		return true
 	}
-	fields := strings.Fields(doc[toks[0].Start:toks[len(toks)-1].End])
-	links := 0
-	for _, f := range fields {
+	fields, links := 0, 0
+	for f := range strings.FieldsSeq(doc[toks[0].Start:toks[len(toks)-1].End]) {
+		fields++
 		if isLinkOrPath(f) {
 			links++
 		}
 	}
-	return 2*links >= len(fields)
+	return 2*links >= fields
 }
 
 func hasDigit(s string) bool {
@@ -61,7 +61,7 @@ func hasDigit(s string) bool {
 // isLinkOrPath reports whether a whitespace-separated field is a URL, a host with a path
 // ("pic.twitter.com/x1"), or a file path of two or more separators.
 func isLinkOrPath(f string) bool {
-	if strings.Contains(f, "://") || strings.HasPrefix(strings.ToLower(f), "www.") {
+	if strings.Contains(f, "://") || len(f) > 4 && strings.EqualFold(f[:4], "www.") {
 		return true
 	}
 	if strings.Count(f, "/")+strings.Count(f, `\`) >= 2 {
@@ -122,7 +122,33 @@ var creditFormRE = regexp.MustCompile(`(?i)(?:\(\s*(?:photo(?:graph)?|image|pict
 
 // isCaption reports whether a unit carries a photo credit, by agency or by form.
 func isCaption(text string) bool {
-	return provenance.HasPhotoCredit(text) || creditFormRE.MatchString(strings.TrimSpace(text))
+	return provenance.HasPhotoCredit(text) || mayHoldCreditForm(text) && creditFormRE.MatchString(strings.TrimSpace(text))
+}
+
+// mayHoldCreditForm reports whether text holds, in any case, a word every creditFormRE match
+// contains; it spares the regexp almost every unit.
+func mayHoldCreditForm(text string) bool {
+	for i := 0; i < len(text); i++ {
+		var hints []string
+		switch text[i] | 0x20 {
+		case 'p':
+			hints = []string{"photo", "picture"}
+		case 'i':
+			hints = []string{"image"}
+		case 'f':
+			hints = []string{"foto"}
+		case 'c':
+			hints = []string{"credit"}
+		default:
+			continue
+		}
+		for _, h := range hints {
+			if len(text)-i >= len(h) && strings.EqualFold(text[i:i+len(h)], h) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quotedShare returns the share of the words toks (located in doc's text, all in one

@@ -61,12 +61,17 @@ func checkWithin(p *audit.Pass) {
 			units = append(units, u)
 		}
 	}
-	info := make([]withinUnitInfo, len(units))
-	for i, u := range units {
-		text := p.Doc.Text[u.start:u.end]
-		info[i] = withinUnitInfo{caption: isCaption(text), notProse: notProse(p.Doc.Text, toks[u.lo:u.hi]), text: text}
+	// Units are described only when a pair needs them: most units of a file pair with none.
+	info := make([]*withinUnitInfo, len(units))
+	describe := func(i int) *withinUnitInfo {
+		if info[i] == nil {
+			u := units[i]
+			text := p.Doc.Text[u.start:u.end]
+			info[i] = &withinUnitInfo{caption: isCaption(text), notProse: notProse(p.Doc.Text, toks[u.lo:u.hi]), text: text}
+		}
+		return info[i]
 	}
-	matches := findWithin(units, words, info, threshold)
+	matches := findWithin(units, words, describe, threshold)
 	var kept []withinMatch
 	for _, m := range matches {
 		clash := false
@@ -161,7 +166,7 @@ func groupRepeats(matches []withinMatch, maxRepeats int) []repeatGroup {
 
 // findWithin pairs units sharing word trigrams, verifies each pair by alignment and returns
 // the pairs at or above the similarity threshold, longest later copy first.
-func findWithin(units []unit, words []uint32, info []withinUnitInfo, threshold float64) []withinMatch {
+func findWithin(units []unit, words []uint32, describe func(int) *withinUnitInfo, threshold float64) []withinMatch {
 	// The index is a sorted list of (trigram, unit) entries rather than maps: a document
 	// has a few hundred trigrams, and building three maps for each of 100,000 files cost
 	// more than the alignments.
@@ -213,10 +218,10 @@ func findWithin(units []unit, words []uint32, info []withinUnitInfo, threshold f
 		if float64(n) < 0.25*float64(min(grams[x], grams[y])) {
 			continue
 		}
-		if info[x].notProse || info[y].notProse || parallelEntries(info[x].text, info[y].text) {
+		iu, iv := describe(x), describe(y)
+		if iu.notProse || iv.notProse || parallelEntries(iu.text, iv.text) {
 			continue
 		}
-		iu, iv := info[x], info[y]
 		if v.start < u.start {
 			u, v = v, u
 			iu, iv = iv, iu

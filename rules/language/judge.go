@@ -138,13 +138,18 @@ func (j *judge) foreign(text string) (verdict, bool) {
 		// so a formula such as "Δφ ≈ π/2" is not a passage).
 		return j.byScript(text, script, share, counts[script])
 	}
-	if counts.letters() < j.p.minLetters || hasTableRow(text) || looksTechnical(text) {
+	if counts.letters() < j.p.minLetters || hasTableRow(text) {
 		return verdict{}, false
 	}
 	if script != j.script && share < j.p.scriptShare {
 		return verdict{}, false
 	}
-	return j.byFunctionWords(text, script)
+	v, ok := j.byFunctionWords(text, script)
+	// Asked last, of the few passages found foreign: most passages never need it.
+	if ok && looksTechnical(text) {
+		return verdict{}, false
+	}
+	return v, ok
 }
 
 // byScript handles a passage written mostly in a script the main language does not use:
