@@ -105,7 +105,7 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 	}
 	include := make([]bool, len(matches))
 	for i, m := range matches {
-		include[i] = pairs[docPair{c.units[m.a].doc, c.units[m.b].doc}].kind == pairSingle && c.coversParagraph(m)
+		include[i] = pairs[docPair{c.units[m.a].doc, c.units[m.b].doc}].kind == pairSingle && c.coversParagraph(m) && c.passageIsCopy(&dc, m)
 	}
 	bestA, bestB, partners := bestPerUnit(matches, include)
 	inherited := map[docPair]bool{}
@@ -195,3 +195,35 @@ func (c *crossCheck) coversParagraph(m copyMatch) bool {
 	a, b := c.units[m.a], c.units[m.b]
 	return float64(m.al.ALen()) >= c.minCover*float64(a.n) || float64(m.al.BLen()) >= c.minCover*float64(b.n)
 }
+
+// passageIsCopy tells a copied passage from text alike by its form or its source: table rows
+// and link lists (notProse), one template filled in with other names and numbers
+// (templateChange), and a quote two reports took from the same speaker, with their own
+// attribution around it (mostly quoted words on both sides, not the same paragraph word for
+// word). Such passages still count towards a shared-story or whole-file pair.
+func (c *crossCheck) passageIsCopy(dc *docCache, m copyMatch) bool {
+	a, b := c.unitWords(m.a), c.unitWords(m.b)
+	if templateChange(m.al, a, b) {
+		return false
+	}
+	sa, okA := c.side(dc, m.a, m.al.AStart, m.al.AEnd)
+	sb, okB := c.side(dc, m.b, m.al.BStart, m.al.BEnd)
+	if !okA || !okB {
+		return true // reporting drops it anyway
+	}
+	ta := sa.d.toks[int(sa.unit.tok)+m.al.AStart : int(sa.unit.tok)+m.al.AEnd]
+	tb := sb.d.toks[int(sb.unit.tok)+m.al.BStart : int(sb.unit.tok)+m.al.BEnd]
+	if notProse(sa.d.doc.Text, ta) || notProse(sb.d.doc.Text, tb) {
+		return false
+	}
+	// Reporters quote word for word: a quote with its words swapped was spun from a copy.
+	whole := m.al.Matches == int(sa.unit.n) && m.al.Matches == int(sb.unit.n)
+	if spunA, spunB, _ := c.spinSides(m.al, a, b); whole || spunA || spunB {
+		return true
+	}
+	return quotedShare(sa.d.doc, ta) < minQuotedShare || quotedShare(sb.d.doc, tb) < minQuotedShare
+}
+
+// minQuotedShare is the share of a passage's words inside quotation marks, on both sides,
+// that makes it a shared quote rather than a copy.
+const minQuotedShare = 0.6

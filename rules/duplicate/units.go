@@ -28,7 +28,7 @@ func withinUnits(doc *audit.Document, toks []Token) []unit {
 	for _, p := range doc.Paragraphs {
 		lo, hi := tokenRange(toks, p.Start, p.End)
 		out = append(out, unit{start: p.Start, end: p.End, lo: lo, hi: hi, firstLine: p.FirstLine, paragraph: p.Index})
-		sentences := doc.Sentences(p.Index)
+		sentences := joinWrappedSentences(doc.Text, doc.Sentences(p.Index))
 		if len(sentences) < 2 {
 			continue
 		}
@@ -38,6 +38,33 @@ func withinUnits(doc *audit.Document, toks []Token) []unit {
 		}
 	}
 	return out
+}
+
+// joinWrappedSentences joins the pieces of sentences cut at the line ends of hard-wrapped
+// text: the sentence splitter takes a line break for a sentence boundary, so a wrapped
+// paragraph comes as one "sentence" a line. A piece that does not end a sentence (a full
+// stop, question or exclamation mark, maybe followed by a closing quote or bracket) and is
+// followed by a line break runs on into the next piece.
+func joinWrappedSentences(text string, ss []audit.Sentence) []audit.Sentence {
+	out := make([]audit.Sentence, 0, len(ss))
+	for i, s := range ss {
+		if n := len(out); n > 0 {
+			prev := ss[i-1]
+			if !endsSentence(text[prev.Start:prev.End]) && strings.Contains(text[prev.Start:s.Start], "\n") {
+				out[n-1].End = s.End
+				out[n-1].Text = text[out[n-1].Start:s.End]
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// endsSentence reports whether a sentence piece ends with terminal punctuation.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\"'”’)]»")
+	return s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:;")
 }
 
 // words returns the keys of toks.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/textaudit/textaudit/audit"
 )
 
@@ -33,6 +35,11 @@ func TestScriptAnomalies(t *testing.T) {
 		{"Portuguese capitals are not mojibake", Mojibake, "S\u00C3O PAULO, N\u00C3O\n", 0, ""},
 		{"a guillemet after a capital is not mojibake", Mojibake, "\u00ABADI\u00D3S\u00BB, dijo.\n", 0, ""},
 		{"accented words are not mojibake", Mojibake, "Déjà vu in São Paulo and Zürich, señor.\n", 0, ""},
+		{"Czech read as Windows-1250 is flagged", Mojibake, "V\u010Dera \u0159ekl: " + asCodePage("v\u011Bc je v po\u0159\u00E1dku", charmap.Windows1250) + "\n", 1, "U+011B"},
+		{"Russian read as Windows-1251 is flagged", Mojibake, "He wrote " + asCodePage("\u043F\u0440\u0438\u0432\u0435\u0442", charmap.Windows1251) + " twice\n", 1, "U+043F"},
+		{"a quoted Russian acronym is not mojibake", Mojibake, "\u00AB\u0414\u041D\u0420\u00BB \u0438 \u00AB\u0421\u0421\u0421\u0420\u00BB\n", 0, ""},
+		{"Latin-1 read as Mac Central European shows a capital inside a word", Mojibake, "Talks in Macedoni\u017D ended\n", 1, "Macedoni\u017D"},
+		{"an Irish capital after a one-letter prefix is not mojibake", Mojibake, "Poblacht na h\u00C9ireann\n", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,5 +71,29 @@ func TestInvalidUTF8IsStillReported(t *testing.T) {
 	fs, _ := runRule(t, InvalidUTF8, nil, "doc.txt", "bad \xff byte\n")
 	if len(fs) != 1 {
 		t.Fatalf("got %d findings, want 1", len(fs))
+	}
+}
+
+// asCodePage returns s's UTF-8 bytes decoded as the single-byte code page cm: the mojibake a
+// reader with the wrong code page shows.
+func asCodePage(s string, cm *charmap.Charmap) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(cm.DecodeByte(s[i]))
+	}
+	return b.String()
+}
+
+func TestMojibakeOnManyLinesIsOneFinding(t *testing.T) {
+	var text strings.Builder
+	for i := 0; i < 12; i++ {
+		text.WriteString("Hydro-Qu\u00C3\u00A9bec lines\n\n")
+	}
+	fs, _ := runRule(t, Mojibake, nil, "doc.txt", text.String())
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings, want 1", len(fs))
+	}
+	if fs[0].Line != 1 || fs[0].Evidence["line_count"] != 12 {
+		t.Errorf("finding at line %d for %v lines, want line 1 for 12", fs[0].Line, fs[0].Evidence["line_count"])
 	}
 }

@@ -168,7 +168,7 @@ func (f *finding) report(p *audit.Pass, main MainLanguage) {
 		"script":              f.v.script.String(),
 		"method":              f.v.method,
 	}
-	if f.v.method == "function-words" {
+	if f.v.method == "function-words" || f.v.method == "letters" {
 		ev["foreign_function_words"] = f.v.foreignFW
 	}
 	p.ReportLines(f.first, f.last, msg, ev)

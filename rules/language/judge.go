@@ -66,6 +66,8 @@ type candidateSetup struct {
 	others     []string          // stopword list codes of the other candidates
 	otherLangs []lingua.Language // the candidates behind others
 	otherBits  []stopwords.Set   // the lists of others
+	mainAlpha  alphabet          // the main language's letters
+	otherAlpha []alphabet        // the letters of others
 	det        *Detector
 }
 
@@ -110,11 +112,13 @@ func setupFor(main lingua.Language, candidates []lingua.Language) *candidateSetu
 func newSetup(main lingua.Language, candidates []lingua.Language) *candidateSetup {
 	c := &candidateSetup{main: main, mainCode: stopwordCode(main), det: detectorFor(candidates)}
 	c.mainBit = stopwords.Of(c.mainCode)
+	c.mainAlpha = alphabetOf(isoCode(main))
 	for _, l := range candidates {
 		if code := stopwordCode(l); l != main && hasStopwords(code) && code != c.mainCode {
 			c.others = append(c.others, code)
 			c.otherLangs = append(c.otherLangs, l)
 			c.otherBits = append(c.otherBits, stopwords.Of(code))
+			c.otherAlpha = append(c.otherAlpha, alphabetOf(isoCode(l)))
 		}
 	}
 	return c
@@ -140,7 +144,12 @@ func (j *judge) foreign(text string) (verdict, bool) {
 	if script != j.script && share < j.p.scriptShare {
 		return verdict{}, false
 	}
-	return j.byFunctionWords(text, script)
+	v, ok := j.byFunctionWords(text, script)
+	// Asked last, of the few passages found foreign: most passages never need it.
+	if ok && looksTechnical(text) {
+		return verdict{}, false
+	}
+	return v, ok
 }
 
 // byScript handles a passage written mostly in a script the main language does not use:
@@ -190,6 +199,13 @@ func letterCount(w string) int {
 }
 
 func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
+	// Letters come first: a Czech passage can be half made of words the English list holds
+	// too ("to je v pořádku, řekl a odešel"), which would settle it as English below.
+	if script == Latin && j.script == Latin && j.mainAlpha.known && !isASCII(text) {
+		if v, ok, decided := j.byLetters(text, script); decided {
+			return v, ok
+		}
+	}
 	// Prose in the main language is settled with one lookup a word: the broad lists share
 	// many words ("de", "la", "a" are on the English list too), so only a high share counts.
 	// Most passages end here, so this test counts without building the word list.
@@ -422,4 +438,104 @@ func (j *judge) usedInMainProse(w string) bool {
 // on the main language's stopword list.
 func (j *judge) plainlyMainCount(n, hits int) bool {
 	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(n)
+}
+
+// Letter evidence thresholds: how many words, and what share of a passage's words, must hold
+// letters the main language does not write before the letters are weighed.
+const (
+	minLetterWords     = 2
+	minLetterWordShare = 0.15
+)
+
+// byLetters weighs letters the main language does not write ("ř", "ů", "ł") in the passage's
+// words, sentence-initial or lower-case (a capitalised word inside the passage is a name:
+// "Dvořák" in English prose is no Czech). With enough of them, the candidates whose alphabet
+// writes those letters are ranked by the letters they explain, then by the passage's own
+// function words on their lists, shared ones included ("se", "na", "je" are Czech as much as
+// English); lingua weighs the main language against the best of them and must give the main
+// language almost no chance. decided is false when the letters say nothing (too few) or the
+// passage plainly carries the main language's own function words: the other layers judge it.
+func (j *judge) byLetters(text string, script Script) (v verdict, ok, decided bool) {
+	if hasMojibake(text) {
+		return verdict{}, false, false // "Ã©", "Â°": letters of a decoding error, not of a language
+	}
+	j.words = stopwords.AppendWords(j.words[:0], text)
+	words := j.words
+	n := len(words)
+	var letters []rune
+	withLetters, mainUnique := 0, 0
+	for i, w := range words {
+		if w.Langs&j.mainBit != 0 {
+			elsewhere := false
+			for k := range j.others {
+				elsewhere = elsewhere || w.Langs&j.otherBits[k] != 0
+			}
+			if !elsewhere {
+				mainUnique++
+			}
+		}
+		if i > 0 && capital(w) {
+			continue
+		}
+		before := len(letters)
+		letters = j.mainAlpha.foreignLetters(w.Written, letters)
+		if len(letters) > before {
+			withLetters++
+		}
+	}
+	if withLetters < minLetterWords || float64(withLetters) < minLetterWordShare*float64(n) {
+		return verdict{}, false, false
+	}
+	if mainUnique >= 2 && float64(mainUnique) >= j.p.mainUniqueDensity*float64(n) {
+		return verdict{}, false, false
+	}
+	type suspect struct{ k, letters, words int }
+	var ranked []suspect
+	for k := range j.others {
+		s := suspect{k: k}
+		for _, r := range letters {
+			if j.otherAlpha[k].has(r) {
+				s.letters++
+			}
+		}
+		if s.letters == 0 {
+			continue
+		}
+		for i, w := range words {
+			if (i == 0 || !capital(w)) && w.Langs&j.otherBits[k] != 0 {
+				s.words++
+			}
+		}
+		ranked = append(ranked, s)
+	}
+	if len(ranked) == 0 {
+		return verdict{}, false, false
+	}
+	sort.SliceStable(ranked, func(a, b int) bool {
+		if ranked[a].letters != ranked[b].letters {
+			return ranked[a].letters > ranked[b].letters
+		}
+		return ranked[a].words > ranked[b].words
+	})
+	suspects := []lingua.Language{j.main}
+	for _, s := range ranked[:min(len(ranked), maxSuspects)] {
+		suspects = append(suspects, j.otherLangs[s.k])
+	}
+	values := detectorFor(sortedLanguages(suspects)).Confidences(flat(text), script)
+	j.lookups++
+	if len(values) == 0 || values[0].Value() == 0 || values[0].Language() == j.main {
+		return verdict{}, false, true
+	}
+	mainConf := confidenceOf(values, j.main)
+	if mainConf > j.p.maxMainConfidence {
+		return verdict{}, false, true
+	}
+	fw := 0
+	for _, s := range ranked {
+		if j.otherLangs[s.k] == values[0].Language() {
+			fw = s.words
+		}
+	}
+	return verdict{lang: values[0].Language(), confidence: values[0].Value(), mainConf: mainConf,
+		script: script, method: "letters", foreignFW: fw}, true, true
 }
