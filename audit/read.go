@@ -131,6 +131,15 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 
 // readDocument is ReadDocument; withSentences says whether Paragraph.Sentences is filled.
 func readDocument(path string, maxSize int64, withSentences bool) (*Document, error) {
+	raw, err := readRaw(path, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	return decode(filepath.ToSlash(path), raw, withSentences)
+}
+
+// readRaw reads one regular file's bytes, up to maxSize (0: no limit).
+func readRaw(path string, maxSize int64) ([]byte, error) {
 	// Stat before opening: opening a FIFO or device named on the command line would block.
 	st, err := os.Stat(path)
 	if err != nil {
@@ -157,7 +166,7 @@ func readDocument(path string, maxSize int64, withSentences bool) (*Document, er
 	if maxSize > 0 && int64(len(raw)) > maxSize {
 		return nil, fmt.Errorf("%w (more than %d bytes)", ErrTooLarge, maxSize)
 	}
-	return decode(filepath.ToSlash(path), raw, withSentences)
+	return raw, nil
 }
 
 // readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized
