@@ -335,13 +335,14 @@ func (st *runState) runKey(tool string) [32]byte {
 	w(cfg.SpinPhrases...)
 	w("languages")
 	w(cfg.Languages...)
-	if cfg.Now.IsZero() {
-		// Dates are judged against the clock: entries made without --now hold for the
-		// calendar day they were made on.
-		w("today", time.Now().Format("2006-01-02 -0700"))
-	} else {
-		w("now", cfg.Now.Format(time.RFC3339Nano))
+	// Dates are judged against the reference date's calendar day (--now, or the clock's
+	// today), never its time of day: entries made without --now hold for the day they were
+	// made on.
+	now := cfg.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
+	w("reference date", now.Format("2006-01-02"))
 	w("source", cfg.Source)
 	var key [32]byte
 	h.Sum(key[:0])
