@@ -3,6 +3,7 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -48,6 +49,9 @@ type Options struct {
 	Score     ScoreModel
 	// Progress, when set, is called after each file is read and analysed.
 	Progress func(done, total int)
+	// Cache, when set, keeps per-file results between runs: a file whose bytes, path, role
+	// and run key match an entry is not analysed again (see Cache).
+	Cache *Cache
 }
 
 // activeAnalysis is an analysis that runs in this run, with its rules' parameters.
@@ -63,6 +67,11 @@ type runState struct {
 	cfg       *Config
 	active    []activeAnalysis
 	hasCorpus bool
+	// corpus are the active corpus analyses, in run order; a file's signatures are
+	// stored in this order.
+	corpus []activeAnalysis
+	cache  *Cache
+	key    [32]byte // the run's key, when cache is set
 }
 
 // Run audits files (already collected and sorted) and returns per-file reports in path order.
@@ -80,11 +89,19 @@ func Run(files []string, opt Options) (*Result, error) {
 	if err := st.activate(); err != nil {
 		return nil, err
 	}
+	if opt.Cache != nil {
+		if tool := opt.Cache.toolID(); tool != "" {
+			st.cache, st.key = opt.Cache, st.runKey(tool)
+		}
+	}
 	refs := st.references(files)
 	outcomes := st.analyseAll(files, refs)
 	res := collect(opt.Registry, st.cfg, outcomes)
 	st.finishCorpus(res)
 	score(st.cfg, opt.Score, res)
+	if st.cache != nil {
+		_ = st.cache.Trim() // a cache that cannot be trimmed is not the audit's failure
+	}
 	return res, nil
 }
 
@@ -117,6 +134,7 @@ func (st *runState) activate() error {
 			primary := a.Reports[0]
 			aa.corpus = a.NewCorpusCheck(&CorpusPass{Rule: primary, Params: aa.params[primary], Config: st.cfg, params: aa.params})
 			st.hasCorpus = true
+			st.corpus = append(st.corpus, aa)
 		}
 		st.active = append(st.active, aa)
 	}
@@ -157,12 +175,17 @@ type outcome struct {
 	skipped bool
 }
 
-// indexed is a document on its way to the corpus analyses; doc is nil when the file could
-// not be read.
+// indexed is a document on its way to the corpus analyses: its signatures (by corpus
+// analysis) and, when some analysis has none for it, the document or its bytes. ok is
+// false when the file could not be read.
 type indexed struct {
 	seq     int
-	doc     *Document
+	ok      bool
+	path    string
 	audited bool
+	sigs    [][]byte
+	doc     *Document
+	raw     []byte
 }
 
 // analyseAll is the worker pool: workers read each file, run the per-document analyses on
@@ -190,15 +213,12 @@ func (st *runState) analyseAll(files, refs []string) []outcome {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				doc, err := ReadDocument(j.path, st.opt.MaxFileSize)
+				it, out := st.process(j)
 				if j.audited {
-					outcomes[j.seq] = st.analyseOne(j.path, doc, err)
+					outcomes[j.seq] = out
 				}
 				if toIndex != nil {
-					if err != nil {
-						doc = nil
-					}
-					toIndex <- indexed{seq: j.seq, doc: doc, audited: j.audited}
+					toIndex <- it
 				}
 				progress()
 			}
@@ -219,15 +239,83 @@ func (st *runState) analyseAll(files, refs []string) []outcome {
 	return outcomes
 }
 
-// analyseOne turns one read (or unreadable) audited file into its outcome.
-func (st *runState) analyseOne(path string, doc *Document, err error) outcome {
-	switch {
-	case errors.Is(err, ErrBinary) || errors.Is(err, ErrTooLarge):
-		return outcome{report: FileReport{Path: path}, skipped: true, err: err}
-	case err != nil:
-		return outcome{report: FileReport{Path: path}, err: err}
+// process reads one file and produces its result, from the cache when an intact entry has
+// it, otherwise by building the document, running the per-document analyses (audited files
+// only) and extracting corpus signatures, which it then caches.
+func (st *runState) process(j job) (indexed, outcome) {
+	it := indexed{seq: j.seq, audited: j.audited}
+	raw, err := readRaw(j.path, st.opt.MaxFileSize)
+	if err != nil {
+		return it, failed(j.path, err)
 	}
-	return outcome{report: analyse(doc, st.active, st.cfg, st.opt.KeepText)}
+	path := filepath.ToSlash(j.path)
+	var key [32]byte
+	var res *fileResult
+	if st.cache != nil {
+		key = entryKey(st.key, j.audited, path, raw)
+		if body := st.cache.get(key); body != nil {
+			if res, err = decodeResult(body, len(st.corpus)); err != nil {
+				st.cache.hits.Add(-1) // checksummed but unreadable: counted as a miss
+				st.cache.misses.Add(1)
+			}
+		}
+	}
+	var doc *Document
+	if res == nil || (j.audited && st.opt.KeepText) {
+		if doc, err = Decode(path, raw); err != nil {
+			return it, failed(j.path, err)
+		}
+	}
+	if res == nil {
+		res = &fileResult{sigs: make([][]byte, len(st.corpus))}
+		if j.audited {
+			fr := analyse(doc, st.active, st.cfg, false)
+			res.findings, res.facts = fr.Findings, fr.Facts
+		}
+		for i, a := range st.corpus {
+			if sc, ok := a.corpus.(SignatureCheck); ok {
+				if sig, err := sc.Signature(doc); err == nil {
+					if sig == nil {
+						sig = []byte{} // nil stands for "no signature"
+					}
+					res.sigs[i] = sig
+				}
+			}
+		}
+		if st.cache != nil {
+			if body, ok := encodeResult(res); ok {
+				st.cache.put(key, body)
+			}
+		}
+	}
+	it.ok, it.path, it.sigs = true, path, res.sigs
+	for _, sig := range res.sigs {
+		if sig == nil {
+			// Some corpus analysis needs the document itself: build it here, in parallel,
+			// rather than in the indexer.
+			if doc == nil {
+				if doc, err = Decode(path, raw); err != nil {
+					return indexed{seq: j.seq}, failed(j.path, err)
+				}
+			}
+			it.doc = doc
+			break
+		}
+	}
+	it.raw = raw
+	out := outcome{report: FileReport{Path: path, Findings: res.findings, Facts: res.facts}}
+	if j.audited && st.opt.KeepText {
+		out.report.Text = doc.Text
+	}
+	return it, out
+}
+
+// failed is the outcome of a file that could not be read or decoded.
+func failed(path string, err error) outcome {
+	if errors.Is(err, ErrBinary) || errors.Is(err, ErrTooLarge) {
+		return outcome{report: FileReport{Path: path}, skipped: true, err: err}
+	}
+	return outcome{report: FileReport{Path: path}, err: err}
 }
 
 // progress returns the callback workers call after each file, serialised.
@@ -261,15 +349,31 @@ func (st *runState) index(in <-chan indexed, done chan<- struct{}) {
 			}
 			delete(pending, next)
 			next++
-			if cur.doc == nil {
+			if !cur.ok {
 				continue
 			}
-			for _, a := range st.active {
-				if a.corpus != nil {
-					a.corpus.Add(cur.doc, cur.audited)
-				}
+			st.indexOne(&cur)
+		}
+	}
+}
+
+// indexOne hands one file to every corpus analysis: its signature when it has one the
+// analysis can read, the document otherwise.
+func (st *runState) indexOne(it *indexed) {
+	for i, a := range st.corpus {
+		if sig := it.sigs[i]; sig != nil {
+			if a.corpus.(SignatureCheck).AddSignature(it.path, sig, it.audited) == nil {
+				continue
 			}
 		}
+		if it.doc == nil {
+			doc, err := Decode(it.path, it.raw)
+			if err != nil {
+				continue
+			}
+			it.doc = doc
+		}
+		a.corpus.Add(it.doc, it.audited)
 	}
 }
 

@@ -270,6 +270,15 @@ func pathError(err error) error {
 // ReadDocument reads and decodes one file into a Document. Binary and oversized files
 // return ErrBinary or ErrTooLarge; other errors name the cause.
 func ReadDocument(path string, maxSize int64) (*Document, error) {
+	raw, err := readRaw(path, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(filepath.ToSlash(path), raw)
+}
+
+// readRaw reads one regular file's bytes, up to maxSize (0: no limit).
+func readRaw(path string, maxSize int64) ([]byte, error) {
 	// Stat before opening: opening a FIFO or device named on the command line would block.
 	st, err := os.Stat(path)
 	if err != nil {
@@ -296,7 +305,7 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 	if maxSize > 0 && int64(len(raw)) > maxSize {
 		return nil, fmt.Errorf("%w (more than %d bytes)", ErrTooLarge, maxSize)
 	}
-	return Decode(filepath.ToSlash(path), raw)
+	return raw, nil
 }
 
 // readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized

@@ -98,6 +98,22 @@ type CorpusCheck interface {
 	Finish(report func(Finding))
 }
 
+// SignatureCheck is implemented by corpus checks whose Add splits into a pure per-document
+// step and an index step, so the cache can keep the first: Signature extracts from one
+// document what Add would index, as bytes (it may run on several documents at once and must
+// not touch the check's index); AddSignature indexes a signature in Add's place, with the
+// same effect as Add on the document it came from, and is called like Add: once per
+// document, in run order, one at a time. A signature may be made for an audited file and
+// used for a reference one, or the reverse. An error from AddSignature (a signature it
+// cannot read) makes the engine rebuild the document and call Add. A corpus check that does
+// not implement it gets Add with the document on every run, cached or not (correct, only
+// slower).
+type SignatureCheck interface {
+	CorpusCheck
+	Signature(doc *Document) ([]byte, error)
+	AddSignature(path string, sig []byte, audited bool) error
+}
+
 // CorpusFacts is implemented by corpus checks that publish file-level facts (provenance
 // inherited through copies, say); the engine calls Facts after Finish.
 type CorpusFacts interface {

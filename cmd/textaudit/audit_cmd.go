@@ -41,6 +41,8 @@ type auditFlags struct {
 	width       int
 	provenance  bool
 	pathPrefix  string
+	cacheDir    string
+	noCache     bool
 }
 
 func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -76,6 +78,8 @@ func newAuditCommand(stdout, stderr io.Writer) *cobra.Command {
 	fl.StringArrayVar(&f.reports, "report", nil, "also write FORMAT=FILE (repeatable), e.g. --report sarif=audit.sarif --report html=audit.html")
 	fl.StringVar(&f.baseline, "baseline", "", "hide findings recorded in this baseline file; gates judge only new findings")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record the fingerprints of this run's findings in FILE")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` so re-runs analyse only changed files (default: textaudit in the user cache folder, e.g. $XDG_CACHE_HOME/textaudit)")
+	fl.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the result cache")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to FILE (for performance work)")
 	_ = fl.MarkHidden("cpuprofile")
 	fl.BoolVar(&f.progress, "progress", true, "show progress on stderr when it is a terminal (never in pipes or CI)")
@@ -175,8 +179,13 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 		}
 		defer stop()
 	}
+	cache, err := openCache(f)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
 	progress := newProgress(stderr, f.progress)
 	res, err := audit.Run(files, audit.Options{
+		Cache:       cache,
 		Registry:    reg,
 		Config:      cfg,
 		Jobs:        f.jobs,
@@ -472,4 +481,31 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// openCache opens the result cache the flags ask for: none with --no-cache, DIR with
+// --cache-dir (an unusable one is an error), else the user cache folder's, skipped quietly
+// when there is none (a read-only home on a CI runner must not fail the audit).
+func openCache(f auditFlags) (*audit.Cache, error) {
+	switch {
+	case f.noCache && f.cacheDir != "":
+		return nil, errors.New("--cache-dir and --no-cache contradict each other")
+	case f.noCache:
+		return nil, nil
+	case f.cacheDir != "":
+		c, err := audit.OpenCache(f.cacheDir)
+		if err != nil {
+			return nil, fmt.Errorf("--cache-dir: %w", err)
+		}
+		return c, nil
+	}
+	dir, err := audit.DefaultCacheDir()
+	if err != nil {
+		return nil, nil
+	}
+	c, err := audit.OpenCache(dir)
+	if err != nil {
+		return nil, nil
+	}
+	return c, nil
 }

@@ -21,7 +21,16 @@ func TestMain(m *testing.M) {
 	if err := os.Chdir("../.."); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	// Audits use the result cache by default: keep it out of the user's, and let the
+	// tests that audit the same seeds run both cold and warm.
+	cache, err := os.MkdirTemp("", "textaudit-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // textaudit runs the CLI in-process and returns its exit code, stdout and stderr.

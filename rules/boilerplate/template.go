@@ -3,7 +3,6 @@ package boilerplate
 import (
 	"fmt"
 	"hash/fnv"
-	"strings"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/news"
@@ -74,54 +73,10 @@ func templateKey(text string) (uint64, bool) {
 	return h.Sum64(), letters >= 4
 }
 
-// Add hashes the document's short one-line paragraphs. The title counts (a headline reused
-// as a teaser elsewhere is template) but is never reported; prose, quotes, dates, wire
-// datelines and wire sign-offs are legitimately repeated and left out.
+// Add counts one document's short one-line paragraphs: extract (template_sig.go) does the
+// work without the lock, index takes it.
 func (c *templateCheck) Add(doc *audit.Document, audited bool) {
-	r := readDocument(doc, c.cfg)
-	seen := map[uint64]bool{} // hash → seen without a dateline
-	var mine []templateCandidate
-	for _, u := range r.units {
-		if u.multiLine || len(u.text) > c.maxChars {
-			continue
-		}
-		// A wire dateline is the story's own; what follows it is judged alone, so "BEIRUT
-		// (Reuters) - Share on Facebook" counts with every other "Share on Facebook".
-		cut := wireDateline(u.text)
-		text := u.text[cut:]
-		toks := tokenize(text)
-		if len(toks) == 0 || len(toks) > c.maxWords {
-			continue
-		}
-		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) ||
-			wireSignoff(toks) || numberShare(toks) >= 0.3 {
-			continue
-		}
-		h, ok := templateKey(text)
-		if !ok {
-			continue
-		}
-		plain, dup := seen[h]
-		seen[h] = plain || cut == 0
-		if dup {
-			continue
-		}
-		// Lines another boilerplate rule already reports are counted but not reported twice.
-		if audited && !s.title && !s.residue() && s.caption == nil && s.byline == nil {
-			mine = append(mine, templateCandidate{hash: h, dateline: cut > 0, path: doc.Path, span: doc.Span(u.start, u.end), text: u.text})
-		}
-	}
-	c.files++
-	for h, plain := range seen {
-		lc := c.counts[h]
-		lc.files++
-		if plain {
-			lc.plain++
-		}
-		c.counts[h] = lc
-	}
-	c.candidates = append(c.candidates, mine...)
+	c.index(c.extract(doc), doc.Path, audited)
 }
 
 // Finish reports every kept line whose normalised form is in at least minFiles files.

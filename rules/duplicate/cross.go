@@ -139,73 +139,10 @@ func newCrossCheck(p *audit.CorpusPass) audit.CorpusCheck {
 	}
 }
 
-// Add indexes one document's paragraphs. The engine calls it from one goroutine at a time.
+// Add indexes one document's paragraphs: extract (cross_sig.go) does the work without the
+// lock, index takes it.
 func (c *crossCheck) Add(doc *audit.Document, audited bool) {
-	toks := docTokens(doc, c.cfg)
-	type piece struct{ lo, hi, line int }
-	var pieces []piece
-	for _, p := range doc.Paragraphs {
-		lo, hi := tokenRange(toks, p.Start, p.End)
-		for s := lo; s < hi; s += maxAlignTokens {
-			e := min(s+maxAlignTokens, hi)
-			if e-s >= c.minWords {
-				pieces = append(pieces, piece{s, e, doc.LineAt(int(toks[s].Start))})
-			}
-		}
-	}
-	words := keys(toks)
-	var feats [][]uint32
-	var distinct []uint32 // the indexed words, each once (sorted, not a map: one per file)
-	n := 0
-	for _, pc := range pieces {
-		feats = append(feats, skeletonFeatures(words[pc.lo:pc.hi], nil))
-		for _, w := range words[pc.lo:pc.hi] {
-			distinct = append(distinct, w&^3)
-		}
-		n += pc.hi - pc.lo
-	}
-	slices.Sort(distinct)
-	distinct = slices.Compact(distinct)
-	credits := provenance.Credits(doc)
-	d := indexedDoc{path: doc.Path, audited: audited, words: int32(n),
-		sources: provenance.TextSources(credits), leadSources: provenance.LeadSources(credits), photo: provenance.PhotoSources(credits),
-		whole: wholeSpan(doc), title: title(doc)}
-	var sum uint64
-	if n >= c.minWords {
-		sum = hashKeys(words)
-	}
-
-	id := int32(len(c.docs))
-	d.rep = id
-	c.hasAudited = c.hasAudited || audited
-	if sum != 0 {
-		// An identical copy is not indexed again: k copies would cost k² comparisons and
-		// k times the memory for one fact, "these files are the same".
-		if r, ok := c.identical[sum]; ok && c.docs[r].words == d.words {
-			d.rep = r
-			c.docs[r].groupAudited = c.docs[r].groupAudited || audited
-			c.docs = append(c.docs, d)
-			return
-		}
-		c.identical[sum] = id
-	}
-	d.groupAudited = audited
-	c.docs = append(c.docs, d)
-	for _, w := range distinct {
-		c.docFreq[w]++
-	}
-	// A unit has at most maxAlignTokens words and as many features, so both fit a block.
-	var entries []uint64
-	for i, pc := range pieces {
-		u := uint64(len(c.units))
-		off := c.arena.appendRun(words[pc.lo:pc.hi])
-		c.units = append(c.units, indexedUnit{doc: id, tok: int32(pc.lo), n: int32(pc.hi - pc.lo), line: int32(pc.line), off: off})
-		entries = entries[:0]
-		for _, f := range feats[i] {
-			entries = append(entries, uint64(f)<<32|u)
-		}
-		c.indexed.appendRun(entries)
-	}
+	c.index(c.extract(doc), doc.Path, audited)
 }
 
 func (c *crossCheck) unitWords(u uint32) []uint32 {
