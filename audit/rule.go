@@ -105,7 +105,8 @@ type CorpusCheck interface {
 // same effect as Add on the document it came from, and is called like Add: once per
 // document, in run order, one at a time. A signature may be made for an audited file and
 // used for a reference one, or the reverse. An error from AddSignature (a signature it
-// cannot read) makes the engine rebuild the document and call Add. A corpus check that does
+// cannot read, returned before the index is touched) makes the engine rebuild the document
+// and call Add. A corpus check that does
 // not implement it gets Add with the document on every run, cached or not (correct, only
 // slower).
 type SignatureCheck interface {
