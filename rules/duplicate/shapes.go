@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
-	"github.com/textaudit/textaudit/rules/provenance"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // Some text is alike by its form, not because one passage was copied from another: table
@@ -115,41 +115,8 @@ func parallelEntries(a, b string) bool {
 	return la != "" && lb != "" && la != lb
 }
 
-// creditFormRE matches a photo credit by its form rather than by agency: a parenthesis or a
-// line end with "Photo:", "Image:", "Picture:", "Photograph:", "Credit:" or "Photo by",
-// whoever is named after it. provenance.HasPhotoCredit knows the agencies.
-var creditFormRE = regexp.MustCompile(`(?i)(?:\(\s*(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?::|by\b)[^()\n]{1,60}\)|\b(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b)\s*[^\s.][^.\n]{0,60}$)`)
-
 // isCaption reports whether a unit carries a photo credit, by agency or by form.
-func isCaption(text string) bool {
-	return provenance.HasPhotoCredit(text) || mayHoldCreditForm(text) && creditFormRE.MatchString(strings.TrimSpace(text))
-}
-
-// mayHoldCreditForm reports whether text holds, in any case, a word every creditFormRE match
-// contains; it spares the regexp almost every unit.
-func mayHoldCreditForm(text string) bool {
-	for i := 0; i < len(text); i++ {
-		var hints []string
-		switch text[i] | 0x20 {
-		case 'p':
-			hints = []string{"photo", "picture"}
-		case 'i':
-			hints = []string{"image"}
-		case 'f':
-			hints = []string{"foto"}
-		case 'c':
-			hints = []string{"credit"}
-		default:
-			continue
-		}
-		for _, h := range hints {
-			if len(text)-i >= len(h) && strings.EqualFold(text[i:i+len(h)], h) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func isCaption(text string) bool { return news.CarriesCredit(text) }
 
 // quotedShare returns the share of the words toks (located in doc's text, all in one
 // paragraph) that stand inside quotation marks. The quote state starts closed at the

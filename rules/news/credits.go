@@ -158,3 +158,40 @@ func hasPrefixFoldASCII(s, lower string) bool {
 	}
 	return true
 }
+
+// creditFormRE matches a credit label by its form alone: a parenthesis or a line end with
+// "Photo:", "Image:", "Picture:", "Photograph:", "Credit:" or "Photo by", whoever or whatever
+// follows. Looser than PhotoCredits (it names no one), it tells a caption from prose.
+var creditFormRE = regexp.MustCompile(`(?i)(?:\(\s*(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?::|by\b)[^()\n]{1,60}\)|\b(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b)\s*[^\s.][^.\n]{0,60}$)`)
+
+// CarriesCredit reports whether a text (a caption, say) carries a photo credit: one
+// PhotoCredits finds, or a credit label by its form ("(Photo by Jane Doe)", "Credit: NASA").
+func CarriesCredit(text string) bool {
+	return HasPhotoCredit(text) || mayHoldCreditForm(text) && creditFormRE.MatchString(strings.TrimSpace(text))
+}
+
+// mayHoldCreditForm reports whether text holds, in any case, a word every creditFormRE match
+// contains; it spares the regexp almost every unit.
+func mayHoldCreditForm(text string) bool {
+	for i := 0; i < len(text); i++ {
+		var hints []string
+		switch text[i] | 0x20 {
+		case 'p':
+			hints = []string{"photo", "picture"}
+		case 'i':
+			hints = []string{"image"}
+		case 'f':
+			hints = []string{"foto"}
+		case 'c':
+			hints = []string{"credit"}
+		default:
+			continue
+		}
+		for _, h := range hints {
+			if len(text)-i >= len(h) && strings.EqualFold(text[i:i+len(h)], h) {
+				return true
+			}
+		}
+	}
+	return false
+}

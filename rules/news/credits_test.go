@@ -53,3 +53,24 @@ func TestPhotoCreditPrefiltersNeverHideACredit(t *testing.T) {
 		}
 	}
 }
+
+func TestCarriesCreditTellsCaptionsFromProse(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Rescuers search the rubble. (Photo: Getty Images)", true},
+		{"The minister at the summit (Photo by Jane Doe)", true},
+		{"Smoke over the city on Tuesday. Credit: NASA Earth Observatory", true},
+		{"The crater seen from orbit. Image: ESA", true},
+		{"Firefighters at the scene. REUTERS/Jonathan Ernst", true},
+		{"The photo was taken on Tuesday, officials said.", false},
+		{"Credit card debt rose for a third month.", false},
+		{"He showed an image of the plan to reporters.", false},
+	}
+	for _, tt := range tests {
+		if got := CarriesCredit(tt.text); got != tt.want {
+			t.Errorf("CarriesCredit(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
