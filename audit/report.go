@@ -16,8 +16,11 @@ type Report struct {
 	Version string `json:"version"`
 	// Root is the absolute folder the audit ran in: relative paths are relative to it, so
 	// `textaudit report` finds the texts from any working folder.
-	Root  string       `json:"root,omitempty"`
-	Files []FileReport `json:"files"`
+	Root string `json:"root,omitempty"`
+	// Inputs are the files and folders the audit was given (relative to Root when under it):
+	// `textaudit report` reads texts only under them.
+	Inputs []string     `json:"inputs,omitempty"`
+	Files  []FileReport `json:"files"`
 	// Rules describes every rule that ran, so a saved report renders (SARIF, HTML) without
 	// the registry of the version that wrote it.
 	Rules   []RuleInfo `json:"rules,omitempty"`

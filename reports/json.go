@@ -19,10 +19,11 @@ func JSON(w io.Writer, r *audit.Report, opt Options) error {
 	r = Filter(r, opt.MinSeverity)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	head, err := marshalIndent(struct {
-		Tool    string `json:"tool"`
-		Version string `json:"version"`
-		Root    string `json:"root,omitempty"`
-	}{r.Tool, r.Version, r.Root}, "")
+		Tool    string   `json:"tool"`
+		Version string   `json:"version"`
+		Root    string   `json:"root,omitempty"`
+		Inputs  []string `json:"inputs,omitempty"`
+	}{r.Tool, r.Version, r.Root, r.Inputs}, "")
 	if err != nil {
 		return err
 	}

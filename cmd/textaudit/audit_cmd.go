@@ -203,6 +203,7 @@ func runAudit(cmd *cobra.Command, args []string, f auditFlags, stdout, stderr io
 	report := audit.NewReport(version, res)
 	if wd, err := os.Getwd(); err == nil {
 		report.Root = wd
+		report.Inputs = recordedInputs(wd, args)
 	}
 	report.Rules = audit.Describe(res.Rules)
 	for _, n := range res.Skipped {
@@ -508,4 +509,21 @@ func openCache(f auditFlags) (*audit.Cache, error) {
 		return nil, nil
 	}
 	return c, nil
+}
+
+// recordedInputs names the audited arguments for the report: relative to the working folder
+// when under it (so a saved report moves with its folder), absolute otherwise.
+func recordedInputs(wd string, args []string) []string {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		abs, err := filepath.Abs(a)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			abs = rel
+		}
+		out = append(out, filepath.ToSlash(abs))
+	}
+	return out
 }

@@ -612,7 +612,7 @@ func TestHostileReportReadsTextsOnlyUnderTheRecordedRoot(t *testing.T) {
 		`, "score": 96, "deductions": {}, "findings": [{"rule": "boilerplate.phrase", "category": "boilerplate", "severity": "warning", "line": 1, "end_line": 1, "column": 1, "end_column": 3, "message": "m", "fingerprint": "f"}]}], "summary": {}}`
 	forgedPath := writeFile(t, filepath.Join(dir, "forged.json"), []byte(forged))
 	code, shown, errs = textaudit(t, "report", forgedPath, "--format", "html")
-	if code != exitOK || strings.Contains(shown, "SECRET-CONTENT") || !strings.Contains(errs, "outside the audit's root folder") {
+	if code != exitOK || strings.Contains(shown, "SECRET-CONTENT") || !strings.Contains(errs, "outside the audited folders") {
 		t.Errorf("a forged path was read: exit %d stderr %q", code, errs)
 	}
 }

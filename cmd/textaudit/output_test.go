@@ -218,6 +218,21 @@ func TestReportFindsTextsFromAnotherFolderAndRejectsABaseline(t *testing.T) {
 	}
 }
 
+func TestReportReadsAbsoluteInputsOutsideTheAuditFolder(t *testing.T) {
+	corpus := t.TempDir() // outside the working folder the audit runs in
+	if err := os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("A headline\n\nRelated Post\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(t.TempDir(), "a.json")
+	if code, _, errs := textaudit(t, "audit", "--now", "2026-12-03", "-o", saved, corpus); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	code, out, errs := textaudit(t, "report", saved, "--format", "explain")
+	if code != exitOK || strings.Contains(errs, "showing findings only") || !strings.Contains(out, "Related Post") {
+		t.Errorf("report of an absolute input: exit %d, stderr %q; want its text", code, errs)
+	}
+}
+
 func TestRuleDocumentsArePrintedByRulesAndExplain(t *testing.T) {
 	for _, args := range [][]string{{"rules", "boilerplate.phrase"}, {"explain", "--rule", "boilerplate.phrase"}} {
 		code, out, errs := textaudit(t, args...)

@@ -81,25 +81,53 @@ func resolvePath(root, path string) string {
 // text, with a notice.
 func loadTexts(r *audit.Report, stderr io.Writer) {
 	// A JSON file can name any path, and one from elsewhere could have the HTML page embed
-	// ~/.ssh/id_rsa: texts are read only under the root the audit recorded (the working
-	// folder for a report without one), and never above the audit's size limit.
-	root := r.Root
-	if root == "" {
-		root = "."
+	// ~/.ssh/id_rsa: texts are read only under the inputs the audit recorded (under its root
+	// folder, or the working folder, for a report without them), and never above the audit's
+	// size limit.
+	var allowed []string
+	for _, in := range r.Inputs {
+		allowed = append(allowed, resolvePath(r.Root, in))
 	}
-	roots := audit.RealRoots([]string{root})
+	if len(allowed) == 0 {
+		root := r.Root
+		if root == "" {
+			root = "."
+		}
+		allowed = []string{root}
+	}
+	roots := audit.RealRoots(allowed)
+	var outside, missing []string
 	for i := range r.Files {
 		f := &r.Files[i]
 		path := resolvePath(r.Root, f.Path)
 		if !audit.Within(path, roots) {
-			fmt.Fprintf(stderr, "textaudit: %s: text not read (outside the audit's root folder); showing findings only\n", reports.Printable(f.Path))
+			outside = append(outside, f.Path)
 			continue
 		}
 		doc, err := audit.ReadDocument(path, audit.DefaultMaxFileSize)
 		if err != nil {
-			fmt.Fprintf(stderr, "textaudit: %s: text not available (%s); showing findings only\n", reports.Printable(f.Path), reports.Printable(err.Error()))
+			missing = append(missing, f.Path+" ("+err.Error()+")")
 			continue
 		}
 		f.Text = doc.Text
 	}
+	notice(stderr, outside, "text not read (outside the audited folders the report names)")
+	notice(stderr, missing, "text not available")
+}
+
+// notice says once that files are shown with findings only, naming the first few.
+func notice(stderr io.Writer, paths []string, why string) {
+	const named = 3
+	if len(paths) == 0 {
+		return
+	}
+	shown := paths[:min(len(paths), named)]
+	for i, p := range shown {
+		shown[i] = reports.Printable(p)
+	}
+	more := ""
+	if len(paths) > named {
+		more = fmt.Sprintf(" and %d more", len(paths)-named)
+	}
+	fmt.Fprintf(stderr, "textaudit: %s, showing findings only: %s%s\n", why, strings.Join(shown, ", "), more)
 }
