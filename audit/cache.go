@@ -85,9 +85,6 @@ func OpenCache(dir string) (*Cache, error) {
 	return &Cache{dir: dir, MaxBytes: DefaultCacheMaxBytes, TrimEvery: DefaultTrimEvery}, nil
 }
 
-// Dir is the cache folder.
-func (c *Cache) Dir() string { return c.dir }
-
 // Stats returns the lookups that found a valid entry and those that did not since the
 // cache was opened.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }

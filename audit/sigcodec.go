@@ -23,9 +23,6 @@ func (w *SigWriter) Uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
 // Fixed64 appends a 64-bit value in 8 bytes (hashes: varints would only grow them).
 func (w *SigWriter) Fixed64(v uint64) { w.buf = binary.LittleEndian.AppendUint64(w.buf, v) }
 
-// Float appends a float64 exactly.
-func (w *SigWriter) Float(v float64) { w.Fixed64(math.Float64bits(v)) }
-
 // Bool appends a boolean.
 func (w *SigWriter) Bool(v bool) {
 	if v {
@@ -148,9 +145,6 @@ func (r *SigReader) Fixed64() uint64 {
 	r.buf = r.buf[8:]
 	return v
 }
-
-// Float reads a float64.
-func (r *SigReader) Float() float64 { return math.Float64frombits(r.Fixed64()) }
 
 // Bool reads a boolean.
 func (r *SigReader) Bool() bool {

@@ -143,11 +143,6 @@ func sources(credits []Credit, want func(CreditKind) bool) []string {
 	return out
 }
 
-// HasPhotoCredit reports whether text carries a photo credit of any form, whoever it names
-// ("PHOTO: AFP", "(Photo: Getty Images)", "Kevin Mazur/WireImage"); the duplicate family uses
-// it to leave captions that quote the article to the boilerplate family.
-func HasPhotoCredit(text string) bool { return news.HasPhotoCredit(text) }
-
 // isWire reports whether an agency's canonical name is a wire service's.
 func isWire(name string) bool {
 	kind, ok := news.KindOf(name)
