@@ -125,6 +125,11 @@ func checkStructure(p *audit.Pass) {
 		taken := 0
 		for j := i + 1; j < n && taken < sp.maxTeasers; j++ {
 			if class[j] == classKnown || class[j] == classOwn {
+				// The next header takes its own teasers; scanning on past it would read a
+				// page of headers once per header (quadratic).
+				if ph := r.lines[r.units[j].first-1].phrase; !r.units[j].multiLine && ph != nil && ph.announcesTeasers() {
+					break
+				}
 				continue
 			}
 			if !headlineLike(r.units[j], class[j], sp) {
