@@ -31,6 +31,11 @@ func TestPhraseMatch(t *testing.T) {
 		{"a one-word phrase does not match at a line start", "Video: the council meeting was long", "", ""},
 		{"prose starting with the same words does not match", "Read more books, the minister urged pupils.", "", ""},
 		{"an empty line does not match", "   ", "", ""},
+		{"furniture segments inside a long line match as a segment", "The harbour reopened on Monday after the storm • drucken • Share this article", "drucken • Share this article", "segment"},
+		{"segments set off by runs of spaces match", "The harbour reopened on Monday   Share this article   Advertisement   The mayor said", "Share this article   Advertisement", "segment"},
+		{"a line made only of furniture segments is a whole line", "drucken | Share this article", "drucken | Share this article", "whole line"},
+		{"a lone one-word segment is not residue", "Harbour storm latest | Video | Westport council", "", ""},
+		{"prose with a bullet but no furniture does not match", "The mayor • who spoke first • said the harbour would reopen", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -289,6 +294,44 @@ func TestTemplateNeedsEnoughFiles(t *testing.T) {
 		if len(got) != 0 {
 			t.Errorf("two files: %s findings = %v, want none", name, got)
 		}
+	}
+}
+
+func TestTemplateSentencesNeedAShareOfTheCorpus(t *testing.T) {
+	body := "The council met on Monday and agreed the budget for next year, officials said.\n\n"
+	footer := "Get the latest news from the Westport Gazette delivered to your inbox every morning.\n\n"
+	quote := "\"We will rebuild the harbour before the winter comes,\" the mayor told the council.\n\n"
+	write := func(dir string, n, withFooter int) []string {
+		var files []string
+		for i := 0; i < n; i++ {
+			p := filepath.Join(dir, "f"+itoa(i)+".txt")
+			text := "Story " + itoa(i) + "\n\n" + strings.Replace(body, "Monday", "Monday the "+itoa(i)+"th", 1) + quote
+			if i < withFooter {
+				text += footer
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, p)
+		}
+		return files
+	}
+	tests := []struct {
+		name              string
+		files, withFooter int
+		want              string // findings of f0.txt
+	}{
+		{"a footer sentence in six of twenty files is a template", 20, 6, "boilerplate.template:7"},
+		{"a sentence in three files is not (a story several reports share)", 20, 3, ""},
+		{"a sentence in six of two hundred files is not (below the corpus share)", 200, 6, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runRules(t, nil, write(t.TempDir(), tc.files, tc.withFooter)...)
+			if s := strings.Join(got["f0.txt"], ","); s != tc.want {
+				t.Errorf("f0.txt findings = %q, want %q (the shared quote is never a template)", s, tc.want)
+			}
+		})
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 // Only the hash, the place and the line text are kept, never the document.
 type templateCandidate struct {
 	hash     uint64
+	sentence bool // the line reads as a sentence: it needs the corpus share as well
 	dateline bool // the line opens with a wire dateline; only the rest was hashed
 	path     string
 	span     audit.Span
@@ -25,6 +26,8 @@ type templateCheck struct {
 	cfg                *audit.Config
 	minFiles           int
 	maxWords, maxChars int
+	sentenceWords      int
+	sentenceShare      float64
 
 	mu         sync.Mutex
 	files      int
@@ -39,6 +42,9 @@ func newTemplateCheck(params audit.Params, cfg *audit.Config) audit.CorpusCheck 
 		maxWords: int(params.Get("max_words")),
 		maxChars: int(params.Get("max_chars")),
 		counts:   map[uint64]lineCount{},
+
+		sentenceWords: int(params.Get("sentence_max_words")),
+		sentenceShare: params.Get("sentence_min_share"),
 	}
 }
 
@@ -72,7 +78,7 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 	seen := map[uint64]bool{} // hash → seen without a dateline
 	var mine []templateCandidate
 	for _, u := range r.units {
-		if u.multiLine || len(u.text) > c.maxChars {
+		if u.multiLine || len(u.text) > max(c.maxChars, 8*c.sentenceWords) {
 			continue
 		}
 		// A wire dateline is the story's own; what follows it is judged alone, so "BEIRUT
@@ -80,12 +86,12 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 		cut := wireDateline(u.text)
 		text := u.text[cut:]
 		toks := tokenize(text)
-		if len(toks) == 0 || len(toks) > c.maxWords {
+		sentence := u.sentenceEnd && len(toks) >= 8
+		if len(toks) == 0 || (sentence && len(toks) > c.sentenceWords) || (!sentence && (len(toks) > c.maxWords || len(text) > c.maxChars)) {
 			continue
 		}
 		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) ||
-			wireSignoff(toks) || numberShare(toks) >= 0.3 {
+		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || wireSignoff(toks) || numberShare(toks) >= 0.3 {
 			continue
 		}
 		h, ok := templateKey(text)
@@ -99,7 +105,7 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 		}
 		// Lines another boilerplate rule already reports are counted but not reported twice.
 		if audited && !s.title && !s.residue() && s.caption == nil && s.byline == nil {
-			mine = append(mine, templateCandidate{hash: h, dateline: cut > 0, path: doc.Path, span: doc.Span(u.start, u.end), text: u.text})
+			mine = append(mine, templateCandidate{hash: h, sentence: sentence, dateline: cut > 0, path: doc.Path, span: doc.Span(u.start, u.end), text: u.text})
 		}
 	}
 	c.mu.Lock()
@@ -118,7 +124,18 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 
 // Finish reports every kept line whose normalised form is in at least minFiles files.
 func (c *templateCheck) Finish(report func(audit.Finding)) {
+	// A file with several recurring sentences holds a copy of a story other files carry
+	// too (the duplicate family's business); a site template adds one or two sentences.
+	shared := map[string]int{}
 	for _, cand := range c.candidates {
+		if cand.sentence && c.frequent(cand) {
+			shared[cand.path]++
+		}
+	}
+	for _, cand := range c.candidates {
+		if cand.sentence && shared[cand.path] > 2 {
+			continue
+		}
 		lc := c.counts[cand.hash]
 		n := int(lc.files)
 		// After a dateline, the rest of the line is usually the story's lead in a house
@@ -127,10 +144,20 @@ func (c *templateCheck) Finish(report func(audit.Finding)) {
 		if n < c.minFiles || (cand.dateline && lc.plain == 0) {
 			continue
 		}
+		if cand.sentence && !c.frequent(cand) {
+			continue
+		}
 		msg := fmt.Sprintf("%q recurs in %d of %d files: a site template line, not article text", cand.text, n, c.files)
 		ev := audit.Evidence{"text": cand.text, "files": n, "corpus_files": c.files, "min_files": c.minFiles}
 		report(audit.NewFindingAt(Template, cand.path, cand.span, msg, ev))
 	}
+}
+
+// frequent reports whether a sentence line recurs in enough files to be a template: twice
+// min_files and sentence_min_share of the corpus.
+func (c *templateCheck) frequent(cand templateCandidate) bool {
+	n := int(c.counts[cand.hash].files)
+	return n >= 2*c.minFiles && float64(n) >= c.sentenceShare*float64(c.files)
 }
 
 // numberShare is the share of tokens that are numbers: a line of figures ("Shr 13 cts vs
