@@ -12,7 +12,7 @@ import (
 
 // Rules returns the boilerplate family.
 func Rules() []*audit.Rule {
-	return []*audit.Rule{Phrase, Caption, Byline, Structure, Template, Splice}
+	return []*audit.Rule{Phrase, Caption, Byline, Structure, Line, Template, Splice}
 }
 
 // Phrase flags lines that are, wholly or at their start or end, known page-furniture
@@ -68,17 +68,40 @@ var Structure = &audit.Rule{
 	SentencesOnDemand: true,
 }
 
+// Line flags lines that a model fitted on labeled real scrapes and web pages reads as
+// residue from their shape, their place and their neighbours (see model/README.md), when no
+// other boilerplate rule has reported them: captions that read as sentences, prompts,
+// teasers and page chrome outside the lexicons.
+var Line = &audit.Rule{
+	ID:          "boilerplate.line",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "A line the line model reads as residue from its shape, place and neighbours (captions, prompts, teasers, page chrome); the finding names the traits",
+	Params: map[string]float64{
+		"article_threshold": 0.65, // probability above which a line of an article is residue
+		"page_threshold":    0.65, // the same for whole pages (mostly short non-prose lines)
+		"prose_threshold":   0.9,  // the bar for a line shaped like prose (10+ words, a full stop, no credit or link)
+	},
+	Check:             checkLine,
+	SentencesOnDemand: true,
+}
+
 // Template flags short lines that recur across several files of the audited corpus (the
 // cc_net signal): site templates, navigation and teasers that no single-file rule knows.
 var Template = &audit.Rule{
 	ID:          "boilerplate.template",
 	Category:    audit.Boilerplate,
 	Severity:    audit.Warning,
-	Description: "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
+	Description: "A short line recurs in several files of the corpus, or a sentence in a large share of them (normalised: lower case, digits as 0, no punctuation); quotes are never templates",
 	Params: map[string]float64{
 		"min_files": 3,   // files a line must appear in
 		"max_words": 12,  // longer lines are content, left to the duplicate family
 		"max_chars": 120, // longer lines are not hashed at all
+		// A line that reads as a sentence ("Sign up for our newsletter.", a site's footer
+		// sentence) is a template too when it recurs in a large share of the corpus and in
+		// at least twice min_files files; a sentence a few reports of one story share is not.
+		"sentence_max_words": 40,
+		"sentence_min_share": 0.05,
 	},
 	NewCorpusCheck:    newTemplateCheck,
 	SentencesOnDemand: true,

@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -264,8 +265,8 @@ func TestConfigPhrasesExtendTheLexicon(t *testing.T) {
 	if got := runRules(t, cfg, path)["a.txt"]; strings.Join(got, ",") != "boilerplate.phrase:5" {
 		t.Errorf("findings = %v, want boilerplate.phrase:5", got)
 	}
-	if got := runRules(t, nil, path)["a.txt"]; len(got) != 0 {
-		t.Errorf("without the config phrase: findings = %v, want none", got)
+	if got := runRules(t, nil, path)["a.txt"]; slices.Contains(got, "boilerplate.phrase:5") {
+		t.Errorf("without the config phrase: findings = %v, want no phrase finding", got)
 	}
 }
 
@@ -283,13 +284,26 @@ func TestTemplateNeedsEnoughFiles(t *testing.T) {
 		}
 		return files
 	}
-	three := runRules(t, nil, write(t.TempDir(), 3)...)
+	// The line model may read "Join the Westport club today" as a prompt too; this test is
+	// about the template rule alone.
+	templates := func(files map[string][]string) map[string][]string {
+		out := map[string][]string{}
+		for name, got := range files {
+			for _, f := range got {
+				if strings.HasPrefix(f, "boilerplate.template:") {
+					out[name] = append(out[name], f)
+				}
+			}
+		}
+		return out
+	}
+	three := templates(runRules(t, nil, write(t.TempDir(), 3)...))
 	for _, name := range []string{"f0.txt", "f1.txt", "f2.txt"} {
 		if strings.Join(three[name], ",") != "boilerplate.template:5" {
 			t.Errorf("%s: findings = %v, want boilerplate.template:5", name, three[name])
 		}
 	}
-	two := runRules(t, nil, write(t.TempDir(), 2)...)
+	two := templates(runRules(t, nil, write(t.TempDir(), 2)...))
 	for name, got := range two {
 		if len(got) != 0 {
 			t.Errorf("two files: %s findings = %v, want none", name, got)

@@ -98,7 +98,13 @@ func headlineLike(u unit, c unitClass, sp structureParams) bool {
 
 func checkStructure(p *audit.Pass) {
 	r := readDocument(p.Doc, p.Config)
-	sp := structureParamsOf(p.Params)
+	class, reason := r.structure(structureParamsOf(p.Params))
+	reportRuns(p, r, class, reason)
+}
+
+// structure classifies every unit and gives the reason a unit is page structure ("" when
+// it is not); the line model reads the same judgement as a feature.
+func (r *reading) structure(sp structureParams) ([]unitClass, []string) {
 	n := len(r.units)
 	class := make([]unitClass, n)
 	for i, u := range r.units {
@@ -196,7 +202,7 @@ func checkStructure(p *audit.Pass) {
 			reason[i] = "short line between residue lines"
 		}
 	}
-	reportRuns(p, r, class, reason)
+	return class, reason
 }
 
 // patternedList reports whether most lines of a stack share a separator ("Arsenal v Stoke",
