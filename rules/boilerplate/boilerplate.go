@@ -80,7 +80,7 @@ var Line = &audit.Rule{
 	Params: map[string]float64{
 		"article_threshold": 0.65, // probability above which a line of an article is residue
 		"page_threshold":    0.65, // the same for whole pages (mostly short non-prose lines)
-		"prose_threshold":   0.9,  // the bar for a line shaped like prose (10+ words, a full stop, no credit or link)
+		"prose_threshold":   0.9,  // the bar in an article for a line shaped like prose (10+ words, a full stop, no credit or link)
 	},
 	Check:             checkLine,
 	SentencesOnDemand: true,

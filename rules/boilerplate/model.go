@@ -152,6 +152,34 @@ func (m *lineModel) kind(row []float64) string {
 	return "article"
 }
 
+// documentKind applies the model's gate, and reads as articles two kinds of file the page
+// data hardly holds: short files (every web page of the training data but a few has 30
+// lines or more; in a short file of Chinese prose, lines of few tokens look like a page's)
+// and hard-wrapped files (their lines rarely end a sentence, so few read as prose).
+func documentKind(m *lineModel, in *lineModelInput) string {
+	wrapped, first := 0, -1
+	for i, row := range in.rows {
+		if row == nil {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	for _, sh := range in.shapes {
+		if sh.multiLine {
+			wrapped++
+		}
+	}
+	if first < 0 || len(in.shapes) < pageMinLines || 2*wrapped >= len(in.shapes) {
+		return "article"
+	}
+	return m.kind(in.rows[first])
+}
+
+// pageMinLines is the fewest non-blank lines of a file read as a whole page.
+const pageMinLines = 30
+
 // provenanceRE are lines the rubric keeps as article text whatever their shape: wire
 // sign-offs, reporting credits and bylines (the provenance family reads them).
 var provenanceRE = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b)`)
@@ -162,33 +190,33 @@ func checkLine(p *audit.Pass) {
 		panic(err.Error())
 	}
 	in := lineModelFor(p.Doc, p.Config)
+	kind := documentKind(m, in)
 	thresholds := map[string]float64{"article": p.Params.Get("article_threshold"), "page": p.Params.Get("page_threshold")}
 	type hit struct {
 		line int
 		prob float64
 	}
 	var hits []hit
-	kind := ""
 	k := -1 // index among non-blank lines
 	for i, row := range in.rows {
 		if row == nil {
 			continue
 		}
 		k++
-		if kind == "" {
-			kind = m.kind(row)
-		}
-		// The first line is the title; other rules' residue is theirs to report; date lines and
-		// credits are provenance, never residue (the date and provenance families read them).
-		// A line of a wrapped paragraph or table is not a unit of its own.
-		if sh := in.shapes[k]; k == 0 || sh.residue || sh.date || sh.multiLine || provenanceRE.MatchString(p.Doc.Lines[i].Text) {
+		// The first line is the title; other rules' residue is theirs to report.
+		// In an article a line of a wrapped paragraph or table is not a unit of its own,
+		// and date lines and credits are its provenance; on a whole page blocks of lines
+		// are flattened page furniture, and dates are as often the time stamps of comments
+		// and of other stories, so the page model judges them all.
+		sh := in.shapes[k]
+		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || provenanceRE.MatchString(p.Doc.Lines[i].Text))) {
 			continue
 		}
-		// A line shaped like prose (a sentence of ten words or more, no credit, no link)
-		// needs a surer reading: in clean news such lines are ledes and promos of the
-		// article itself, and real residue of that shape is rare.
+		// In an article a line shaped like prose (a sentence of ten words or more, no
+		// credit, no link) needs a surer reading: in clean news such lines are ledes and
+		// promos of the article itself. On whole pages reader comments have that shape.
 		bar := thresholds[kind]
-		if sh := in.shapes[k]; sh.prose && row[creditTail] == 0 && row[captionPart] == 0 && row[links] == 0 {
+		if kind == "article" && sh.prose && row[creditTail] == 0 && row[captionPart] == 0 && row[links] == 0 {
 			bar = max(bar, p.Params.Get("prose_threshold"))
 		}
 		if pr := m.Kinds[kind].prob(row); pr >= bar {
