@@ -153,8 +153,8 @@ func (m *lineModel) kind(row []float64) string {
 }
 
 // documentKind applies the model's gate, and reads as articles two kinds of file the page
-// data hardly holds: short files (every web page of the training data but a few has 30
-// lines or more; in a short file of Chinese prose, lines of few tokens look like a page's)
+// data hardly holds: short files (few web pages of the training data have under 12 lines;
+// in a short file of Chinese prose, lines of few tokens look like a page's)
 // and hard-wrapped files (their lines rarely end a sentence, so few read as prose).
 func documentKind(m *lineModel, in *lineModelInput) string {
 	wrapped, first := 0, -1
@@ -167,7 +167,9 @@ func documentKind(m *lineModel, in *lineModelInput) string {
 		}
 	}
 	for _, sh := range in.shapes {
-		if sh.multiLine {
+		// Wrapped prose runs on in lines of several words; a page's flattened blocks
+		// ("at / 8:57 AM") are short.
+		if sh.multiLine && sh.tokens >= 6 {
 			wrapped++
 		}
 	}
@@ -178,7 +180,7 @@ func documentKind(m *lineModel, in *lineModelInput) string {
 }
 
 // pageMinLines is the fewest non-blank lines of a file read as a whole page.
-const pageMinLines = 30
+const pageMinLines = 12
 
 // provenanceRE are lines the rubric keeps as article text whatever their shape: wire
 // sign-offs, reporting credits and bylines (the provenance family reads them).

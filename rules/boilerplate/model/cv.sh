@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cross-validated figures of the line model through the real scorers: the labeled files are
-# split into folds by file (GroupKFold, the same split as fit.py --cv); each fold is audited
-# by the binary with the model fitted without it (TEXTAUDIT_BOILERPLATE_MODEL), and the
-# fold reports are merged and scored as one.
+# split into folds by file (GroupKFold, the same split as fit.py --cv) and copied into one
+# folder a fold (the walker does not follow symlinks); each fold is audited by the binary
+# with the model fitted without it (TEXTAUDIT_BOILERPLATE_MODEL), and the fold reports are
+# merged and scored as one. Corpus rules (template) see one fold at a time.
 #
 # usage: cv.sh BINARY FEATURES.csv REAL_DIR WEB_DIR [FOLDS]
 #   REAL_DIR and WEB_DIR hold files/ and labels.jsonl (../shared/eval/real, the unpacked web set)
@@ -19,7 +20,7 @@ for k in $(seq 0 $((FOLDS - 1))); do
   for set in real web; do
     src=$REAL; [ "$set" = web ] && src=$WEB
     mkdir -p "$OUT/$set/$k"
-    grep "^$set/" "$OUT/test_$k.txt" | cut -d/ -f2- | while read -r f; do ln -s "$src/files/$f" "$OUT/$set/$k/$f"; done
+    grep "^$set/" "$OUT/test_$k.txt" | cut -d/ -f2- | while read -r f; do cp "$src/files/$f" "$OUT/$set/$k/$f"; done
     TEXTAUDIT_BOILERPLATE_MODEL="$OUT/model_$k.json" "$BIN" audit --now 2026-12-03 --format json --min-severity warning \
       "$OUT/$set/$k" > "$OUT/$set/report_$k.json" || true
   done
