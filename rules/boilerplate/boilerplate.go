@@ -78,7 +78,7 @@ var Line = &audit.Rule{
 	Severity:    audit.Warning,
 	Description: "A line the line model reads as residue from its shape, place and neighbours (captions, prompts, teasers, page chrome); the finding names the traits",
 	Params: map[string]float64{
-		"article_threshold": 0.65, // probability above which a line of an article is residue
+		"article_threshold": 0.7,  // probability above which a line of an article is residue
 		"page_threshold":    0.65, // the same for whole pages (mostly short non-prose lines)
 		"prose_threshold":   0.9,  // the bar in an article for a line shaped like prose (10+ words, a full stop, no credit or link)
 	},
