@@ -102,7 +102,9 @@ func TestLineRuleLeavesArticleTextAlone(t *testing.T) {
 		"\"We are relieved that the town is connected again,\" the mayor told reporters at the ceremony.",
 		"Traders on the east bank said they had lost about a third of their usual business during the closure.",
 		"The council will publish a report on the cost of the repairs next month, a spokeswoman added.",
+		"WESTPORT (Reuters) - The harbour authority said it would review its storm plans.",
 		"(Reporting by Jane Roe; Editing by John Doe)",
+		"-- Jane Roe",
 	}, "\n\n") + "\n"
 	p := filepath.Join(t.TempDir(), "article.txt")
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
