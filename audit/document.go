@@ -138,7 +138,16 @@ func (d *Document) splitLines() {
 
 // splitParagraphs groups non-blank lines into paragraphs. In hard-wrapped text (Reuters
 // style, ~70 columns) a paragraph starts at an indented line, so each block is split there.
+// A file without any blank line that is not hard-wrapped (scrapes that write a paragraph a
+// line) reads each line as a paragraph: as one block it would be one paragraph of the whole
+// file, and every rule that judges paragraphs would see one.
 func (d *Document) splitParagraphs() {
+	if lineParagraphs(d.Lines) {
+		for i := range d.Lines {
+			d.addParagraph(d.Lines[i : i+1])
+		}
+		return
+	}
 	// Lines are consecutive in d.Lines, so a block is a sub-slice of it: nothing is copied.
 	first := -1
 	for i, l := range d.Lines {
@@ -156,6 +165,36 @@ func (d *Document) splitParagraphs() {
 	if first >= 0 {
 		d.addBlock(d.Lines[first:])
 	}
+}
+
+// lineParagraphs reports whether a file of several lines has no blank line and does not
+// read as hard-wrapped prose: no line is indented (wire text marks its paragraphs so) and
+// the lines are not a column of similar widths that mostly break in mid-sentence.
+func lineParagraphs(lines []Line) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	widest, open := 0, 0
+	for i, l := range lines {
+		if blank(l.Text) || indentOf(l.Text) >= 2 {
+			return false
+		}
+		widest = max(widest, utf8.RuneCountInString(l.Text))
+		if i < len(lines)-1 && !endsClause(l.Text) {
+			open++
+		}
+	}
+	// Hard wrapping cuts at a fixed width, so the lines are short and most run on into the
+	// next one; a paragraph a line has long lines or lines that end their sentences.
+	return widest > 100 || 2*open < len(lines)-1
+}
+
+// endsClause reports whether a line ends with sentence or clause punctuation (closing
+// quotes and brackets aside).
+func endsClause(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]`, r) })
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…:;。！？؟", r)
 }
 
 // addBlock adds the paragraphs of one block of non-blank lines.
@@ -267,9 +306,11 @@ var abbreviations = map[string]bool{
 
 // splitSentences segments by Unicode sentence boundaries (UAX #29), then re-joins breaks that
 // follow common abbreviations ("Oct. 7", "Mr. Smith") which UAX #29 cannot know about.
+// UAX #29 ends a sentence at every line break; in a hard-wrapped paragraph a break after a
+// line that runs on is a wrap, so it is read as a space (offsets are unchanged).
 func splitSentences(text string, base int) []Sentence {
 	var out []Sentence
-	it := sentences.FromString(text)
+	it := sentences.FromString(unwrap(text))
 	for it.Next() {
 		s, e := it.Start(), it.End()
 		raw := text[s:e]
@@ -290,6 +331,28 @@ func splitSentences(text string, base int) []Sentence {
 		out = append(out, Sentence{Start: base + s, End: base + e, Text: trimmed})
 	}
 	return out
+}
+
+// unwrap turns into spaces the line breaks of text that follow a line of four words or
+// more not ending a clause: those of wrapped prose. Short lines (list items, a menu) keep
+// their breaks as sentence ends. The result has the length of text.
+func unwrap(text string) string {
+	if strings.IndexByte(text, '\n') < 0 {
+		return text
+	}
+	b := []byte(text)
+	from := 0
+	for {
+		i := strings.IndexByte(text[from:], '\n')
+		if i < 0 {
+			return string(b)
+		}
+		line := text[from : from+i]
+		if len(strings.Fields(line)) >= 4 && !endsClause(line) {
+			b[from+i] = ' '
+		}
+		from += i + 1
+	}
 }
 
 func endsWithAbbreviation(s string) bool {

@@ -21,6 +21,18 @@ func TestParagraphsAreBlankLineSeparatedBlocks(t *testing.T) {
 		{"hard-wrapped text splits at indented lines",
 			"HEADLINE\n\nNEW YORK, June 1 - Leisure Concepts said it has signed\na definitive agreement to be licensing agent for all\n    It said under the terms, Lorimar has received a five\nwarrant to buy up to 250,000 shares.\n",
 			[][2]int{{1, 1}, {3, 4}, {5, 6}}},
+		{"a file without blank lines reads a paragraph a line",
+			"Title of the story\nThe first paragraph ends here.\nThe second one too.\nPhoto: AFP",
+			[][2]int{{1, 1}, {2, 2}, {3, 3}, {4, 4}}},
+		{"long lines without blank lines are paragraphs even when they run on",
+			"Title\n" + strings.Repeat("word ", 30) + "\n" + strings.Repeat("more ", 30),
+			[][2]int{{1, 1}, {2, 2}, {3, 3}}},
+		{"a hard-wrapped file without blank lines stays one paragraph",
+			"The company said on Tuesday that it had signed\nan agreement with the union that would\nend the strike at its plants.\n",
+			[][2]int{{1, 3}}},
+		{"hard-wrapped text without blank lines still splits at indented lines",
+			"HEADLINE\n    It said it has signed\na definitive agreement with them.\n    It said under the terms\nLorimar has received a warrant.\n",
+			[][2]int{{1, 1}, {2, 3}, {4, 5}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,15 +67,20 @@ func TestSentencesRespectAbbreviationsAndSplices(t *testing.T) {
 		{"title abbreviation does not end a sentence", "Mr. Smith left. He was tired.", []string{"Mr. Smith left.", "He was tired."}},
 		{"initials do not end a sentence", "George W. Bush spoke. Then he left.", []string{"George W. Bush spoke.", "Then he left."}},
 		{"U.S. inside a sentence", "Two U.S. officials told Reuters. Others did not.", []string{"Two U.S. officials told Reuters.", "Others did not."}},
+		{"a wrapped sentence is not cut at its line breaks", "Firefighters battle the blaze in the\ntown of Maskaneh on Tuesday. Photo: AFP", []string{"Firefighters battle the blaze in the\ntown of Maskaneh on Tuesday.", "Photo: AFP"}},
+		{"a break after a finished sentence still ends it", "It rained on the whole town.\nWe stayed in there\nall day long", []string{"It rained on the whole town.", "We stayed in there\nall day long"}},
+		{"short lines keep their breaks", "Home\nNews\nSport", []string{"Home", "News", "Sport"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := NewDocument("x.txt", tt.text)
 			var got []string
-			for _, s := range d.Sentences(0) {
-				got = append(got, s.Text)
-				if d.Text[s.Start:s.End] != s.Text {
-					t.Errorf("sentence %q does not match its offsets", s.Text)
+			for _, p := range d.Paragraphs {
+				for _, s := range d.Sentences(p.Index) {
+					got = append(got, s.Text)
+					if d.Text[s.Start:s.End] != s.Text {
+						t.Errorf("sentence %q does not match its offsets", s.Text)
+					}
 				}
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {

@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,4 +53,20 @@ func BenchmarkWordCount(b *testing.B) {
 		n += len(strings.Fields(text))
 	}
 	_ = n
+}
+
+// BenchmarkStructureHeaders runs structure on a page of teaser headers ("Related Post" a
+// line) at 1x and 4x the size: the time per byte should stay flat (it was quadratic).
+func BenchmarkStructureHeaders(b *testing.B) {
+	for _, n := range []int{1, 4} {
+		text := "Title\n\n" + strings.Repeat("Related Post\n", 5000*n)
+		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			cfg := &audit.Config{}
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				doc := audit.NewDocument("bench.txt", text)
+				Structure.Check(&audit.Pass{Doc: doc, Rule: Structure, Params: Structure.Defaults(), Config: cfg})
+			}
+		})
+	}
 }

@@ -12,7 +12,7 @@ import (
 
 // Rules returns the boilerplate family.
 func Rules() []*audit.Rule {
-	return []*audit.Rule{Phrase, Caption, Byline, Structure, Template, Splice}
+	return []*audit.Rule{Phrase, Caption, Byline, Structure, Line, Template, Splice}
 }
 
 // Phrase flags lines that are, wholly or at their start or end, known page-furniture
@@ -57,13 +57,33 @@ var Structure = &audit.Rule{
 	Check:       checkStructure,
 }
 
+// Line flags lines that a model fitted on labeled real scrapes and web pages reads as
+// residue from their shape, their place and their neighbours (see model/README.md), when no
+// other boilerplate rule has reported them: captions that read as sentences, prompts,
+// teasers and page chrome outside the lexicons.
+var Line = &audit.Rule{
+	ID:          "boilerplate.line",
+	Category:    audit.Boilerplate,
+	Severity:    audit.Warning,
+	Description: "A line the line model reads as residue from its shape, place and neighbours (captions, prompts, teasers, page chrome); the finding names the traits",
+	Params: []audit.Param{
+		audit.FloatParam("article_threshold", 0.7, 0, 1, "probability above which a line of an article is residue",
+			func(p *lineParams) *float64 { return &p.articleThreshold }),
+		audit.FloatParam("page_threshold", 0.65, 0, 1, "the same for whole pages (mostly short non-prose lines)",
+			func(p *lineParams) *float64 { return &p.pageThreshold }),
+		audit.FloatParam("prose_threshold", 0.9, 0, 1, "the bar in an article for a line shaped like prose (10+ words, a full stop, no credit or link)",
+			func(p *lineParams) *float64 { return &p.proseThreshold }),
+	},
+	Check: checkLine,
+}
+
 // Template flags short lines that recur across several files of the audited corpus (the
 // cc_net signal): site templates, navigation and teasers that no single-file rule knows.
 var Template = &audit.Rule{
 	ID:             "boilerplate.template",
 	Category:       audit.Boilerplate,
 	Severity:       audit.Warning,
-	Description:    "A short non-prose line recurs in several files of the corpus (normalised: lower case, digits as 0, no punctuation)",
+	Description:    "A short line recurs in several files of the corpus, or a sentence in a large share of them (normalised: lower case, digits as 0, no punctuation); quotes are never templates",
 	Params:         templateParamDecls,
 	NewCorpusCheck: newTemplateCheck,
 }

@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,6 +33,11 @@ func TestPhraseMatch(t *testing.T) {
 		{"a one-word phrase does not match at a line start", "Video: the council meeting was long", "", ""},
 		{"prose starting with the same words does not match", "Read more books, the minister urged pupils.", "", ""},
 		{"an empty line does not match", "   ", "", ""},
+		{"furniture segments inside a long line match as a segment", "The harbour reopened on Monday after the storm • drucken • Share this article", "drucken • Share this article", "segment"},
+		{"segments set off by runs of spaces match", "The harbour reopened on Monday   Share this article   Advertisement   The mayor said", "Share this article   Advertisement", "segment"},
+		{"a line made only of furniture segments is a whole line", "drucken | Share this article", "drucken | Share this article", "whole line"},
+		{"a lone one-word segment is not residue", "Harbour storm latest | Video | Westport council", "", ""},
+		{"prose with a bullet but no furniture does not match", "The mayor • who spoke first • said the harbour would reopen", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -228,8 +234,8 @@ func TestConfigPhrasesExtendTheLexicon(t *testing.T) {
 	if got := runRules(t, cfg, path)["a.txt"]; strings.Join(got, ",") != "boilerplate.phrase:5" {
 		t.Errorf("findings = %v, want boilerplate.phrase:5", got)
 	}
-	if got := runRules(t, nil, path)["a.txt"]; len(got) != 0 {
-		t.Errorf("without the config phrase: findings = %v, want none", got)
+	if got := runRules(t, nil, path)["a.txt"]; slices.Contains(got, "boilerplate.phrase:5") {
+		t.Errorf("without the config phrase: findings = %v, want no phrase finding", got)
 	}
 }
 
@@ -247,17 +253,68 @@ func TestTemplateNeedsEnoughFiles(t *testing.T) {
 		}
 		return files
 	}
-	three := runRules(t, nil, write(t.TempDir(), 3)...)
+	// The line model may read "Join the Westport club today" as a prompt too; this test is
+	// about the template rule alone.
+	templates := func(files map[string][]string) map[string][]string {
+		out := map[string][]string{}
+		for name, got := range files {
+			for _, f := range got {
+				if strings.HasPrefix(f, "boilerplate.template:") {
+					out[name] = append(out[name], f)
+				}
+			}
+		}
+		return out
+	}
+	three := templates(runRules(t, nil, write(t.TempDir(), 3)...))
 	for _, name := range []string{"f0.txt", "f1.txt", "f2.txt"} {
 		if strings.Join(three[name], ",") != "boilerplate.template:5" {
 			t.Errorf("%s: findings = %v, want boilerplate.template:5", name, three[name])
 		}
 	}
-	two := runRules(t, nil, write(t.TempDir(), 2)...)
+	two := templates(runRules(t, nil, write(t.TempDir(), 2)...))
 	for name, got := range two {
 		if len(got) != 0 {
 			t.Errorf("two files: %s findings = %v, want none", name, got)
 		}
+	}
+}
+
+func TestTemplateSentencesNeedAShareOfTheCorpus(t *testing.T) {
+	body := "The council met on Monday and agreed the budget for next year, officials said.\n\n"
+	footer := "Get the latest news from the Westport Gazette delivered to your inbox every morning.\n\n"
+	quote := "\"We will rebuild the harbour before the winter comes,\" the mayor told the council.\n\n"
+	write := func(dir string, n, withFooter int) []string {
+		var files []string
+		for i := 0; i < n; i++ {
+			p := filepath.Join(dir, "f"+itoa(i)+".txt")
+			text := "Story " + itoa(i) + "\n\n" + strings.Replace(body, "Monday", "Monday the "+itoa(i)+"th", 1) + quote
+			if i < withFooter {
+				text += footer
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, p)
+		}
+		return files
+	}
+	tests := []struct {
+		name              string
+		files, withFooter int
+		want              string // findings of f0.txt
+	}{
+		{"a footer sentence in six of twenty files is a template", 20, 6, "boilerplate.template:7"},
+		{"a sentence in three files is not (a story several reports share)", 20, 3, ""},
+		{"a sentence in six of two hundred files is not (below the corpus share)", 200, 6, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runRules(t, nil, write(t.TempDir(), tc.files, tc.withFooter)...)
+			if s := strings.Join(got["f0.txt"], ","); s != tc.want {
+				t.Errorf("f0.txt findings = %q, want %q (the shared quote is never a template)", s, tc.want)
+			}
+		})
 	}
 }
 

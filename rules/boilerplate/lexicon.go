@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -274,6 +275,20 @@ const affixSeparators = ":|»›>-–—•·/：｜》】"
 // match finds residue phrases on one line: the whole line, the line after a wire dateline,
 // or a phrase at the start or end of the line set off by a separator.
 func (lx *lexicon) match(line string) (phraseMatch, bool) {
+	m, ok := lx.matchLine(line)
+	if m.how == "whole line" || m.how == "after the dateline" {
+		return m, ok
+	}
+	// Segments of a flattened block may hold more residue than an affix does ("... •
+	// drucken • Share this article"): the longer match is reported.
+	if s, sok := lx.matchSegments(line); sok && (!ok || s.end-s.start > m.end-m.start) {
+		return s, true
+	}
+	return m, ok
+}
+
+// matchLine matches whole lines, the line after a dateline, and line starts and ends.
+func (lx *lexicon) matchLine(line string) (phraseMatch, bool) {
 	toks := tokenize(line)
 	if len(toks) == 0 {
 		return phraseMatch{}, false
@@ -284,7 +299,7 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 		return phraseMatch{phrases: ps, start: start, end: start + len(t), how: "whole line"}, true
 	}
 	if n := wireDateline(line); n > 0 {
-		if m, ok := lx.match(line[n:]); ok {
+		if m, ok := lx.matchLine(line[n:]); ok {
 			m.start += n
 			m.end += n
 			if m.how == "whole line" {
@@ -318,6 +333,73 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?。！？")) {
 			return phraseMatch{phrases: []*phrase{p}, start: toks[n-k].start, end: toks[n-1].end, how: "line end"}, true
 		}
+	}
+	return phraseMatch{}, false
+}
+
+// segmentSeparators join page blocks flattened into one line ("Comunicar erros | Enviar por
+// e-mail | Imprimir", "zurück • drucken • top"); a run of two or more spaces does too.
+const segmentSeparators = "|•»«›‹·¦►▪"
+
+// matchSegments finds residue inside a long line: the line is cut at separators and runs
+// of spaces, and the first run of consecutive segments that are wholly lexicon phrases is
+// the match. A one-word phrase ("Video") counts only beside another matched segment or
+// when it is distinctive (affixable), so "Syria | Video" alone is not residue.
+func (lx *lexicon) matchSegments(line string) (phraseMatch, bool) {
+	if !strings.ContainsAny(line, segmentSeparators) && !strings.Contains(line, "  ") && !strings.Contains(line, "\t") {
+		return phraseMatch{}, false
+	}
+	type seg struct {
+		start, end int
+		ps         []*phrase
+	}
+	var segs []seg
+	cut := func(from, to int) {
+		t := strings.TrimSpace(line[from:to])
+		if t == "" {
+			return
+		}
+		at := from + strings.Index(line[from:to], t)
+		segs = append(segs, seg{start: at, end: at + len(t), ps: lx.cover(tokenize(t))})
+	}
+	from := 0
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if strings.ContainsRune(segmentSeparators, r) || r == '\t' || (r == ' ' && i+1 < len(line) && line[i+1] == ' ') {
+			cut(from, i)
+			j := i + size
+			for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+				j++
+			}
+			from, i = j, j
+			continue
+		}
+		i += size
+	}
+	cut(from, len(line))
+	if len(segs) < 2 {
+		return phraseMatch{}, false
+	}
+	for a := 0; a < len(segs); a++ {
+		if segs[a].ps == nil {
+			continue
+		}
+		b := a
+		for b+1 < len(segs) && segs[b+1].ps != nil {
+			b++
+		}
+		if b > a || segs[a].ps[0].affixable() || len(segs[a].ps) > 1 {
+			var ps []*phrase
+			for _, s := range segs[a : b+1] {
+				ps = append(ps, s.ps...)
+			}
+			how := "segment"
+			if a == 0 && b == len(segs)-1 {
+				how = "whole line"
+			}
+			return phraseMatch{phrases: ps, start: segs[a].start, end: segs[b].end, how: how}, true
+		}
+		a = b
 	}
 	return phraseMatch{}, false
 }

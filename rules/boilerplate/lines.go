@@ -23,7 +23,7 @@ type lineSignals struct {
 // residue reports whether a line-level detector judged the whole line (or its start or
 // end, for phrases) to be residue, so structure can treat it as a known bad line.
 func (s *lineSignals) residue() bool {
-	return s.phrase != nil || (s.caption != nil && s.caption.whole) || (s.byline != nil && s.bylineW)
+	return (s.phrase != nil && s.phrase.how != "segment") || (s.caption != nil && s.caption.whole) || (s.byline != nil && s.bylineW)
 }
 
 // unit is what structure judges: a one-line paragraph, a line of a block of short lines

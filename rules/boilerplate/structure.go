@@ -102,7 +102,13 @@ func headlineLike(u unit, c unitClass, sp structureParams) bool {
 
 func checkStructure(p *audit.Pass) {
 	r := readDocument(p.Doc, p.Config)
-	sp := audit.DecodeParams[structureParams](p.Params)
+	class, reason := r.structure(audit.DecodeParams[structureParams](p.Params))
+	reportRuns(p, r, class, reason)
+}
+
+// structure classifies every unit and gives the reason a unit is page structure ("" when
+// it is not); the line model reads the same judgement as a feature.
+func (r *reading) structure(sp structureParams) ([]unitClass, []string) {
 	n := len(r.units)
 	class := make([]unitClass, n)
 	for i, u := range r.units {
@@ -129,6 +135,11 @@ func checkStructure(p *audit.Pass) {
 		taken := 0
 		for j := i + 1; j < n && taken < sp.maxTeasers; j++ {
 			if class[j] == classKnown || class[j] == classOwn {
+				// The next header takes its own teasers; scanning on past it would read a
+				// page of headers once per header (quadratic).
+				if ph := r.lines[r.units[j].first-1].phrase; !r.units[j].multiLine && ph != nil && ph.announcesTeasers() {
+					break
+				}
 				continue
 			}
 			if !headlineLike(r.units[j], class[j], sp) {
@@ -195,7 +206,7 @@ func checkStructure(p *audit.Pass) {
 			reason[i] = "short line between residue lines"
 		}
 	}
-	reportRuns(p, r, class, reason)
+	return class, reason
 }
 
 // patternedList reports whether most lines of a stack share a separator ("Arsenal v Stoke",

@@ -12,6 +12,7 @@ import (
 // Only the hash, the place and the line text are kept, never the document.
 type templateCandidate struct {
 	hash     uint64
+	sentence bool // the line reads as a sentence: it needs the corpus share as well
 	dateline bool // the line opens with a wire dateline; only the rest was hashed
 	path     string
 	span     audit.Span
@@ -32,6 +33,8 @@ type templateCheck struct {
 // templateParams are boilerplate.template's thresholds, declared in templateParamDecls.
 type templateParams struct {
 	minFiles, maxWords, maxChars int
+	sentenceWords                int
+	sentenceShare                float64
 }
 
 var templateParamDecls = []audit.Param{
@@ -41,6 +44,10 @@ var templateParamDecls = []audit.Param{
 		func(p *templateParams) *int { return &p.maxWords }),
 	audit.IntParam("max_chars", 120, 1, audit.Unbounded, "longer lines are not hashed at all",
 		func(p *templateParams) *int { return &p.maxChars }),
+	audit.IntParam("sentence_max_words", 40, 1, audit.Unbounded, "a line that reads as a sentence (a site's newsletter or footer sentence) is hashed up to this many words",
+		func(p *templateParams) *int { return &p.sentenceWords }),
+	audit.FloatParam("sentence_min_share", 0.05, 0, 1, "such a sentence is a template when it recurs in this share of the corpus and in twice min_files files; a sentence a few reports of one story share is not",
+		func(p *templateParams) *float64 { return &p.sentenceShare }),
 }
 
 func newTemplateCheck(p *audit.CorpusPass) audit.CorpusCheck {
@@ -81,7 +88,18 @@ func (c *templateCheck) Add(doc *audit.Document, audited bool) {
 
 // Finish reports every kept line whose normalised form is in at least minFiles files.
 func (c *templateCheck) Finish(report func(audit.Finding)) {
+	// A file with several recurring sentences holds a copy of a story other files carry
+	// too (the duplicate family's business); a site template adds one or two sentences.
+	shared := map[string]int{}
 	for _, cand := range c.candidates {
+		if cand.sentence && c.frequent(cand) {
+			shared[cand.path]++
+		}
+	}
+	for _, cand := range c.candidates {
+		if cand.sentence && shared[cand.path] > 2 {
+			continue
+		}
 		lc := c.counts[cand.hash]
 		n := int(lc.files)
 		// After a dateline, the rest of the line is usually the story's lead in a house
@@ -90,10 +108,20 @@ func (c *templateCheck) Finish(report func(audit.Finding)) {
 		if n < c.minFiles || (cand.dateline && lc.plain == 0) {
 			continue
 		}
+		if cand.sentence && !c.frequent(cand) {
+			continue
+		}
 		msg := fmt.Sprintf("%q recurs in %d of %d files: a site template line, not article text", cand.text, n, c.files)
 		ev := audit.Evidence{"text": cand.text, "files": n, "corpus_files": c.files, "min_files": c.minFiles}
 		report(audit.NewFindingAt(Template, cand.path, cand.span, msg, ev))
 	}
+}
+
+// frequent reports whether a sentence line recurs in enough files to be a template: twice
+// min_files and sentence_min_share of the corpus.
+func (c *templateCheck) frequent(cand templateCandidate) bool {
+	n := int(c.counts[cand.hash].files)
+	return n >= 2*c.minFiles && float64(n) >= c.sentenceShare*float64(c.files)
 }
 
 // numberShare is the share of tokens that are numbers: a line of figures ("Shr 13 cts vs

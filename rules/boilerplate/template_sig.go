@@ -31,7 +31,7 @@ func (c *templateCheck) extract(doc *audit.Document) *templateSig {
 	seen := map[uint64]bool{} // hash → seen without a dateline
 	sig := &templateSig{}
 	for _, u := range r.units {
-		if u.multiLine || len(u.text) > c.maxChars {
+		if u.multiLine || len(u.text) > max(c.maxChars, 8*c.sentenceWords) {
 			continue
 		}
 		// A wire dateline is the story's own; what follows it is judged alone, so "BEIRUT
@@ -39,12 +39,12 @@ func (c *templateCheck) extract(doc *audit.Document) *templateSig {
 		cut := wireDateline(u.text)
 		text := u.text[cut:]
 		toks := tokenize(text)
-		if len(toks) == 0 || len(toks) > c.maxWords {
+		sentence := u.sentenceEnd && len(toks) >= 8
+		if len(toks) == 0 || (sentence && len(toks) > c.sentenceWords) || (!sentence && (len(toks) > c.maxWords || len(text) > c.maxChars)) {
 			continue
 		}
 		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || (u.sentenceEnd && len(toks) >= 8) ||
-			wireSignoff(toks) || numberShare(toks) >= 0.3 {
+		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || wireSignoff(toks) || numberShare(toks) >= 0.3 {
 			continue
 		}
 		h, ok := templateKey(text)
@@ -58,7 +58,7 @@ func (c *templateCheck) extract(doc *audit.Document) *templateSig {
 		}
 		// Lines another boilerplate rule already reports are counted but not reported twice.
 		if !s.title && !s.residue() && s.caption == nil && s.byline == nil {
-			sig.candidates = append(sig.candidates, templateCandidate{hash: h, dateline: cut > 0, span: doc.Span(u.start, u.end), text: u.text})
+			sig.candidates = append(sig.candidates, templateCandidate{hash: h, sentence: sentence, dateline: cut > 0, span: doc.Span(u.start, u.end), text: u.text})
 		}
 	}
 	for h, plain := range seen {
@@ -107,6 +107,7 @@ func (c *templateCheck) Signature(doc *audit.Document) ([]byte, error) {
 	w.Uint(uint64(len(sig.candidates)))
 	for _, cand := range sig.candidates {
 		w.Fixed64(cand.hash)
+		w.Bool(cand.sentence)
 		w.Bool(cand.dateline)
 		w.Span(cand.span)
 		w.String(cand.text)
@@ -125,7 +126,7 @@ func (c *templateCheck) AddSignature(path string, b []byte, audited bool) error 
 	}
 	n = r.Len()
 	for i := 0; i < n && r.Err() == nil; i++ {
-		sig.candidates = append(sig.candidates, templateCandidate{hash: r.Fixed64(), dateline: r.Bool(), span: r.Span(), text: r.String()})
+		sig.candidates = append(sig.candidates, templateCandidate{hash: r.Fixed64(), sentence: r.Bool(), dateline: r.Bool(), span: r.Span(), text: r.String()})
 	}
 	if err := r.Done(); err != nil {
 		return err

@@ -190,8 +190,10 @@ func TestJoinWrappedSentences(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			doc := audit.NewDocument("x.txt", c.text)
 			var got []string
-			for _, s := range joinWrappedSentences(doc.Text, doc.Sentences(0)) {
-				got = append(got, strings.TrimSpace(doc.Text[s.Start:s.End]))
+			for _, p := range doc.Paragraphs {
+				for _, s := range joinWrappedSentences(doc.Text, doc.Sentences(p.Index)) {
+					got = append(got, strings.TrimSpace(doc.Text[s.Start:s.End]))
+				}
 			}
 			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
