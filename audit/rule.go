@@ -97,6 +97,15 @@ func (p *Pass) ReportSpan(s Span, message string, ev Evidence) {
 	p.findings = append(p.findings, NewFinding(p.Rule, p.Doc, s, message, ev))
 }
 
+// ReportWithSeverity is Report at severity sev instead of the rule's default, for a rule
+// whose confidence varies from finding to finding; a severity set in the config still
+// overrides it.
+func (p *Pass) ReportWithSeverity(sev Severity, start, end int, message string, ev Evidence) {
+	f := NewFinding(p.Rule, p.Doc, p.Doc.Span(start, end), message, ev)
+	f.Severity = sev
+	p.findings = append(p.findings, f)
+}
+
 // SetFact publishes a file-level value (it appears as a field of the file in JSON).
 func (p *Pass) SetFact(key string, value any) {
 	if p.facts == nil {

@@ -1,20 +1,19 @@
 package spin
 
+import "github.com/textaudit/textaudit/audit"
+
 // basis is why a paragraph is flagged: on its own evidence, or on weaker evidence that the
 // rest of the file corroborates (spinners rewrite several paragraphs of an article, or all).
 type basis int
 
 const (
 	notFlagged basis = iota
-	// onItsOwn: a broken idiom, or a score over min_score on two near-misses, or on one very
+	// onItsOwn: a broken idiom, or a score over min_score on two independent near-misses, or on one very
 	// strong near-miss in a file with a paragraph of the first two kinds (see strength).
 	onItsOwn
-	// byContext: a score of context_score in a file with context_paragraphs paragraphs
-	// flagged on their own.
+	// byContext: a score of context_score in a file that reads as spun (see
+	// fileContext.spun).
 	byContext
-	// byInflated: a score of context_score and inflated_paragraph rare words with a far
-	// more common synonym, in a file with one paragraph flagged on its own.
-	byInflated
 	// byMutual: a score of mutual_score while another paragraph of the file has as much
 	// (or is flagged on its own), and such paragraphs make up mutual_share of the file.
 	byMutual
@@ -34,6 +33,11 @@ type fileContext struct {
 	isStrong []bool
 	strong   int // paragraphs flagged on their own
 	moderate int // paragraphs flagged on their own or scoring at least mutual_score
+	// spun: the file reads as spun, with at least context_paragraphs paragraphs flagged on
+	// their own that make up at least file_share of its judged paragraphs. Only then does
+	// the file lend its paragraphs context (two odd paragraphs among a thousand reader
+	// comments are chance), and only then are its findings warnings.
+	spun bool
 }
 
 func newFileContext(verdicts []verdict, prm params) fileContext {
@@ -57,6 +61,7 @@ func newFileContext(verdicts []verdict, prm params) fileContext {
 			fc.moderate++
 		}
 	}
+	fc.spun = fc.strong >= 1 && float64(fc.strong) >= prm.contextParagraphs && float64(fc.strong) >= prm.fileShare*float64(len(verdicts))
 	return fc
 }
 
@@ -71,19 +76,29 @@ func (fc fileContext) basis(i int, prm params) basis {
 		return onItsOwn
 	}
 	others := fc.strong // i itself is not strong
-	if v.score >= prm.contextScore && float64(others) >= prm.contextParagraphs {
+	if fc.spun && v.score >= prm.contextScore {
 		return byContext
-	}
-	if v.score >= prm.contextScore && prm.inflPar > 0 && others >= 1 && float64(len(v.inflated)) >= prm.inflPar {
-		return byInflated
 	}
 	if fc.isModerate(v, prm) && fc.moderate >= 2 && float64(fc.moderate) >= prm.mutualShare*float64(len(fc.verdicts)) {
 		return byMutual
 	}
-	if prm.wholeShare > 0 && float64(others) >= prm.contextParagraphs &&
+	if fc.spun && prm.wholeShare > 0 && float64(others) >= prm.contextParagraphs &&
 		float64(fc.strong) >= prm.wholeShare*float64(len(fc.verdicts)) &&
 		(len(v.phrases) > 0 || len(v.inflated) > 0) {
 		return byWholeArticle
 	}
 	return notFlagged
+}
+
+// severity follows the file's evidence: a paragraph flagged in a file that does not read as
+// spun is one weak clue (info); a file with several paragraphs flagged on their own is a
+// warning, and one spun end to end (whole_share, three paragraphs at least) an error.
+func (fc fileContext) severity(prm params) audit.Severity {
+	switch {
+	case !fc.spun:
+		return audit.Info
+	case fc.strong >= 3 && prm.wholeShare > 0 && float64(fc.strong) >= prm.wholeShare*float64(len(fc.verdicts)):
+		return audit.Error
+	}
+	return audit.Warning
 }

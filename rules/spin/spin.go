@@ -59,22 +59,28 @@ var Paragraph = &audit.Rule{
 		"polysemy": 0.75,
 		// gain_cap: one near-miss adds at most this much (gain above its threshold).
 		"gain_cap": 3,
-		// min_score: paragraph score (capped excess gains divided by the square root of the
-		// number of judged word pairs) that flags a paragraph on its own ...
+		// min_score: paragraph score (the capped excess gains of its independent near-misses,
+		// see independence, divided by the square root of the number of judged word pairs)
+		// that flags a paragraph on its own ...
 		"min_score": 0.6,
-		// strong_gain: ... when it rests on two near-misses, or on one of at least this gain
-		// in a file with a paragraph that rests on two (or on a broken idiom): one odd word
-		// in a clean paragraph is common, two independent ones are not.
+		// strong_gain: ... when it rests on two independent near-misses, or on one of at
+		// least this gain in a file with a paragraph that rests on two (or on a broken
+		// idiom): one odd word in a clean paragraph is common, two independent ones are not.
 		"strong_gain": 5,
-		// context_score: a lower score that flags a paragraph when context_paragraphs other
-		// paragraphs of the file are flagged on their own (spinners rewrite whole articles).
-		"context_score":      0.2,
+		// context_paragraphs and file_share: a file reads as spun when at least
+		// context_paragraphs of its judged paragraphs, and at least file_share of them, are
+		// flagged on their own. Only such a file lends context to its other paragraphs, and
+		// only its findings are warnings (errors when whole_share of it is flagged on its
+		// own); elsewhere a flagged paragraph is info. See CALIBRATION.md.
 		"context_paragraphs": 2,
+		"file_share":         0.075,
+		// context_score: a lower score that flags a paragraph of a file that reads as spun
+		// (spinners rewrite whole articles).
+		"context_score": 0.2,
 		// inflated_*: a rare word (unigram log10 P <= inflated_rare) with a common synonym
-		// (>= inflated_common) inflated_ratio log10 units more frequent. A paragraph with
-		// inflated_paragraph such words and a score of at least context_score is flagged
-		// when one other paragraph of the file is flagged on its own (0 turns this off).
-		// Calibrated on clean BBC news: +0.2 false findings per 1000 paragraphs.
+		// (>= inflated_common) inflated_ratio log10 units more frequent: in a file spun end to
+		// end (whole_share), a paragraph with one is flagged. inflated_paragraph 0 turns the
+		// check off.
 		"inflated_rare":      -5,
 		"inflated_common":    -4,
 		"inflated_ratio":     2,
@@ -90,7 +96,8 @@ var Paragraph = &audit.Rule{
 		"mutual_share": 0.25,
 		// whole_share: when at least this share of a file's judged paragraphs is flagged on
 		// its own (and at least context_paragraphs of them), the article reads as spun end to
-		// end, and every other paragraph with a near-miss or an inflated word is flagged too.
+		// end: every other paragraph with a near-miss or an inflated word is flagged too, and
+		// the findings are errors when at least three paragraphs are flagged on their own.
 		// 0 turns this off.
 		"whole_share": 0.5,
 		// loose_paragraphs and context_*: in a file with loose_paragraphs paragraphs flagged
@@ -114,7 +121,8 @@ var Paragraph = &audit.Rule{
 		"context_polysemy":         0.4,
 		// max_unknown: a file whose judged paragraphs have more than this share of
 		// lower-case words the reference model does not know (technical papers, abbreviated
-		// commodity wires) is outside the model's domain and not judged; 0 judges every file.
+		// commodity wires), however short, is outside the model's domain and not judged; 0
+		// judges every file.
 		"max_unknown": 0.12,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
 		"min_words": 8,
@@ -139,6 +147,10 @@ type phrase struct {
 	Closer bool `json:"closer_reading,omitempty"`
 	start  int  // where the shown text starts
 	word   int  // where the judged word starts (a near-miss's identity)
+	// wordEnd, suspect and original: where the judged word ends, the word itself, and the
+	// word the near-miss suggests it replaced (a fingerprint marks its whole phrase).
+	wordEnd           int
+	suspect, original string
 }
 
 // verdict is the judgement of one paragraph.
@@ -153,12 +165,49 @@ type verdict struct {
 	// words and unknown count the paragraph's lower-case words and those the reference
 	// model does not know.
 	words, unknown int
+	// clues counts the independent near-misses (see independence).
+	clues int
+}
+
+// independence groups a paragraph's near-misses into independent clues. Two near-misses
+// within two words of each other share an n-gram, so one odd collocation ("always transmits
+// data") makes both words look wrong: they are one clue, worth the larger of their capped
+// gains. A word found again later in the paragraph is the same clue again (a topic word such
+// as "growth deficiency" repeated), not a new one.
+type independence struct {
+	clues   int
+	last    int // token index of the last near-miss kept
+	best    []float64
+	counted []string
+}
+
+func (e *independence) add(i int, word string, gain float64) {
+	if slices.Contains(e.counted, word) {
+		return
+	}
+	e.counted = append(e.counted, word)
+	if e.clues > 0 && i-e.last <= 2 {
+		e.best[e.clues-1] = max(e.best[e.clues-1], gain)
+	} else {
+		e.best = append(e.best, gain)
+		e.clues++
+	}
+	e.last = i
+}
+
+func (e *independence) total() float64 {
+	t := 0.0
+	for _, g := range e.best {
+		t += g
+	}
+	return t
 }
 
 type params struct {
 	gains                                     thresholds
 	gainCap, minScore, strongGain             float64
 	contextScore, contextParagraphs, minWords float64
+	fileShare                                 float64
 	inflRare, inflCommon, inflRatio, inflPar  float64
 	mutualScore, mutualShare, wholeShare      float64
 	ctxPreposition, ctxWider, ctxCommon       float64
@@ -212,7 +261,7 @@ func checkParagraphs(p *audit.Pass) {
 	for _, v := range verdicts {
 		words, unknown = words+v.words, unknown+v.unknown
 	}
-	if prm.maxUnknown > 0 && words >= 100 && float64(unknown) > prm.maxUnknown*float64(words) {
+	if prm.maxUnknown > 0 && float64(unknown) > prm.maxUnknown*float64(words) {
 		return // outside the reference model's domain: its verdicts would be guesses
 	}
 	flagged := 0
@@ -220,7 +269,7 @@ func checkParagraphs(p *audit.Pass) {
 	loose := prm.looseGains()
 	for i, v := range verdicts {
 		b := fc.basis(i, prm)
-		if b == notFlagged && loose != nil && prm.looseParagraphs > 0 && float64(fc.strong) >= prm.looseParagraphs {
+		if b == notFlagged && fc.spun && loose != nil && prm.looseParagraphs > 0 && float64(fc.strong) >= prm.looseParagraphs {
 			rp := prm
 			rp.gains = *loose
 			if again := judgeParagraph(m, th, fps, v.par, rp); markCloser(again.phrases, v.phrases) > 0 {
@@ -231,7 +280,7 @@ func checkParagraphs(p *audit.Pass) {
 			continue
 		}
 		flagged++
-		report(p, v, b, fc.strong, prm)
+		report(p, v, b, fc.strong, fc.severity(prm))
 	}
 	if len(verdicts) > 0 {
 		p.SetFact("spin_share", math.Round(1000*float64(flagged)/float64(len(verdicts)))/1000)
@@ -243,7 +292,7 @@ func paramsOf(get func(string) float64) params {
 	return params{
 		gains:   thresholds{Synonym: get("min_gain"), Wider: get("wider_gain"), Tie: get("tie_gain"), Polysemy: get("polysemy"), Preposition: get("preposition_gain")},
 		gainCap: get("gain_cap"), minScore: get("min_score"), strongGain: get("strong_gain"),
-		contextScore: get("context_score"), contextParagraphs: get("context_paragraphs"),
+		contextScore: get("context_score"), contextParagraphs: get("context_paragraphs"), fileShare: get("file_share"),
 		minWords: get("min_words"),
 		inflRare: get("inflated_rare"), inflCommon: get("inflated_common"),
 		inflRatio: get("inflated_ratio"), inflPar: get("inflated_paragraph"),
@@ -264,24 +313,24 @@ const (
 	// solid paragraph (see newFileContext); elsewhere it can still be flagged by mutual
 	// support.
 	lone
-	// solid: a listed broken idiom, or a score over min_score resting on two near-misses:
+	// solid: a listed broken idiom, or a score over min_score resting on two independent
+	// near-misses (see independence):
 	// one odd word in a clean paragraph is common, two independent ones are not.
 	solid
 )
 
 func (v verdict) strength(prm params) strength {
-	near, top := 0, 0.0
+	top := 0.0
 	for _, ph := range v.phrases {
 		if ph.Signal == "fingerprint" {
 			return solid
 		}
-		near++
 		top = max(top, ph.Gain)
 	}
 	switch {
 	case v.score < prm.minScore:
 		return weak
-	case near >= 2:
+	case v.clues >= 2:
 		return solid
 	case top >= prm.strongGain:
 		return lone
@@ -314,23 +363,28 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 	if prm.inflPar > 0 {
 		v.inflated = inflatedWords(m, th, toks, c, prm.inflRare, prm.inflCommon, prm.inflRatio)
 	}
-	total := 0.0
+	var ev independence
 	for i := range toks {
 		nm, excess, ok := findNearMiss(m, th, toks, c, i, prm.gains)
 		if !ok {
 			continue
 		}
-		total += math.Min(prm.gainCap, excess)
+		ev.add(i, toks[i].Lower, math.Min(prm.gainCap, excess))
 		v.phrases = append(v.phrases, nearMissPhrase(par.Text, toks, i, nm))
 	}
+	v.clues = ev.clues
 	if v.pairs > 0 {
-		v.score = total / math.Sqrt(float64(v.pairs))
+		v.score = ev.total() / math.Sqrt(float64(v.pairs))
 	}
 	for _, fm := range findFingerprints(toks, fps) {
+		text := par.Text[toks[fm.Start].Start:toks[fm.End-1].End]
 		v.phrases = append(v.phrases, phrase{
-			Text:   par.Text[toks[fm.Start].Start:toks[fm.End-1].End],
-			Signal: "fingerprint",
-			start:  toks[fm.Start].Start,
+			Text:    text,
+			Signal:  "fingerprint",
+			start:   toks[fm.Start].Start,
+			word:    toks[fm.Start].Start,
+			wordEnd: toks[fm.End-1].End,
+			suspect: text,
 		})
 	}
 	return v
@@ -355,7 +409,8 @@ func nearMissPhrase(text string, toks []token, i int, nm nearMiss) phrase {
 		rel = "preposition"
 	}
 	return phrase{Text: flat(shown), Expected: flat(expected), Signal: "near-miss", Gain: math.Round(nm.Gain*10) / 10,
-		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start, word: toks[i].Start}
+		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start, word: toks[i].Start,
+		wordEnd: toks[i].End, suspect: toks[i].Text, original: matchCase(toks[i].Text, nm.Expected)}
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -367,13 +422,17 @@ func matchCase(orig, w string) string {
 	return w
 }
 
-func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
+func report(p *audit.Pass, v verdict, b basis, strong int, sev audit.Severity) {
 	signals := map[string]bool{}
 	var shown []string
 	phrases := make([]map[string]any, 0, len(v.phrases))
+	// spans mark only the suspect words (a broken idiom: its phrase), in document offsets,
+	// so a report can highlight the words rather than the paragraph.
+	spans := make([]map[string]any, 0, len(v.phrases))
 	for _, ph := range v.phrases {
 		signals[ph.Signal] = true
 		e := map[string]any{"text": ph.Text, "signal": ph.Signal}
+		sp := map[string]any{"start": v.par.Start + ph.word, "end": v.par.Start + ph.wordEnd, "word": ph.suspect}
 		if ph.Expected != "" {
 			e["expected"] = ph.Expected
 			e["gain"] = ph.Gain
@@ -382,13 +441,15 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 			if ph.Closer {
 				e["closer_reading"] = true
 			}
+			sp["suggestion"] = ph.original
 			if len(shown) < 3 {
-				shown = append(shown, fmt.Sprintf("%q for %q", ph.Text, ph.Expected))
+				shown = append(shown, fmt.Sprintf("%q for %q in %q", ph.suspect, ph.original, ph.Text))
 			}
 		} else if len(shown) < 3 {
 			shown = append(shown, fmt.Sprintf("%q", ph.Text))
 		}
 		phrases = append(phrases, e)
+		spans = append(spans, sp)
 	}
 	var sigs []string
 	for _, s := range []string{"near-miss", "fingerprint"} {
@@ -396,7 +457,7 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 			sigs = append(sigs, s)
 		}
 	}
-	msg := fmt.Sprintf("paragraph reads as synonym-spun: %d word(s) fit their context worse than a common synonym would", countSignal(v.phrases, "near-miss"))
+	msg := fmt.Sprintf("paragraph reads as synonym-spun: %d word(s), %d of them independent clues, fit their context worse than a common synonym would", countSignal(v.phrases, "near-miss"), v.clues)
 	if signals["fingerprint"] {
 		msg = fmt.Sprintf("paragraph reads as synonym-spun: broken idiom and %d word(s) that fit their context worse than a synonym", countSignal(v.phrases, "near-miss"))
 	}
@@ -404,9 +465,6 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 	case byContext:
 		sigs = append(sigs, "file-context")
 		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s)", strong)
-	case byInflated:
-		sigs = append(sigs, "file-context", "inflated")
-		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s), and %d rare word(s) with a far more common synonym", strong, len(v.inflated))
 	case byMutual:
 		sigs = append(sigs, "file-context")
 		msg += ", in a file with another paragraph that reads as spun"
@@ -427,18 +485,22 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 			msg += fmt.Sprintf(", and %d rare word(s) with a far more common synonym", len(v.inflated))
 		}
 	}
+	if sev == audit.Info {
+		msg += "; a weak clue alone, since the rest of the file does not read as spun"
+	}
 	if len(shown) > 0 {
-		msg += " (" + strings.Join(shown, ", ") + ")"
+		msg += ": " + strings.Join(shown, ", ")
 	}
 	ev := audit.Evidence{
 		"phrases": phrases,
+		"spans":   spans,
 		"signals": sigs,
 		"score":   math.Round(v.score*100) / 100,
 	}
 	if len(v.inflated) > 0 {
 		ev["inflated"] = v.inflated
 	}
-	p.Report(v.par.Start, v.par.End, msg, ev)
+	p.ReportWithSeverity(sev, v.par.Start, v.par.End, msg, ev)
 }
 
 // markCloser marks the near-misses of a second reading whose word the first reading did not
