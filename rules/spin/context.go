@@ -20,6 +20,9 @@ const (
 	// byWholeArticle: any near-miss or inflated word in a file whose paragraphs are
 	// mostly (whole_share) flagged on their own.
 	byWholeArticle
+	// byOrphans: an orphan beside a near-miss, or two orphans, in a file that reads as spun
+	// on document-level evidence (see fileContext.byDocument).
+	byOrphans
 	// byLooseReading: a near-miss on a word the first reading did not find, found by
 	// reading again with looser candidates (another preposition, the stopword list's
 	// content words, a lighter polysemy discount) in a file with loose_paragraphs
@@ -38,6 +41,10 @@ type fileContext struct {
 	// the file lend its paragraphs context (two odd paragraphs among a thousand reader
 	// comments are chance), and only then are its findings warnings.
 	spun bool
+	// byDocument: the file reads as spun on evidence spread over it, not concentrated in
+	// paragraphs: more orphans and more independent near-misses than clean prose has at
+	// orphan_rate and clue_rate, each at least orphan_surprise and clue_surprise unlikely.
+	byDocument bool
 }
 
 func newFileContext(verdicts []verdict, prm params) fileContext {
@@ -62,6 +69,15 @@ func newFileContext(verdicts []verdict, prm params) fileContext {
 		}
 	}
 	fc.spun = fc.strong >= 1 && float64(fc.strong) >= prm.contextParagraphs && float64(fc.strong) >= prm.fileShare*float64(len(verdicts))
+	if prm.orphanSurprise > 0 {
+		orph, content, clues, pairs := 0, 0, 0, 0
+		for _, v := range verdicts {
+			orph, content, clues, pairs = orph+len(v.orphans), content+v.content, clues+v.clues, pairs+v.pairs
+		}
+		fc.byDocument = poissonSurprise(orph, prm.orphanRate*float64(content)) >= prm.orphanSurprise &&
+			poissonSurprise(clues, prm.clueRate*float64(pairs)) >= prm.clueSurprise
+		fc.spun = fc.spun || fc.byDocument
+	}
 	return fc
 }
 
@@ -78,6 +94,9 @@ func (fc fileContext) basis(i int, prm params) basis {
 	others := fc.strong // i itself is not strong
 	if fc.spun && v.score >= prm.contextScore {
 		return byContext
+	}
+	if fc.byDocument && len(v.orphans) > 0 && (v.clues > 0 || len(v.orphans) >= 2) {
+		return byOrphans
 	}
 	if fc.isModerate(v, prm) && fc.moderate >= 2 && float64(fc.moderate) >= prm.mutualShare*float64(len(fc.verdicts)) {
 		return byMutual

@@ -87,6 +87,40 @@ func testFileParams() params {
 		inflPar: 2, mutualScore: 0.5, mutualShare: 0.25, wholeShare: 0.5}
 }
 
+func TestDocumentLevelEvidence(t *testing.T) {
+	prm := testFileParams()
+	prm.orphanRate, prm.orphanSurprise, prm.clueRate, prm.clueSurprise = 0.005, 3, 0.01, 2
+	// orphaned: a paragraph of 40 content words and 60 word pairs with n orphans and k clues
+	orphaned := func(n, k int, score float64) verdict {
+		v := verdict{judged: true, score: score, clues: k, content: 40, pairs: 60}
+		for range n {
+			v.orphans = append(v.orphans, token{Text: "donnybrook"})
+		}
+		return v
+	}
+	spread := []verdict{orphaned(2, 3, 0.1), orphaned(2, 3, 0.1), orphaned(2, 2, 0.1), orphaned(1, 0, 0), orphaned(0, 2, 0.1), orphaned(0, 0, 0)}
+	fc := newFileContext(spread, prm)
+	if !fc.byDocument || !fc.spun {
+		t.Fatalf("seven orphans and ten clues over six paragraphs: byDocument %v, spun %v", fc.byDocument, fc.spun)
+	}
+	var got []basis
+	for i := range spread {
+		got = append(got, fc.basis(i, prm))
+	}
+	want := []basis{byOrphans, byOrphans, byOrphans, notFlagged, notFlagged, notFlagged}
+	if !slices.Equal(got, want) {
+		t.Fatalf("bases %v, want %v", got, want)
+	}
+	clean := []verdict{orphaned(1, 1, 0.1), orphaned(0, 0, 0), orphaned(1, 0, 0), orphaned(0, 0, 0), orphaned(0, 1, 0.1), orphaned(0, 0, 0)}
+	if newFileContext(clean, prm).byDocument {
+		t.Fatal("two orphans and two clues over six paragraphs read as spun")
+	}
+	prm.orphanSurprise = 0
+	if newFileContext(spread, prm).byDocument {
+		t.Fatal("orphan_surprise 0 did not turn document-level evidence off")
+	}
+}
+
 func TestSeverityFollowsTheFile(t *testing.T) {
 	strong, quiet := verdictWith(0.9, 0, 2, 3), verdictWith(0, 0)
 	cases := []struct {

@@ -124,6 +124,19 @@ var Paragraph = &audit.Rule{
 		// commodity wires), however short, is outside the model's domain and not judged; 0
 		// judges every file.
 		"max_unknown": 0.12,
+		// orphan_* and clue_*: document-level evidence that needs no thesaurus. An orphan is a
+		// content word the model has seen beside neither neighbour although both are common
+		// (unigram log10 P >= orphan_context); clean news has about orphan_rate of them per
+		// content word, and clue_rate independent near-misses per judged word pair. A file
+		// whose orphans are orphan_surprise and whose near-misses are clue_surprise unlikely
+		// at those rates (-log10 of the Poisson tail) reads as spun, and its paragraphs with an
+		// orphan and a near-miss (or two orphans) are flagged. orphan_surprise 0 turns this
+		// off. See CALIBRATION.md.
+		"orphan_context":  -3,
+		"orphan_rate":     0.005,
+		"orphan_surprise": 3,
+		"clue_rate":       0.01,
+		"clue_surprise":   2,
 		// min_words: shorter paragraphs (headlines, credits) are not judged.
 		"min_words": 8,
 	},
@@ -167,6 +180,10 @@ type verdict struct {
 	words, unknown int
 	// clues counts the independent near-misses (see independence).
 	clues int
+	// orphans are the token indices of content words unseen beside common neighbours, and
+	// content counts the content words judged (see orphans).
+	orphans []token
+	content int
 }
 
 // independence groups a paragraph's near-misses into independent clues. Two near-misses
@@ -211,6 +228,8 @@ type params struct {
 	inflRare, inflCommon, inflRatio, inflPar  float64
 	mutualScore, mutualShare, wholeShare      float64
 	ctxPreposition, ctxWider, ctxCommon       float64
+	orphanContext, orphanRate, orphanSurprise float64
+	clueRate, clueSurprise                    float64
 	looseParagraphs, ctxPolysemy, maxUnknown  float64
 }
 
@@ -297,6 +316,8 @@ func paramsOf(get func(string) float64) params {
 		inflRare: get("inflated_rare"), inflCommon: get("inflated_common"),
 		inflRatio: get("inflated_ratio"), inflPar: get("inflated_paragraph"),
 		mutualScore: get("mutual_score"), mutualShare: get("mutual_share"), wholeShare: get("whole_share"),
+		orphanContext: get("orphan_context"), orphanRate: get("orphan_rate"), orphanSurprise: get("orphan_surprise"),
+		clueRate: get("clue_rate"), clueSurprise: get("clue_surprise"),
 		ctxPreposition: get("context_preposition_gain"), ctxWider: get("context_wider_gain"), ctxCommon: get("context_common"), looseParagraphs: get("loose_paragraphs"), maxUnknown: get("max_unknown"), ctxPolysemy: get("context_polysemy"),
 	}
 }
@@ -373,6 +394,13 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		v.phrases = append(v.phrases, nearMissPhrase(par.Text, toks, i, nm))
 	}
 	v.clues = ev.clues
+	if prm.orphanSurprise > 0 {
+		at, content := orphans(m, toks, c, prm.orphanContext)
+		v.content = content
+		for _, i := range at {
+			v.orphans = append(v.orphans, toks[i])
+		}
+	}
 	if v.pairs > 0 {
 		v.score = ev.total() / math.Sqrt(float64(v.pairs))
 	}
@@ -432,7 +460,7 @@ func report(p *audit.Pass, v verdict, b basis, strong int, sev audit.Severity) {
 	for _, ph := range v.phrases {
 		signals[ph.Signal] = true
 		e := map[string]any{"text": ph.Text, "signal": ph.Signal}
-		sp := map[string]any{"start": v.par.Start + ph.word, "end": v.par.Start + ph.wordEnd, "word": ph.suspect}
+		sp := map[string]any{"start": v.par.Start + ph.word, "end": v.par.Start + ph.wordEnd, "word": ph.suspect, "signal": ph.Signal}
 		if ph.Expected != "" {
 			e["expected"] = ph.Expected
 			e["gain"] = ph.Gain
@@ -468,6 +496,16 @@ func report(p *audit.Pass, v verdict, b basis, strong int, sev audit.Severity) {
 	case byMutual:
 		sigs = append(sigs, "file-context")
 		msg += ", in a file with another paragraph that reads as spun"
+	case byOrphans:
+		sigs = append(sigs, "file-context", "orphan")
+		var words []string
+		for _, t := range v.orphans {
+			spans = append(spans, map[string]any{"start": v.par.Start + t.Start, "end": v.par.Start + t.End, "word": t.Text, "signal": "orphan"})
+			if len(words) < 3 {
+				words = append(words, fmt.Sprintf("%q", t.Text))
+			}
+		}
+		msg += fmt.Sprintf(", and %d word(s) the reference model never saw beside their common neighbours (%s), in a file with more such words and near-misses than clean prose has", len(v.orphans), strings.Join(words, ", "))
 	case byLooseReading:
 		sigs = append(sigs, "file-context", "closer-reading")
 		closer := 0
