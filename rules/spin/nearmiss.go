@@ -217,17 +217,44 @@ type thresholds struct {
 // findNearMiss checks token i against its synonyms, then its wider WordNet neighbours, and
 // returns the candidate that clears its threshold by the widest margin. Excess is that margin.
 func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds) (nm nearMiss, excess float64, ok bool) {
+	if c.ids[i] < 0 || toks[i].Capitalised {
+		return nearMiss{}, 0, false
+	}
+	k := classify(toks[i].Lower)
+	if !k.judgeable(toks[i].Lower, th) {
+		return nearMiss{}, 0, false
+	}
+	return judgeNearMiss(m, t, toks, c, i, th)
+}
+
+// wordClass is what the closed-class lists say about a lower-case word.
+type wordClass struct{ function, stop bool }
+
+// classify looks a word up in the function words and, when it is not one, the stopword list.
+func classify(w string) wordClass {
+	if isFunctionWord(w) {
+		return wordClass{function: true}
+	}
+	return wordClass{stop: stopwords.Is("en", w)}
+}
+
+// content reports a content word: neither a function word nor on the stopword list.
+func (k wordClass) content() bool { return !k.function && !k.stop }
+
+// judgeable reports whether findNearMiss judges a known lower-case word of this class under
+// th: a preposition when prepositions are swapped, a content word, or a stopword-list content
+// word when th.Common.
+func (k wordClass) judgeable(w string, th thresholds) bool {
+	if th.Preposition > 0 && isPreposition(w) {
+		return true
+	}
+	return !k.function && (th.Common || !k.stop)
+}
+
+// judgeNearMiss is findNearMiss for a token already known to be judgeable.
+func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds) (nm nearMiss, excess float64, ok bool) {
 	w := c.ids[i]
-	if w < 0 || toks[i].Capitalised {
-		return nearMiss{}, 0, false
-	}
 	prep := th.Preposition > 0 && isPreposition(toks[i].Lower)
-	if !prep && isFunctionWord(toks[i].Lower) {
-		return nearMiss{}, 0, false
-	}
-	if !prep && !th.Common && stopwords.Is("en", toks[i].Lower) {
-		return nearMiss{}, 0, false
-	}
 	f := newFitter(m, c, i)
 	fw, unseenW, judged := f.fit(w, len(c.ids), nil)
 	if judged == 0 || unseenW == 0 {

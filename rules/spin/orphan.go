@@ -1,42 +1,28 @@
 package spin
 
-import (
-	"math"
+import "math"
 
-	"github.com/textaudit/textaudit/rules/stopwords"
-)
-
-// orphans lists the content words of a paragraph that the reference model has never seen
-// beside either neighbour although both neighbours are common words (unigram log10 P at least
-// floor): "the third uppermost online", "to thank a reformation in". The model knows what
-// follows and precedes such common words well, so a word it has seen with neither stands out
-// in a way that needs no thesaurus: spinners swap common words for rare ones, whatever their
-// dictionary. Clean news has them too (about one content word in 200 on the bench corpus, see
-// CALIBRATION.md), so they count only as document-level evidence, beside near-misses. It
-// also counts the content words judged (known, lower-case, not function or stopwords).
-func orphans(m *Model, toks []token, c chain, floor float64) (at []int, content int) {
-	for i, t := range toks {
-		w := c.ids[i]
-		if w < 0 || t.Capitalised || isFunctionWord(t.Lower) || stopwords.Is("en", t.Lower) {
-			continue
-		}
-		content++
-		if !c.linked[i] || i+1 >= len(toks) || !c.linked[i+1] {
-			continue
-		}
-		a, b := c.ids[i-1], c.ids[i+1]
-		if m.UnigramLogProb(a) < floor || m.UnigramLogProb(b) < floor {
-			continue
-		}
-		if _, seen := m.Bigram(a, w); seen {
-			continue
-		}
-		if _, seen := m.Bigram(w, b); seen {
-			continue
-		}
-		at = append(at, i)
+// isOrphan reports whether content word i is one the reference model has never seen beside
+// either neighbour although both neighbours are common words (unigram log10 P at least floor):
+// "he said the donnybrook was over". The model knows what follows and precedes such common
+// words well, so a word it has seen with neither stands out in a way that needs no thesaurus:
+// spinners swap common words for rare ones, whatever their dictionary. Clean news has about
+// one in 200 content words like this (see CALIBRATION.md), so they count only as
+// document-level evidence, beside near-misses. The cheap tests come first: most words fail
+// the neighbour test before any bigram is searched.
+func isOrphan(m *Model, toks []token, c chain, i int, floor float64) bool {
+	if !c.linked[i] || i+1 >= len(toks) || !c.linked[i+1] {
+		return false
 	}
-	return at, content
+	a, w, b := c.ids[i-1], c.ids[i], c.ids[i+1]
+	if m.UnigramLogProb(a) < floor || m.UnigramLogProb(b) < floor {
+		return false
+	}
+	if _, seen := m.Bigram(a, w); seen {
+		return false
+	}
+	_, seen := m.Bigram(w, b)
+	return !seen
 }
 
 // poissonSurprise is -log10 P(X >= k) for X Poisson with mean mu: how unlikely k events are

@@ -196,9 +196,15 @@ type independence struct {
 	last    int // token index of the last near-miss kept
 	best    []float64
 	counted []string
+	// most paragraphs have a few near-misses: room for them without allocating
+	bestBuf    [8]float64
+	countedBuf [8]string
 }
 
 func (e *independence) add(i int, word string, gain float64) {
+	if e.counted == nil {
+		e.best, e.counted = e.bestBuf[:0], e.countedBuf[:0]
+	}
 	if slices.Contains(e.counted, word) {
 		return
 	}
@@ -386,7 +392,21 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 	}
 	var ev independence
 	for i := range toks {
-		nm, excess, ok := findNearMiss(m, th, toks, c, i, prm.gains)
+		if c.ids[i] < 0 || toks[i].Capitalised {
+			continue
+		}
+		// one look-up in the closed-class lists serves the orphan count and the near-miss test
+		k := classify(toks[i].Lower)
+		if k.content() && prm.orphanSurprise > 0 {
+			v.content++
+			if isOrphan(m, toks, c, i, prm.orphanContext) {
+				v.orphans = append(v.orphans, toks[i])
+			}
+		}
+		if !k.judgeable(toks[i].Lower, prm.gains) {
+			continue
+		}
+		nm, excess, ok := judgeNearMiss(m, th, toks, c, i, prm.gains)
 		if !ok {
 			continue
 		}
@@ -394,13 +414,6 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		v.phrases = append(v.phrases, nearMissPhrase(par.Text, toks, i, nm))
 	}
 	v.clues = ev.clues
-	if prm.orphanSurprise > 0 {
-		at, content := orphans(m, toks, c, prm.orphanContext)
-		v.content = content
-		for _, i := range at {
-			v.orphans = append(v.orphans, toks[i])
-		}
-	}
 	if v.pairs > 0 {
 		v.score = ev.total() / math.Sqrt(float64(v.pairs))
 	}
