@@ -8,8 +8,9 @@ import "math"
 // words well, so a word it has seen with neither stands out in a way that needs no thesaurus:
 // spinners swap common words for rare ones, whatever their dictionary. Clean news has about
 // one in 200 content words like this (see CALIBRATION.md), so they count only as
-// document-level evidence, beside near-misses. The cheap tests come first: most words fail
-// the neighbour test before any bigram is searched.
+// document-level evidence, beside near-misses. judgeParagraph reads the same test off the
+// near-miss fit of the word (the bigrams are searched there anyway); this is its definition,
+// which the tests hold it to.
 func isOrphan(m *Model, toks []token, c chain, i int, floor float64) bool {
 	if !c.linked[i] || i+1 >= len(toks) || !c.linked[i+1] {
 		return false

@@ -3,6 +3,7 @@ package spin
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,4 +55,44 @@ func TestOrphansNeedCommonNeighboursAndNoBigram(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNearMissFitReadsOrphans holds the orphan test judgeParagraph reads off the near-miss
+// fit to its definition, isOrphan.
+func TestNearMissFitReadsOrphans(t *testing.T) {
+	m, th := referenceData(t)
+	text := readFixture(t, "spun.txt") + "\n\n" + readFixture(t, "clean.txt") + "\n\nhe said the donnybrook was over by then and the staccato of a forehand was heard"
+	checked, found := 0, 0
+	for _, par := range tokenizeParagraphs(text) {
+		toks := tokenize(par)
+		c := newChain(m, th, toks)
+		for i, tk := range toks {
+			if c.ids[i] < 0 || tk.Capitalised || !classify(tk.Lower).content() {
+				continue
+			}
+			var orphan bool
+			judgeNearMiss(m, th, toks, c, i, thresholds{Synonym: 1.25, Tie: 1.5}, &orphan)
+			read := orphan && m.UnigramLogProb(c.ids[i-1]) >= -3 && m.UnigramLogProb(c.ids[i+1]) >= -3
+			if want := isOrphan(m, toks, c, i, -3); read != want {
+				t.Errorf("%q: the fit reads orphan %v, isOrphan says %v", tk.Text, read, want)
+			}
+			checked++
+			if read {
+				found++
+			}
+		}
+	}
+	if found == 0 || checked < 50 {
+		t.Fatalf("checked %d content words, %d orphans: the test has nothing to compare", checked, found)
+	}
+}
+
+func tokenizeParagraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -397,16 +397,18 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		}
 		// one look-up in the closed-class lists serves the orphan count and the near-miss test
 		k := classify(toks[i].Lower)
+		if !k.judgeable(toks[i].Lower, prm.gains) {
+			continue // every content word is judgeable
+		}
+		orphan := false
+		nm, excess, ok := judgeNearMiss(m, th, toks, c, i, prm.gains, &orphan)
 		if k.content() && prm.orphanSurprise > 0 {
 			v.content++
-			if isOrphan(m, toks, c, i, prm.orphanContext) {
+			// the neighbours' frequency is checked here; the bigrams were read by the fit
+			if orphan && m.UnigramLogProb(c.ids[i-1]) >= prm.orphanContext && m.UnigramLogProb(c.ids[i+1]) >= prm.orphanContext {
 				v.orphans = append(v.orphans, toks[i])
 			}
 		}
-		if !k.judgeable(toks[i].Lower, prm.gains) {
-			continue
-		}
-		nm, excess, ok := judgeNearMiss(m, th, toks, c, i, prm.gains)
 		if !ok {
 			continue
 		}
