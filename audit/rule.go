@@ -183,6 +183,11 @@ func (p *Pass) ReportLines(first, last int, message string, ev Evidence) {
 
 // ReportSpan records a finding at an already located span.
 func (p *Pass) ReportSpan(s Span, message string, ev Evidence) {
+	p.add(s, NewFinding(p.Rule, p.Doc, s, message, ev))
+}
+
+// add records f, found at s, on the root pass, within the per-line cap.
+func (p *Pass) add(s Span, f Finding) {
 	root := p.root()
 	key := ruleLine{p.Rule.ID, s.Line}
 	if root.perLine == nil {
@@ -193,7 +198,7 @@ func (p *Pass) ReportSpan(s Span, message string, ev Evidence) {
 		p.group(s, n-MaxFindingsPerLine)
 		return
 	}
-	root.findings = append(root.findings, NewFinding(p.Rule, p.Doc, s, message, ev))
+	root.findings = append(root.findings, f)
 }
 
 // ruleLine keys the per-line cap: one rule's findings on one line.
@@ -226,6 +231,16 @@ func (p *Pass) group(s Span, folded int) {
 		f.EndOffset, f.EndLine, f.EndColumn = s.EndOffset, s.EndLine, s.EndColumn
 	}
 	f.Evidence["grouped"] = folded
+}
+
+// ReportWithSeverity is Report at severity sev instead of the rule's default, for a rule
+// whose confidence varies from finding to finding; a severity set in the config still
+// overrides it.
+func (p *Pass) ReportWithSeverity(sev Severity, start, end int, message string, ev Evidence) {
+	s := p.Doc.Span(start, end)
+	f := NewFinding(p.Rule, p.Doc, s, message, ev)
+	f.Severity = sev
+	p.add(s, f)
 }
 
 // SetFact publishes a file-level value (it appears as a field of the file in JSON).

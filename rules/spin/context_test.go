@@ -8,9 +8,10 @@ import (
 	"github.com/textaudit/textaudit/audit"
 )
 
-// verdictWith builds a judged verdict with the given score and near-miss gains.
+// verdictWith builds a judged verdict with the given score and near-miss gains, each an
+// independent clue.
 func verdictWith(score float64, inflatedWords int, gains ...float64) verdict {
-	v := verdict{judged: true, score: score}
+	v := verdict{judged: true, score: score, clues: len(gains)}
 	for _, g := range gains {
 		v.phrases = append(v.phrases, phrase{Signal: "near-miss", Gain: g})
 	}
@@ -21,8 +22,7 @@ func verdictWith(score float64, inflatedWords int, gains ...float64) verdict {
 }
 
 func TestFileContextBases(t *testing.T) {
-	prm := params{minScore: 0.6, strongGain: 5, contextScore: 0.2, contextParagraphs: 2,
-		inflPar: 2, mutualScore: 0.5, mutualShare: 0.25, wholeShare: 0.5}
+	prm := testFileParams()
 	strong := verdictWith(0.9, 0, 2, 3)
 	quiet := verdictWith(0, 0)
 	cases := []struct {
@@ -42,9 +42,12 @@ func TestFileContextBases(t *testing.T) {
 		{"two strong paragraphs carry a weak one over context_score",
 			[]verdict{strong, strong, verdictWith(0.3, 0, 2), quiet, quiet, quiet, quiet, quiet},
 			[]basis{onItsOwn, onItsOwn, byContext, notFlagged, notFlagged, notFlagged, notFlagged, notFlagged}},
-		{"inflated words back a weak paragraph next to one strong paragraph",
-			[]verdict{strong, verdictWith(0.3, 2, 2), quiet, quiet},
-			[]basis{onItsOwn, byInflated, notFlagged, notFlagged}},
+		{"two strong paragraphs among forty lend no context",
+			append([]verdict{strong, strong, verdictWith(0.3, 0, 2)}, slices.Repeat([]verdict{quiet}, 37)...),
+			append([]basis{onItsOwn, onItsOwn, notFlagged}, slices.Repeat([]basis{notFlagged}, 37)...)},
+		{"a near-miss resting on two adjacent words is one clue",
+			append([]verdict{{judged: true, score: 0.9, clues: 1, phrases: []phrase{{Signal: "near-miss", Gain: 3}, {Signal: "near-miss", Gain: 3}}}, strong}, slices.Repeat([]verdict{quiet}, 8)...),
+			append([]basis{notFlagged, onItsOwn}, slices.Repeat([]basis{notFlagged}, 8)...)},
 		{"two moderate paragraphs of a short file support each other",
 			[]verdict{verdictWith(0.55, 0, 2.5), verdictWith(0.5, 0, 3), quiet, quiet},
 			[]basis{byMutual, byMutual, notFlagged, notFlagged}},
@@ -74,6 +77,93 @@ func TestFileContextBases(t *testing.T) {
 			}
 			if !slices.Equal(got, c.want) {
 				t.Fatalf("bases %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func testFileParams() params {
+	return params{minScore: 0.6, strongGain: 5, contextScore: 0.2, contextParagraphs: 2, fileShare: 0.075,
+		inflPar: 2, mutualScore: 0.5, mutualShare: 0.25, wholeShare: 0.5}
+}
+
+func TestDocumentLevelEvidence(t *testing.T) {
+	prm := testFileParams()
+	prm.orphanRate, prm.orphanSurprise, prm.clueRate, prm.clueSurprise = 0.005, 3, 0.01, 2
+	// orphaned: a paragraph of 40 content words and 60 word pairs with n orphans and k clues
+	orphaned := func(n, k int, score float64) verdict {
+		v := verdict{judged: true, score: score, clues: k, content: 40, pairs: 60}
+		for range n {
+			v.orphans = append(v.orphans, token{Text: "donnybrook"})
+		}
+		return v
+	}
+	spread := []verdict{orphaned(2, 3, 0.1), orphaned(2, 3, 0.1), orphaned(2, 2, 0.1), orphaned(1, 0, 0), orphaned(0, 2, 0.1), orphaned(0, 0, 0)}
+	fc := newFileContext(spread, prm)
+	if !fc.byDocument || !fc.spun {
+		t.Fatalf("seven orphans and ten clues over six paragraphs: byDocument %v, spun %v", fc.byDocument, fc.spun)
+	}
+	var got []basis
+	for i := range spread {
+		got = append(got, fc.basis(i, prm))
+	}
+	want := []basis{byOrphans, byOrphans, byOrphans, notFlagged, notFlagged, notFlagged}
+	if !slices.Equal(got, want) {
+		t.Fatalf("bases %v, want %v", got, want)
+	}
+	clean := []verdict{orphaned(1, 1, 0.1), orphaned(0, 0, 0), orphaned(1, 0, 0), orphaned(0, 0, 0), orphaned(0, 1, 0.1), orphaned(0, 0, 0)}
+	if newFileContext(clean, prm).byDocument {
+		t.Fatal("two orphans and two clues over six paragraphs read as spun")
+	}
+	prm.orphanSurprise = 0
+	if newFileContext(spread, prm).byDocument {
+		t.Fatal("orphan_surprise 0 did not turn document-level evidence off")
+	}
+}
+
+func TestSeverityFollowsTheFile(t *testing.T) {
+	strong, quiet := verdictWith(0.9, 0, 2, 3), verdictWith(0, 0)
+	cases := []struct {
+		name     string
+		verdicts []verdict
+		want     audit.Severity
+	}{
+		{"one paragraph flagged on its own is a weak clue", []verdict{strong, quiet, quiet, quiet}, audit.Info},
+		{"two moderate paragraphs are weak clues", []verdict{verdictWith(0.55, 0, 2.5), verdictWith(0.5, 0, 3), quiet}, audit.Info},
+		{"two paragraphs flagged on their own make a spun file", []verdict{strong, strong, quiet, quiet, quiet, quiet, quiet, quiet}, audit.Warning},
+		{"two among forty do not", append([]verdict{strong, strong}, slices.Repeat([]verdict{quiet}, 38)...), audit.Info},
+		{"a file spun end to end is an error", []verdict{strong, strong, strong, quiet}, audit.Error},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := newFileContext(c.verdicts, testFileParams()).severity(testFileParams()); got != c.want {
+				t.Fatalf("severity %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestIndependentClues(t *testing.T) {
+	cases := []struct {
+		name  string
+		at    []int
+		words []string
+		want  int
+		total float64
+	}{
+		{"far apart words are two clues", []int{3, 10}, []string{"a", "b"}, 2, 2},
+		{"words within two tokens are one clue", []int{3, 5}, []string{"a", "b"}, 1, 1},
+		{"a chain of neighbours is one clue", []int{3, 5, 7}, []string{"a", "b", "c"}, 1, 1},
+		{"a word found again is not a new clue", []int{3, 10, 20}, []string{"a", "b", "a"}, 2, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var e independence
+			for k, i := range c.at {
+				e.add(i, c.words[k], 1)
+			}
+			if e.clues != c.want || e.total() != c.total {
+				t.Fatalf("clues %d total %v, want %d and %v", e.clues, e.total(), c.want, c.total)
 			}
 		})
 	}

@@ -204,6 +204,14 @@ func (m *Model) logProb2At(i int, a, b int32) (float64, int) {
 	return m.backoff(a) + m.UnigramLogProb(b), 1
 }
 
+// Bigram returns log10 P(b | a) when the pair was observed in the reference text.
+func (m *Model) Bigram(a, b int32) (float64, bool) {
+	if i := m.bigramIndex(a, b); i >= 0 {
+		return -float64(m.bigProb[i]) / probScale, true
+	}
+	return 0, false
+}
+
 // LogProb3 is the Katz back-off estimate of log10 P(c | a, b), and the order of the longest
 // n-gram the reference model had for it (3, 2 or 1).
 func (m *Model) LogProb3(a, b, c int32) (float64, int) {

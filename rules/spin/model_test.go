@@ -85,7 +85,7 @@ func TestCorruptDataIsRejected(t *testing.T) {
 	}
 }
 
-func TestStrengthNeedsTwoNearMissesOrOneVeryStrong(t *testing.T) {
+func TestStrengthNeedsTwoIndependentNearMissesOrOneVeryStrong(t *testing.T) {
 	prm := params{minScore: 0.55, strongGain: 5}
 	nm := func(gain float64) phrase { return phrase{Signal: "near-miss", Gain: gain} }
 	cases := []struct {
@@ -94,9 +94,10 @@ func TestStrengthNeedsTwoNearMissesOrOneVeryStrong(t *testing.T) {
 		want strength
 	}{
 		{"one ordinary near-miss is not enough", verdict{score: 0.9, phrases: []phrase{nm(3)}}, weak},
-		{"two near-misses over the score are solid", verdict{score: 0.6, phrases: []phrase{nm(2.5), nm(2.5)}}, solid},
+		{"two independent near-misses over the score are solid", verdict{score: 0.6, clues: 2, phrases: []phrase{nm(2.5), nm(2.5)}}, solid},
+		{"two near-misses on one collocation are one clue", verdict{score: 0.6, clues: 1, phrases: []phrase{nm(2.5), nm(2.5)}}, weak},
 		{"one very strong near-miss is lone", verdict{score: 0.6, phrases: []phrase{nm(6)}}, lone},
-		{"two near-misses under the score are weak", verdict{score: 0.4, phrases: []phrase{nm(2.5), nm(2.5)}}, weak},
+		{"two near-misses under the score are weak", verdict{score: 0.4, clues: 2, phrases: []phrase{nm(2.5), nm(2.5)}}, weak},
 		{"a listed broken idiom is solid alone", verdict{phrases: []phrase{{Signal: "fingerprint"}}}, solid},
 		{"no evidence is weak", verdict{}, weak},
 	}

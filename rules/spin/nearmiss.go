@@ -79,6 +79,10 @@ type fitter struct {
 	b1, b2 int32   // ids of tokens i+1, i+2 (when right reaches them)
 	boA    float64 // back-off weight of the history (a2, a1), for a trigram the model lacks
 	afterB float64 // log10 P(b2 | b1) with back-off, for a trigram (x, b1, b2) the model lacks
+	// leftSeen and rightSeen: whether the model has the bigrams (i-1, x) and (x, i+1) of the
+	// last candidate fitted, as far as fit found out (a trigram it has implies its first
+	// bigram); read by judgeNearMiss for the orphan test without searching again.
+	leftSeen, rightSeen bool
 }
 
 func newFitter(m *Model, c chain, i int) fitter {
@@ -139,6 +143,7 @@ func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged 
 		return ax
 	}
 	// n-gram ending at i.
+	f.leftSeen, f.rightSeen = false, false
 	switch f.left {
 	case 2:
 		p, ok := m.tri.lookup(f.a2, f.a1, x)
@@ -147,6 +152,7 @@ func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged 
 			p = f.boA + q
 			unseen++
 		}
+		f.leftSeen = ok || ax >= 0
 		score += p
 		judged++
 	case 1:
@@ -156,6 +162,7 @@ func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged 
 		if order < 2 {
 			unseen++
 		}
+		f.leftSeen = order == 2
 	}
 	if f.right == 0 {
 		return score, unseen, judged
@@ -164,6 +171,7 @@ func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged 
 		return score, limit + 1, judged
 	}
 	xb = m.bigramIndex(x, f.b1)
+	f.rightSeen = xb >= 0
 	// n-gram ending at i+1.
 	if f.left >= 1 {
 		p, ok := m.tri.lookup(f.a1, x, f.b1)
@@ -217,19 +225,52 @@ type thresholds struct {
 // findNearMiss checks token i against its synonyms, then its wider WordNet neighbours, and
 // returns the candidate that clears its threshold by the widest margin. Excess is that margin.
 func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds) (nm nearMiss, excess float64, ok bool) {
+	if c.ids[i] < 0 || toks[i].Capitalised {
+		return nearMiss{}, 0, false
+	}
+	k := classify(toks[i].Lower)
+	if !k.judgeable(toks[i].Lower, th) {
+		return nearMiss{}, 0, false
+	}
+	nm, excess, ok = judgeNearMiss(m, t, toks, c, i, th, nil)
+	return nm, excess, ok
+}
+
+// wordClass is what the closed-class lists say about a lower-case word.
+type wordClass struct{ function, stop bool }
+
+// classify looks a word up in the function words and, when it is not one, the stopword list.
+func classify(w string) wordClass {
+	if isFunctionWord(w) {
+		return wordClass{function: true}
+	}
+	return wordClass{stop: stopwords.Is("en", w)}
+}
+
+// content reports a content word: neither a function word nor on the stopword list.
+func (k wordClass) content() bool { return !k.function && !k.stop }
+
+// judgeable reports whether findNearMiss judges a known lower-case word of this class under
+// th: a preposition when prepositions are swapped, a content word, or a stopword-list content
+// word when th.Common.
+func (k wordClass) judgeable(w string, th thresholds) bool {
+	if th.Preposition > 0 && isPreposition(w) {
+		return true
+	}
+	return !k.function && (th.Common || !k.stop)
+}
+
+// judgeNearMiss is findNearMiss for a token already known to be judgeable. When orphan is
+// not nil it reports whether the model has neither bigram of the word with its neighbours
+// in running text (see isOrphan), read off the fit of the word itself.
+func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds, orphan *bool) (nm nearMiss, excess float64, ok bool) {
 	w := c.ids[i]
-	if w < 0 || toks[i].Capitalised {
-		return nearMiss{}, 0, false
-	}
 	prep := th.Preposition > 0 && isPreposition(toks[i].Lower)
-	if !prep && isFunctionWord(toks[i].Lower) {
-		return nearMiss{}, 0, false
-	}
-	if !prep && !th.Common && stopwords.Is("en", toks[i].Lower) {
-		return nearMiss{}, 0, false
-	}
 	f := newFitter(m, c, i)
 	fw, unseenW, judged := f.fit(w, len(c.ids), nil)
+	if orphan != nil {
+		*orphan = f.left >= 1 && f.right >= 1 && !f.leftSeen && !f.rightSeen
+	}
 	if judged == 0 || unseenW == 0 {
 		return nearMiss{}, 0, false
 	}

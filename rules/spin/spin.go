@@ -52,6 +52,10 @@ type phrase struct {
 	Closer bool `json:"closer_reading,omitempty"`
 	start  int  // where the shown text starts
 	word   int  // where the judged word starts (a near-miss's identity)
+	// wordEnd, suspect and original: where the judged word ends, the word itself, and the
+	// word the near-miss suggests it replaced (a fingerprint marks its whole phrase).
+	wordEnd           int
+	suspect, original string
 }
 
 // verdict is the judgement of one paragraph.
@@ -66,22 +70,71 @@ type verdict struct {
 	// words and unknown count the paragraph's lower-case words and those the reference
 	// model does not know.
 	words, unknown int
+	// clues counts the independent near-misses (see independence).
+	clues int
+	// orphans are the token indices of content words unseen beside common neighbours, and
+	// content counts the content words judged (see orphans).
+	orphans []token
+	content int
+}
+
+// independence groups a paragraph's near-misses into independent clues. Two near-misses
+// within two words of each other share an n-gram, so one odd collocation ("always transmits
+// data") makes both words look wrong: they are one clue, worth the larger of their capped
+// gains. A word found again later in the paragraph is the same clue again (a topic word such
+// as "growth deficiency" repeated), not a new one.
+type independence struct {
+	clues   int
+	last    int // token index of the last near-miss kept
+	best    []float64
+	counted []string
+	// most paragraphs have a few near-misses: room for them without allocating
+	bestBuf    [8]float64
+	countedBuf [8]string
+}
+
+func (e *independence) add(i int, word string, gain float64) {
+	if e.counted == nil {
+		e.best, e.counted = e.bestBuf[:0], e.countedBuf[:0]
+	}
+	if slices.Contains(e.counted, word) {
+		return
+	}
+	e.counted = append(e.counted, word)
+	if e.clues > 0 && i-e.last <= 2 {
+		e.best[e.clues-1] = max(e.best[e.clues-1], gain)
+	} else {
+		e.best = append(e.best, gain)
+		e.clues++
+	}
+	e.last = i
+}
+
+func (e *independence) total() float64 {
+	t := 0.0
+	for _, g := range e.best {
+		t += g
+	}
+	return t
 }
 
 // params are spin.paragraph's thresholds, declared in paramDecls; CALIBRATION.md says how
 // the defaults were measured.
 type params struct {
-	gains                                 thresholds
-	gainCap, minScore, strongGain         float64
-	contextScore                          float64
-	contextParagraphs, minWords           int
-	inflRare, inflCommon, inflRatio       float64
-	inflPar                               int
-	mutualScore, mutualShare, wholeShare  float64
-	ctxPreposition, ctxWider, ctxPolysemy float64
-	ctxCommon                             bool
-	looseParagraphs                       int
-	maxUnknown                            float64
+	gains                                  thresholds
+	gainCap, minScore, strongGain          float64
+	contextScore                           float64
+	contextParagraphs, minWords            int
+	inflRare, inflCommon, inflRatio        float64
+	inflPar                                int
+	mutualScore, mutualShare, wholeShare   float64
+	ctxPreposition, ctxWider, ctxPolysemy  float64
+	ctxCommon                              bool
+	looseParagraphs                        int
+	maxUnknown                             float64
+	fileShare                              float64
+	orphanContext, orphanRate              float64
+	orphanSurprise, clueRate, clueSurprise float64
 }
 
 var paramDecls = []audit.Param{
@@ -97,14 +150,16 @@ var paramDecls = []audit.Param{
 		func(p *params) *float64 { return &p.gains.Polysemy }),
 	audit.FloatParam("gain_cap", 3, 0, 20, "one near-miss adds at most this much (gain above its threshold) to the paragraph score",
 		func(p *params) *float64 { return &p.gainCap }),
-	audit.FloatParam("min_score", 0.6, 0, audit.Unbounded, "paragraph score (capped excess gains over the square root of judged word pairs) that flags a paragraph on its own",
+	audit.FloatParam("min_score", 0.6, 0, audit.Unbounded, "paragraph score (the capped excess gains of its independent near-misses over the square root of judged word pairs) that flags a paragraph on its own",
 		func(p *params) *float64 { return &p.minScore }),
-	audit.FloatParam("strong_gain", 5, 0, audit.Unbounded, "... when it rests on two near-misses, or on one of at least this gain in a file with a paragraph that rests on two",
+	audit.FloatParam("strong_gain", 5, 0, audit.Unbounded, "... when it rests on two independent near-misses, or on one of at least this gain in a file with a paragraph that rests on two (or on a broken idiom)",
 		func(p *params) *float64 { return &p.strongGain }),
-	audit.FloatParam("context_score", 0.2, 0, audit.Unbounded, "a lower score that flags a paragraph when context_paragraphs other paragraphs of the file are flagged on their own",
+	audit.FloatParam("context_score", 0.2, 0, audit.Unbounded, "a lower score that flags a paragraph of a file that reads as spun (spinners rewrite whole articles)",
 		func(p *params) *float64 { return &p.contextScore }),
-	audit.IntParam("context_paragraphs", 2, 1, audit.Unbounded, "paragraphs flagged on their own that let context_score flag the others",
+	audit.IntParam("context_paragraphs", 2, 1, audit.Unbounded, "a file reads as spun when at least this many of its judged paragraphs, and file_share of them, are flagged on their own; only such a file lends context and has warnings",
 		func(p *params) *int { return &p.contextParagraphs }),
+	audit.FloatParam("file_share", 0.075, 0, 1, "... and at least this share of them; elsewhere a flagged paragraph is info",
+		func(p *params) *float64 { return &p.fileShare }),
 	audit.FloatParam("inflated_rare", -5, -20, 0, "log10 unigram probability at or below which a word is rare (inflated vocabulary)",
 		func(p *params) *float64 { return &p.inflRare }),
 	audit.FloatParam("inflated_common", -4, -20, 0, "log10 unigram probability at or above which its synonym is common",
@@ -133,6 +188,16 @@ var paramDecls = []audit.Param{
 		func(p *params) *float64 { return &p.maxUnknown }),
 	audit.IntParam("min_words", 8, 1, audit.Unbounded, "shorter paragraphs (headlines, credits) are not judged",
 		func(p *params) *int { return &p.minWords }),
+	audit.FloatParam("orphan_context", -3, -20, 0, "an orphan is a content word the model has seen beside neither neighbour although both are this common (log10 unigram probability)",
+		func(p *params) *float64 { return &p.orphanContext }),
+	audit.FloatParam("orphan_rate", 0.005, 0, 1, "orphans per content word in clean news",
+		func(p *params) *float64 { return &p.orphanRate }),
+	audit.FloatParam("orphan_surprise", 3, 0, audit.Unbounded, "a file whose orphans are this unlikely at orphan_rate (-log10 Poisson tail), and whose near-misses are clue_surprise unlikely, reads as spun; 0 turns the check off",
+		func(p *params) *float64 { return &p.orphanSurprise }),
+	audit.FloatParam("clue_rate", 0.01, 0, 1, "independent near-misses per judged word pair in clean news",
+		func(p *params) *float64 { return &p.clueRate }),
+	audit.FloatParam("clue_surprise", 2, 0, audit.Unbounded, "how unlikely at clue_rate (-log10 Poisson tail) the file's near-misses must be for the orphan evidence",
+		func(p *params) *float64 { return &p.clueSurprise }),
 }
 
 // looseGains are the thresholds for reading a paragraph again in a file that is clearly
@@ -182,7 +247,7 @@ func checkParagraphs(p *audit.Pass) {
 	for _, v := range verdicts {
 		words, unknown = words+v.words, unknown+v.unknown
 	}
-	if prm.maxUnknown > 0 && words >= 100 && float64(unknown) > prm.maxUnknown*float64(words) {
+	if prm.maxUnknown > 0 && float64(unknown) > prm.maxUnknown*float64(words) {
 		return // outside the reference model's domain: its verdicts would be guesses
 	}
 	flagged := 0
@@ -190,7 +255,7 @@ func checkParagraphs(p *audit.Pass) {
 	loose := prm.looseGains()
 	for i, v := range verdicts {
 		b := fc.basis(i, prm)
-		if b == notFlagged && loose != nil && prm.looseParagraphs > 0 && fc.strong >= prm.looseParagraphs {
+		if b == notFlagged && fc.spun && loose != nil && prm.looseParagraphs > 0 && fc.strong >= prm.looseParagraphs {
 			rp := prm
 			rp.gains = *loose
 			if again := judgeParagraph(m, th, fps, v.par, rp); markCloser(again.phrases, v.phrases) > 0 {
@@ -201,7 +266,7 @@ func checkParagraphs(p *audit.Pass) {
 			continue
 		}
 		flagged++
-		report(p, v, b, fc.strong, prm)
+		report(p, v, b, fc.strong, fc.severity(prm))
 	}
 	if len(verdicts) > 0 {
 		p.SetFact("spin_share", math.Round(1000*float64(flagged)/float64(len(verdicts)))/1000)
@@ -220,24 +285,24 @@ const (
 	// solid paragraph (see newFileContext); elsewhere it can still be flagged by mutual
 	// support.
 	lone
-	// solid: a listed broken idiom, or a score over min_score resting on two near-misses:
+	// solid: a listed broken idiom, or a score over min_score resting on two independent
+	// near-misses (see independence):
 	// one odd word in a clean paragraph is common, two independent ones are not.
 	solid
 )
 
 func (v verdict) strength(prm params) strength {
-	near, top := 0, 0.0
+	top := 0.0
 	for _, ph := range v.phrases {
 		if ph.Signal == "fingerprint" {
 			return solid
 		}
-		near++
 		top = max(top, ph.Gain)
 	}
 	switch {
 	case v.score < prm.minScore:
 		return weak
-	case near >= 2:
+	case v.clues >= 2:
 		return solid
 	case top >= prm.strongGain:
 		return lone
@@ -270,23 +335,44 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 	if prm.inflPar > 0 {
 		v.inflated = inflatedWords(m, th, toks, c, prm.inflRare, prm.inflCommon, prm.inflRatio)
 	}
-	total := 0.0
+	var ev independence
 	for i := range toks {
-		nm, excess, ok := findNearMiss(m, th, toks, c, i, prm.gains)
+		if c.ids[i] < 0 || toks[i].Capitalised {
+			continue
+		}
+		// one look-up in the closed-class lists serves the orphan count and the near-miss test
+		k := classify(toks[i].Lower)
+		if !k.judgeable(toks[i].Lower, prm.gains) {
+			continue // every content word is judgeable
+		}
+		orphan := false
+		nm, excess, ok := judgeNearMiss(m, th, toks, c, i, prm.gains, &orphan)
+		if k.content() && prm.orphanSurprise > 0 {
+			v.content++
+			// the neighbours' frequency is checked here; the bigrams were read by the fit
+			if orphan && m.UnigramLogProb(c.ids[i-1]) >= prm.orphanContext && m.UnigramLogProb(c.ids[i+1]) >= prm.orphanContext {
+				v.orphans = append(v.orphans, toks[i])
+			}
+		}
 		if !ok {
 			continue
 		}
-		total += math.Min(prm.gainCap, excess)
+		ev.add(i, toks[i].Lower, math.Min(prm.gainCap, excess))
 		v.phrases = append(v.phrases, nearMissPhrase(par.Text, toks, i, nm))
 	}
+	v.clues = ev.clues
 	if v.pairs > 0 {
-		v.score = total / math.Sqrt(float64(v.pairs))
+		v.score = ev.total() / math.Sqrt(float64(v.pairs))
 	}
 	for _, fm := range findFingerprints(toks, fps) {
+		text := par.Text[toks[fm.Start].Start:toks[fm.End-1].End]
 		v.phrases = append(v.phrases, phrase{
-			Text:   par.Text[toks[fm.Start].Start:toks[fm.End-1].End],
-			Signal: "fingerprint",
-			start:  toks[fm.Start].Start,
+			Text:    text,
+			Signal:  "fingerprint",
+			start:   toks[fm.Start].Start,
+			word:    toks[fm.Start].Start,
+			wordEnd: toks[fm.End-1].End,
+			suspect: text,
 		})
 	}
 	return v
@@ -311,7 +397,8 @@ func nearMissPhrase(text string, toks []token, i int, nm nearMiss) phrase {
 		rel = "preposition"
 	}
 	return phrase{Text: flat(shown), Expected: flat(expected), Signal: "near-miss", Gain: math.Round(nm.Gain*10) / 10,
-		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start, word: toks[i].Start}
+		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start, word: toks[i].Start,
+		wordEnd: toks[i].End, suspect: toks[i].Text, original: matchCase(toks[i].Text, nm.Expected)}
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -323,13 +410,17 @@ func matchCase(orig, w string) string {
 	return w
 }
 
-func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
+func report(p *audit.Pass, v verdict, b basis, strong int, sev audit.Severity) {
 	signals := map[string]bool{}
 	var shown []string
 	phrases := make([]map[string]any, 0, len(v.phrases))
+	// spans mark only the suspect words (a broken idiom: its phrase), in document offsets,
+	// so a report can highlight the words rather than the paragraph.
+	spans := make([]map[string]any, 0, len(v.phrases))
 	for _, ph := range v.phrases {
 		signals[ph.Signal] = true
 		e := map[string]any{"text": ph.Text, "signal": ph.Signal}
+		sp := map[string]any{"start": v.par.Start + ph.word, "end": v.par.Start + ph.wordEnd, "word": ph.suspect, "signal": ph.Signal}
 		if ph.Expected != "" {
 			e["expected"] = ph.Expected
 			e["gain"] = ph.Gain
@@ -338,13 +429,15 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 			if ph.Closer {
 				e["closer_reading"] = true
 			}
+			sp["suggestion"] = ph.original
 			if len(shown) < 3 {
-				shown = append(shown, fmt.Sprintf("%q for %q", ph.Text, ph.Expected))
+				shown = append(shown, fmt.Sprintf("%q for %q in %q", ph.suspect, ph.original, ph.Text))
 			}
 		} else if len(shown) < 3 {
 			shown = append(shown, fmt.Sprintf("%q", ph.Text))
 		}
 		phrases = append(phrases, e)
+		spans = append(spans, sp)
 	}
 	var sigs []string
 	for _, s := range []string{"near-miss", "fingerprint"} {
@@ -352,7 +445,7 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 			sigs = append(sigs, s)
 		}
 	}
-	msg := fmt.Sprintf("paragraph reads as synonym-spun: %d word(s) fit their context worse than a common synonym would", countSignal(v.phrases, "near-miss"))
+	msg := fmt.Sprintf("paragraph reads as synonym-spun: %d word(s), %d of them independent clues, fit their context worse than a common synonym would", countSignal(v.phrases, "near-miss"), v.clues)
 	if signals["fingerprint"] {
 		msg = fmt.Sprintf("paragraph reads as synonym-spun: broken idiom and %d word(s) that fit their context worse than a synonym", countSignal(v.phrases, "near-miss"))
 	}
@@ -360,12 +453,19 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 	case byContext:
 		sigs = append(sigs, "file-context")
 		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s)", strong)
-	case byInflated:
-		sigs = append(sigs, "file-context", "inflated")
-		msg += fmt.Sprintf(", in a file with %d clearly spun paragraph(s), and %d rare word(s) with a far more common synonym", strong, len(v.inflated))
 	case byMutual:
 		sigs = append(sigs, "file-context")
 		msg += ", in a file with another paragraph that reads as spun"
+	case byOrphans:
+		sigs = append(sigs, "file-context", "orphan")
+		var words []string
+		for _, t := range v.orphans {
+			spans = append(spans, map[string]any{"start": v.par.Start + t.Start, "end": v.par.Start + t.End, "word": t.Text, "signal": "orphan"})
+			if len(words) < 3 {
+				words = append(words, fmt.Sprintf("%q", t.Text))
+			}
+		}
+		msg += fmt.Sprintf(", and %d word(s) the reference model never saw beside their common neighbours (%s), in a file with more such words and near-misses than clean prose has", len(v.orphans), strings.Join(words, ", "))
 	case byLooseReading:
 		sigs = append(sigs, "file-context", "closer-reading")
 		closer := 0
@@ -383,18 +483,22 @@ func report(p *audit.Pass, v verdict, b basis, strong int, prm params) {
 			msg += fmt.Sprintf(", and %d rare word(s) with a far more common synonym", len(v.inflated))
 		}
 	}
+	if sev == audit.Info {
+		msg += "; a weak clue alone, since the rest of the file does not read as spun"
+	}
 	if len(shown) > 0 {
-		msg += " (" + strings.Join(shown, ", ") + ")"
+		msg += ": " + strings.Join(shown, ", ")
 	}
 	ev := audit.Evidence{
 		"phrases": phrases,
+		"spans":   spans,
 		"signals": sigs,
 		"score":   math.Round(v.score*100) / 100,
 	}
 	if len(v.inflated) > 0 {
 		ev["inflated"] = v.inflated
 	}
-	p.Report(v.par.Start, v.par.End, msg, ev)
+	p.ReportWithSeverity(sev, v.par.Start, v.par.End, msg, ev)
 }
 
 // markCloser marks the near-misses of a second reading whose word the first reading did not

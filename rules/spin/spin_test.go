@@ -92,6 +92,20 @@ func TestEvidenceNamesPhrasesAndExpectedWording(t *testing.T) {
 	if !nearMiss {
 		t.Errorf("no near-miss with expected wording in %v", phrases)
 	}
+	text := readFixture(t, "spun.txt")
+	spans, ok := f.Evidence["spans"].([]map[string]any)
+	if !ok || len(spans) != len(phrases) {
+		t.Fatalf("evidence spans %#v, want one per phrase", f.Evidence["spans"])
+	}
+	for _, sp := range spans {
+		start, end := sp["start"].(int), sp["end"].(int)
+		if start < f.StartOffset || end > f.EndOffset || text[start:end] != sp["word"] {
+			t.Errorf("span %v marks %q, want the suspect word inside the paragraph", sp, text[start:end])
+		}
+		if sp["suggestion"] == "" || sp["suggestion"] == sp["word"] {
+			t.Errorf("span %v names no other word", sp)
+		}
+	}
 	share, ok := fr.Facts["spin_share"].(float64)
 	if !ok || share <= 0 || share > 1 {
 		t.Errorf("spin_share = %v, want a share in (0, 1]", fr.Facts["spin_share"])
