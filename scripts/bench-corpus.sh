@@ -8,6 +8,9 @@
 #
 # CONFIG names: wc (always run), none (every rule disabled: read, decode, document model),
 # boilerplate, spin, language, date, duplicate, provenance (only that family enabled), full.
+# Runs do not use the result cache (--no-cache), except: cold (full, with an empty cache
+# folder each time: the cost of filling it) and warm (full, with a cache filled before the
+# rounds).
 # Default: none language date boilerplate duplicate spin full. NAME=BINARY runs that
 # configuration with another binary, to compare two builds in the same run (A/B).
 set -euo pipefail
@@ -45,7 +48,7 @@ fi
 for c in "${configs[@]}"; do
 	name=${c%%=*}
 	case $name in
-	full) : >"$work/$name.yaml" ;;
+	full | cold | warm) : >"$work/$name.yaml" ;;
 	none) printf 'disable: ["*"]\n' >"$work/$name.yaml" ;;
 	*) printf 'disable: ["*"]\nenable: [%s]\n' "$name" >"$work/$name.yaml" ;;
 	esac
@@ -66,6 +69,25 @@ measure() {
 	tail -n 1 "$work/time" >>"$work/$name"
 }
 
+# cacheFlags NAME BINARY: the cache flags of a configuration (none for a build without a cache).
+cacheFlags() {
+	"$2" audit --help 2>/dev/null | grep -q -- --no-cache || return 0
+	case $1 in
+	cold) rm -rf "$work/cold-cache" && echo --cache-dir "$work/cold-cache" ;;
+	warm) echo --cache-dir "$work/warm-cache" ;;
+	*) echo --no-cache ;;
+	esac
+}
+
+for i in "${!configs[@]}"; do
+	c=${configs[$i]}
+	if [ "${c%%=*}" = warm ]; then
+		b=$bin
+		[ "$c" != warm ] && b=${c#*=}
+		"$b" audit --config "$work/warm.yaml" --cache-dir "$work/warm-cache" --progress=false --format json --now 2026-11-23 "$dir" >/dev/null 2>&1 || true
+	fi
+done
+
 for ((r = 1; r <= rounds; r++)); do
 	measure wc find "$dir" -type f -exec wc -w {} +
 	for i in "${!configs[@]}"; do
@@ -75,7 +97,8 @@ for ((r = 1; r <= rounds; r++)); do
 		if [ "$name" != "$c" ]; then
 			b=${c#*=}
 		fi
-		measure "run$i" "$b" audit --config "$work/$name.yaml" --progress=false --format json --now 2026-11-23 "$dir"
+		# shellcheck disable=SC2046 # cacheFlags prints words meant to split
+		measure "run$i" "$b" audit --config "$work/$name.yaml" $(cacheFlags "$name" "$b") --progress=false --format json --now 2026-11-23 "$dir"
 	done
 done
 

@@ -207,7 +207,10 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 	ends := endsSentence(t)
 	last := lastRune(strings.TrimRight(t, `"'”’»)] `))
 	first, _ := utf8.DecodeRuneInString(t)
-	links := len(urlRE.FindAllStringIndex(t, 4))
+	links := 0
+	if mayHoldLink(t) {
+		links = len(urlRE.FindAllStringIndex(t, 4))
+	}
 	sentences := strings.Count(t, ". ") + strings.Count(t, "? ") + strings.Count(t, "! ") + b2i(ends)
 	pipes := strings.Count(t, "|") + strings.Count(t, "¦")
 	seps := strings.Count(t, "»") + strings.Count(t, "•") + strings.Count(t, "×") + strings.Count(t, "›") + strings.Count(t, "·") + strings.Count(t, " / ")
@@ -229,8 +232,9 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		b2f(capWhole), b2f(capPart), b2f(s.byline != nil), b2f(s.dateLike), b2f(wireDateline(t) > 0),
 		b2f(u.own == "link"), b2f(u.own == "counter"), b2f(u.symbols),
 		b2f(cl == classWeak), b2f(cl == classProse), b2f(cl == classNeutral), b2f(why != ""),
-		b2f(len(t) < 400 && creditTailRE.MatchString(t)), b2f(timeAgoRE.MatchString(t)),
-		float64(len(parenCountRE.FindAllStringIndex(t, 4))), b2f(copyrightRE.MatchString(t)),
+		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE.MatchString(t)),
+		b2f(containsFoldASCII(t, "ago") && timeAgoRE.MatchString(t)),
+		float64(parenCounts(t)), b2f(mayHoldCopyright(t) && copyrightRE.MatchString(t)),
 		math.Log(float64(counts[t])), b2f(u.multiLine), share(single, words), math.Log1p(float64(sentences)),
 	}
 	return lineShape{
@@ -285,4 +289,91 @@ type lineModelKey struct{}
 // lineModelFor computes (once per document) the feature vectors of its lines.
 func lineModelFor(doc *audit.Document, cfg *audit.Config) *lineModelInput {
 	return doc.Memo(lineModelKey{}, func() any { return readDocument(doc, cfg).features(doc) }).(*lineModelInput)
+}
+
+// The guards below hold a literal that every match of the regexp they stand before must
+// contain, so a line without it skips the regexp: the features' values are the regexps'
+// own (TestLiteralGuardsNeverHideAMatch), at a fraction of the cost on plain prose.
+
+// mayHoldLink: urlRE needs "://", "www.", "@" or a dot before one of its top-level domains.
+func mayHoldLink(t string) bool {
+	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || containsFoldASCII(t, "www.") {
+		return true
+	}
+	for i := strings.IndexByte(t, '.'); i >= 0; {
+		rest := t[i+1:]
+		for _, tld := range []string{"com", "org", "net", "co.", "gov", "edu", "info", "io"} {
+			if hasPrefixFoldASCII(rest, tld) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// creditTailWords are the literals one of which every creditTailRE match holds.
+var creditTailWords = []string{"/", "|", "Getty", "Reuters", "AFP", "AP", "EPA", "Shutterstock", "Courtesy", "Photo", "Image", "Picture", "Credit"}
+
+func mayHoldCreditTail(t string) bool {
+	for _, w := range creditTailWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldCopyright: copyrightRE needs "©", "(c)", "copyright" or "all rights reserved" (the
+// guard looks for "all right": (?i) folds the long s of "rights" too).
+func mayHoldCopyright(t string) bool {
+	return strings.Contains(t, "©") || containsFoldASCII(t, "(c)") || containsFoldASCII(t, "copyright") || containsFoldASCII(t, "all right")
+}
+
+// parenCounts counts parenCountRE's matches ("(31)"), at most four, where a "(" is followed
+// by a digit.
+func parenCounts(t string) int {
+	for i := strings.IndexByte(t, '('); i >= 0 && i+1 < len(t); {
+		if c := t[i+1]; c >= '0' && c <= '9' {
+			return len(parenCountRE.FindAllStringIndex(t, 4))
+		}
+		j := strings.IndexByte(t[i+1:], '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return 0
+}
+
+// containsFoldASCII reports whether s contains lower (lower-case ASCII letters and
+// punctuation) in any ASCII case.
+func containsFoldASCII(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFoldASCII reports whether s starts with lower in any ASCII case.
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,59 @@
+package boilerplate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLiteralGuardsNeverHideAMatch pins each guard to its regexp: on every line of the seeds
+// and on lines written to match, a line the guard turns away never matches the regexp.
+func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
+	lines := []string{
+		"Visit WWW.EXAMPLE.ORG/news for more", "Mail tips@example.com", "Follow @newsdesk", "See Example.CO.UK today",
+		"https://t.co/abc", "Read more at example.Info", "The data. Io was a moon",
+		"Firefighters at the scene. REUTERS/Jonathan Ernst", "Smoke rises | Getty", "The crater (Photo: NASA)",
+		"A protester waves a flag Courtesy of Jane Doe", "Posted 3 HOURS AGO", "updated 12 min ago",
+		"Food (31)", "Archive (2,104) and (7)", "© 2017 Example Media", "(C) 2016 Example", "COPYRIGHT NOTICE",
+		"All Rights Reserved.", "The minister spoke on Tuesday.", "(AP) — A plain lead", "",
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, l := range lines {
+		if !mayHoldLink(l) && urlRE.MatchString(l) {
+			t.Errorf("mayHoldLink hides a link in %q", l)
+		}
+		if !mayHoldCreditTail(l) && creditTailRE.MatchString(l) {
+			t.Errorf("mayHoldCreditTail hides a credit in %q", l)
+		}
+		if !containsFoldASCII(l, "ago") && timeAgoRE.MatchString(l) {
+			t.Errorf("the ago guard hides %q", l)
+		}
+		if got, want := parenCounts(l), len(parenCountRE.FindAllStringIndex(l, 4)); got != want {
+			t.Errorf("parenCounts(%q) = %d, want %d", l, got, want)
+		}
+		if !mayHoldCopyright(l) && copyrightRE.MatchString(l) {
+			t.Errorf("mayHoldCopyright hides %q", l)
+		}
+	}
+}
+
+func FuzzLiteralGuards(f *testing.F) {
+	for _, s := range []string{"see example.com", "Photo: AP", "5 days ago", "(31)", "(c) 2001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if (!mayHoldLink(l) && urlRE.MatchString(l)) || (!mayHoldCreditTail(l) && creditTailRE.MatchString(l)) ||
+			(!containsFoldASCII(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
+			parenCounts(l) != len(parenCountRE.FindAllStringIndex(l, 4)) {
+			t.Errorf("a guard hides a match in %q", l)
+		}
+	})
+}
