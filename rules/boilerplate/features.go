@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // The line model reads every non-blank line as a vector of generic shape features: no word
@@ -233,7 +234,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		b2f(u.own == "link"), b2f(u.own == "counter"), b2f(u.symbols),
 		b2f(cl == classWeak), b2f(cl == classProse), b2f(cl == classNeutral), b2f(why != ""),
 		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE.MatchString(t)),
-		b2f(containsFoldASCII(t, "ago") && timeAgoRE.MatchString(t)),
+		b2f(news.ContainsFoldASCII(t, "ago") && timeAgoRE.MatchString(t)),
 		float64(parenCounts(t)), b2f(mayHoldCopyright(t) && copyrightRE.MatchString(t)),
 		math.Log(float64(counts[t])), b2f(u.multiLine), share(single, words), math.Log1p(float64(sentences)),
 	}
@@ -297,13 +298,13 @@ func lineModelFor(doc *audit.Document, cfg *audit.Config) *lineModelInput {
 
 // mayHoldLink: urlRE needs "://", "www.", "@" or a dot before one of its top-level domains.
 func mayHoldLink(t string) bool {
-	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || containsFoldASCII(t, "www.") {
+	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || news.ContainsFoldASCII(t, "www.") {
 		return true
 	}
 	for i := strings.IndexByte(t, '.'); i >= 0; {
 		rest := t[i+1:]
 		for _, tld := range []string{"com", "org", "net", "co.", "gov", "edu", "info", "io"} {
-			if hasPrefixFoldASCII(rest, tld) {
+			if news.HasPrefixFoldASCII(rest, tld) {
 				return true
 			}
 		}
@@ -331,7 +332,7 @@ func mayHoldCreditTail(t string) bool {
 // mayHoldCopyright: copyrightRE needs "©", "(c)", "copyright" or "all rights reserved" (the
 // guard looks for "all right": (?i) folds the long s of "rights" too).
 func mayHoldCopyright(t string) bool {
-	return strings.Contains(t, "©") || containsFoldASCII(t, "(c)") || containsFoldASCII(t, "copyright") || containsFoldASCII(t, "all right")
+	return strings.Contains(t, "©") || news.ContainsFoldASCII(t, "(c)") || news.ContainsFoldASCII(t, "copyright") || news.ContainsFoldASCII(t, "all right")
 }
 
 // parenCounts counts parenCountRE's matches ("(31)"), at most four, where a "(" is followed
@@ -348,32 +349,4 @@ func parenCounts(t string) int {
 		i += 1 + j
 	}
 	return 0
-}
-
-// containsFoldASCII reports whether s contains lower (lower-case ASCII letters and
-// punctuation) in any ASCII case.
-func containsFoldASCII(s, lower string) bool {
-	for i := 0; i+len(lower) <= len(s); i++ {
-		if hasPrefixFoldASCII(s[i:], lower) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasPrefixFoldASCII reports whether s starts with lower in any ASCII case.
-func hasPrefixFoldASCII(s, lower string) bool {
-	if len(s) < len(lower) {
-		return false
-	}
-	for i := 0; i < len(lower); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // TestLiteralGuardsNeverHideAMatch pins each guard to its regexp: on every line of the seeds
@@ -33,7 +35,7 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		if !mayHoldCreditTail(l) && creditTailRE.MatchString(l) {
 			t.Errorf("mayHoldCreditTail hides a credit in %q", l)
 		}
-		if !containsFoldASCII(l, "ago") && timeAgoRE.MatchString(l) {
+		if !news.ContainsFoldASCII(l, "ago") && timeAgoRE.MatchString(l) {
 			t.Errorf("the ago guard hides %q", l)
 		}
 		if got, want := parenCounts(l), len(parenCountRE.FindAllStringIndex(l, 4)); got != want {
@@ -51,7 +53,7 @@ func FuzzLiteralGuards(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, l string) {
 		if (!mayHoldLink(l) && urlRE.MatchString(l)) || (!mayHoldCreditTail(l) && creditTailRE.MatchString(l)) ||
-			(!containsFoldASCII(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
+			(!news.ContainsFoldASCII(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
 			parenCounts(l) != len(parenCountRE.FindAllStringIndex(l, 4)) {
 			t.Errorf("a guard hides a match in %q", l)
 		}

@@ -133,7 +133,7 @@ func hasPhotoWord(text string) bool {
 			continue
 		}
 		for _, h := range hints {
-			if hasPrefixFoldASCII(text[i:], h) {
+			if HasPrefixFoldASCII(text[i:], h) {
 				return true
 			}
 		}
@@ -141,9 +141,20 @@ func hasPhotoWord(text string) bool {
 	return false
 }
 
-// hasPrefixFoldASCII reports whether s starts with lower, ignoring ASCII case (lower is
+// ContainsFoldASCII reports whether s contains lower (lower-case ASCII) in any ASCII case: a
+// cheap guard in front of a case-insensitive regexp whose literals have no non-ASCII fold.
+func ContainsFoldASCII(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if HasPrefixFoldASCII(s[i:], lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasPrefixFoldASCII reports whether s starts with lower, ignoring ASCII case (lower is
 // lower-case ASCII).
-func hasPrefixFoldASCII(s, lower string) bool {
+func HasPrefixFoldASCII(s, lower string) bool {
 	if len(s) < len(lower) {
 		return false
 	}
@@ -173,25 +184,5 @@ func CarriesCredit(text string) bool {
 // mayHoldCreditForm reports whether text holds, in any case, a word every creditFormRE match
 // contains; it spares the regexp almost every unit.
 func mayHoldCreditForm(text string) bool {
-	for i := 0; i < len(text); i++ {
-		var hints []string
-		switch text[i] | 0x20 {
-		case 'p':
-			hints = []string{"photo", "picture"}
-		case 'i':
-			hints = []string{"image"}
-		case 'f':
-			hints = []string{"foto"}
-		case 'c':
-			hints = []string{"credit"}
-		default:
-			continue
-		}
-		for _, h := range hints {
-			if len(text)-i >= len(h) && strings.EqualFold(text[i:i+len(h)], h) {
-				return true
-			}
-		}
-	}
-	return false
+	return hasPhotoWord(text) || ContainsFoldASCII(text, "credit")
 }
