@@ -230,32 +230,11 @@ const (
 // to limit bytes. /dev/zero would otherwise fill memory and a FIFO would block the run.
 // Errors say what is wrong without the path, which callers name.
 func ReadInputFile(path string, limit int64) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, pathError(err)
-	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
-	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("larger than the limit of %d bytes (%d bytes)", limit, st.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, pathError(err)
-	}
-	defer f.Close()
-	data, err := readAll(f, st.Size(), limit)
-	if err != nil {
-		return nil, pathError(err)
-	}
-	if int64(len(data)) > limit { // it grew since stat
+	data, err := readRaw(path, limit)
+	if errors.Is(err, ErrTooLarge) {
 		return nil, fmt.Errorf("larger than the limit of %d bytes", limit)
 	}
-	return data, nil
+	return data, err
 }
 
 // pathError strips the path that os errors repeat, so messages name the path once.
