@@ -47,7 +47,7 @@ func (c *crossCheck) extract(doc *audit.Document) *docSig {
 	}
 	slices.Sort(sig.distinct)
 	sig.distinct = slices.Compact(sig.distinct)
-	credits := provenance.Credits(doc)
+	credits := provenance.Credits(doc, c.cfg)
 	sig.d = indexedDoc{words: int32(n),
 		sources: provenance.TextSources(credits), leadSources: provenance.LeadSources(credits), photo: provenance.PhotoSources(credits),
 		whole: wholeSpan(doc), title: title(doc)}

@@ -30,7 +30,7 @@ func BenchmarkFindCredits(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			findCredits(d)
+			findCredits(d, nil)
 		}
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"unicode"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/language"
 	"github.com/textaudit/textaudit/rules/news"
-	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
 // CreditKind says how a text names its source.
@@ -54,8 +54,8 @@ type creditsKey struct{}
 
 // Credits finds the wire-service attributions of a document, memoised per document so the
 // provenance rule and the corpus duplicate pass share them.
-func Credits(doc *audit.Document) []Credit {
-	return doc.Memo(creditsKey{}, func() any { return findCredits(doc) }).([]Credit)
+func Credits(doc *audit.Document, cfg *audit.Config) []Credit {
+	return doc.Memo(creditsKey{}, func() any { return findCredits(doc, cfg) }).([]Credit)
 }
 
 // maxCreditLineWords bounds a paragraph that is only a credit.
@@ -65,7 +65,7 @@ const maxCreditLineWords = 8
 // a file may hold a credit that attributes the whole story.
 const leadParagraphs = 3
 
-func findCredits(doc *audit.Document) []Credit {
+func findCredits(doc *audit.Document, cfg *audit.Config) []Credit {
 	var out []Credit
 	var lang string
 	datelines := news.DatelineScanner{Cal: news.BuiltinCalendar()}
@@ -76,7 +76,7 @@ func findCredits(doc *audit.Document) []Credit {
 		// agency in brackets near the paragraph's start.
 		if strings.IndexByte(p.Text[:news.RuneCut(p.Text, news.DatelineWindow)], '(') >= 0 {
 			if lang == "" {
-				lang = stopwords.DocumentProfile(doc).Lang
+				lang = language.Main(doc, cfg).Code()
 			}
 			if dl, ok := datelines.Find(p.Text, lang); ok && dl.Source != "" {
 				if agency, ok := news.CanonicalAgency(dl.Source); ok && isWire(agency) {

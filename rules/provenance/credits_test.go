@@ -24,7 +24,7 @@ func TestCredits(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
-			for _, cr := range Credits(audit.NewDocument("x.txt", c.text)) {
+			for _, cr := range Credits(audit.NewDocument("x.txt", c.text), nil) {
 				got = append(got, cr.Agency+"/"+string(cr.Kind)+"/"+map[bool]string{true: "true", false: "false"}[cr.Lead])
 			}
 			if strings.Join(got, ";") != c.want {
@@ -39,7 +39,7 @@ func FuzzCredits(f *testing.F) {
 	f.Add("PHOTO: AFP")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := audit.NewDocument("f.txt", s)
-		for _, c := range Credits(doc) {
+		for _, c := range Credits(doc, nil) {
 			if c.Start < 0 || c.End > len(s) || c.Start > c.End || c.Agency == "" {
 				t.Fatalf("bad credit %+v in %q", c, s)
 			}

@@ -70,7 +70,7 @@ type InheritedRef struct {
 }
 
 func checkCredit(p *audit.Pass) {
-	credits := Credits(p.Doc)
+	credits := Credits(p.Doc, p.Config)
 	if len(credits) == 0 {
 		return
 	}
