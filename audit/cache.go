@@ -101,19 +101,27 @@ func (c *Cache) entryPath(key [32]byte) string {
 // get returns the body of the entry under key, or nil when there is none or it is not
 // whole and intact.
 func (c *Cache) get(key [32]byte) []byte {
+	body := c.lookup(key)
+	if body == nil {
+		c.misses.Add(1)
+	} else {
+		c.hits.Add(1)
+	}
+	return body
+}
+
+// lookup is get without counting: the corpus memos are not files' results.
+func (c *Cache) lookup(key [32]byte) []byte {
 	path := c.entryPath(key)
 	data, err := os.ReadFile(path)
 	if err != nil || len(data) < len(entryMagic)+sha256.Size || !bytes.HasPrefix(data, entryMagic) {
-		c.misses.Add(1)
 		return nil
 	}
 	body := data[len(entryMagic) : len(data)-sha256.Size]
 	sum := sha256.Sum256(body)
 	if !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
-		c.misses.Add(1)
 		return nil
 	}
-	c.hits.Add(1)
 	// The entry was used: refresh its time so trimming removes the unused ones first. As in
 	// GOCACHE, only when it is an hour stale, so a warm run does not rewrite every inode.
 	if st, err := os.Stat(path); err == nil && time.Since(st.ModTime()) > time.Hour {
@@ -363,6 +371,32 @@ func entryKey(run [32]byte, audited bool, path string, raw []byte) [32]byte {
 	var key [32]byte
 	h.Sum(key[:0])
 	return key
+}
+
+// memoKey is the key of a corpus analysis's memo (CorpusMemo): the run's key, the
+// analysis and the folder the audited files share, so an audit of another folder (a hook
+// run on a few files, say) keeps its own memo rather than replacing this one.
+func memoKey(run [32]byte, analysis string, files []string) [32]byte {
+	h := sha256.New()
+	h.Write(run[:])
+	h.Write([]byte("corpus memo\x00" + analysis + "\x00" + commonFolder(files)))
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
+}
+
+// commonFolder is the longest folder prefix ("a/b/") of every path in sorted (paths are
+// sorted, so the first and the last bound it).
+func commonFolder(sorted []string) string {
+	if len(sorted) == 0 {
+		return ""
+	}
+	a, b := filepath.ToSlash(sorted[0]), filepath.ToSlash(sorted[len(sorted)-1])
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return a[:strings.LastIndexByte(a[:n], '/')+1]
 }
 
 // fileResult is what the cache keeps of one file: its per-document findings and facts (for

@@ -95,9 +95,11 @@ func Run(files []string, opt Options) (*Result, error) {
 		}
 	}
 	refs := st.references(files)
+	st.loadMemos(files)
 	outcomes := st.analyseAll(files, refs)
 	res := collect(opt.Registry, st.cfg, outcomes)
 	st.finishCorpus(res)
+	st.saveMemos(files)
 	score(st.cfg, opt.Score, res)
 	if st.cache != nil {
 		_ = st.cache.Trim() // a cache that cannot be trimmed is not the audit's failure
@@ -374,6 +376,32 @@ func (st *runState) indexOne(it *indexed) {
 			it.doc = doc
 		}
 		a.corpus.Add(it.doc, it.audited)
+	}
+}
+
+// loadMemos hands each corpus analysis that keeps a memo the one cached for this run.
+func (st *runState) loadMemos(files []string) {
+	if st.cache == nil {
+		return
+	}
+	for _, a := range st.corpus {
+		if m, ok := a.corpus.(CorpusMemo); ok {
+			m.LoadMemo(st.cache.lookup(memoKey(st.key, a.analysis.Name, files)))
+		}
+	}
+}
+
+// saveMemos caches what each corpus analysis keeps for the next run.
+func (st *runState) saveMemos(files []string) {
+	if st.cache == nil {
+		return
+	}
+	for _, a := range st.corpus {
+		if m, ok := a.corpus.(CorpusMemo); ok {
+			if body := m.SaveMemo(); body != nil {
+				st.cache.put(memoKey(st.key, a.analysis.Name, files), body)
+			}
+		}
 	}
 }
 

@@ -115,6 +115,18 @@ type SignatureCheck interface {
 	AddSignature(path string, sig []byte, audited bool) error
 }
 
+// CorpusMemo is implemented by corpus checks that keep work between runs in the cache, as
+// comparisons keyed by the content they compared, so that a run after a few files changed
+// redoes only the comparisons touching them. LoadMemo gets what the last run with the same
+// run key over the same folder saved (nil when none), before the first Add; SaveMemo, after
+// Finish, returns what to keep (nil: nothing). A memo only spares work: findings must be
+// the same with it as without, and one LoadMemo cannot read is ignored. Without a cache
+// neither is called.
+type CorpusMemo interface {
+	LoadMemo(memo []byte)
+	SaveMemo() []byte
+}
+
 // CorpusFacts is implemented by corpus checks that publish file-level facts (provenance
 // inherited through copies, say); the engine calls Facts after Finish.
 type CorpusFacts interface {

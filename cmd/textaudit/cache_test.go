@@ -79,8 +79,8 @@ func TestCacheGivesIdenticalReportsWarmAndCold(t *testing.T) {
 	}
 	same("cold", run(emptyCfg, "--cache-dir", cacheDir), uncached)
 	entries, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*-e"))
-	if len(entries) != 8 {
-		t.Errorf("%d cache entries after the cold run, want one per file (8)", len(entries))
+	if len(entries) != 9 {
+		t.Errorf("%d cache entries after the cold run, want one per file and the corpus pass's memo (9)", len(entries))
 	}
 	same("warm", run(emptyCfg, "--cache-dir", cacheDir), uncached)
 
@@ -127,8 +127,8 @@ func TestNoCacheWritesNothing(t *testing.T) {
 	// rather than writing new ones (the key holds the date, not the time of day).
 	for i := 0; i < 2; i++ {
 		auditOut(t, "-f", "json", "testdata/seeds")
-		if entries, _ := filepath.Glob(filepath.Join(home, "textaudit", "*", "*-e")); len(entries) != 5 {
-			t.Errorf("run %d: %d entries under $XDG_CACHE_HOME/textaudit, want 5", i+1, len(entries))
+		if entries, _ := filepath.Glob(filepath.Join(home, "textaudit", "*", "*-e")); len(entries) != 6 {
+			t.Errorf("run %d: %d entries under $XDG_CACHE_HOME/textaudit, want 6 (5 files and the corpus pass's memo)", i+1, len(entries))
 		}
 	}
 }

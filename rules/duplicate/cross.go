@@ -116,6 +116,7 @@ type crossCheck struct {
 	storyMinShare    float64
 	identical        map[uint64]int32 // hash of a document's words → its representative
 	links            map[int32]*docLinks
+	memo             *alignMemo // set when the run has a cache (memo.go)
 }
 
 func newCrossCheck(p *audit.CorpusPass) audit.CorpusCheck {
@@ -168,6 +169,9 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	c.featureDir, c.featureDirBits = featureDirectory(c.features)
 	matches := c.findCopies()
 	c.features, c.featureDir = nil, nil
+	if c.memo != nil {
+		c.memo.old, c.memo.hashes = nil, nil
+	}
 	c.report(matches, report)
 }
 
@@ -181,6 +185,13 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 func (c *crossCheck) findCopies() []copyMatch {
 	workers := runtime.NumCPU()
 	results := make([][]copyMatch, workers)
+	if c.memo != nil {
+		c.memo.hashes = make([]unitHash, len(c.units))
+		for u := range c.units {
+			c.memo.hashes[u] = hashWords(c.unitWords(uint32(u)))
+		}
+		c.memo.kept, c.memo.ran = make([][]memoEntry, workers), true
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -222,8 +233,7 @@ func (c *crossCheck) findCopies() []copyMatch {
 					if !filter.mayMatch(b, c.minWords, minMatchedNonStop) {
 						continue // cannot pass isCopy
 					}
-					al := aln.align(words, b).Extend(words, b, extendSlack)
-					if c.isCopy(al, words) {
+					if al, ok := c.verify(&aln, w, u, v, words, b); ok {
 						results[w] = append(results[w], copyMatch{a: u, b: v, al: al})
 					}
 				}

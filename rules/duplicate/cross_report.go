@@ -3,7 +3,10 @@ package duplicate
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/provenance"
@@ -24,6 +27,9 @@ func (al Alignment) flip() Alignment {
 // locations and the words of each swap are recovered from the files at the end.
 type docCache struct {
 	docs map[int32]*loadedDoc
+	// all is set when prefetch loaded every document the report can ask for: nothing is
+	// evicted then.
+	all bool
 }
 
 type loadedDoc struct {
@@ -31,23 +37,72 @@ type loadedDoc struct {
 	toks []Token
 }
 
-// maxCachedDocs bounds the re-read documents held at once.
+// maxCachedDocs bounds the re-read documents held at once when they are not all prefetched.
 const maxCachedDocs = 256
+
+// maxPrefetchBytes bounds the text of the documents prefetch loads at once (each costs
+// about four times its text with its tokens and line table).
+const maxPrefetchBytes = 64 << 20
 
 func (dc *docCache) load(c *crossCheck, id int32) *loadedDoc {
 	if d, ok := dc.docs[id]; ok {
 		return d
 	}
-	if len(dc.docs) >= maxCachedDocs || dc.docs == nil {
+	if dc.docs == nil || !dc.all && len(dc.docs) >= maxCachedDocs {
 		dc.docs = map[int32]*loadedDoc{}
 	}
-	doc, err := audit.ReadDocument(c.docs[id].path, 0)
-	var d *loadedDoc
-	if err == nil {
-		d = &loadedDoc{doc: doc, toks: docTokens(doc, c.cfg)}
-	}
+	d := c.loadDoc(id)
 	dc.docs[id] = d
 	return d
+}
+
+// loadDoc re-reads and tokenises one document; nil when it can no longer be read.
+func (c *crossCheck) loadDoc(id int32) *loadedDoc {
+	doc, err := audit.ReadDocument(c.docs[id].path, 0)
+	if err != nil {
+		return nil
+	}
+	return &loadedDoc{doc: doc, toks: docTokens(doc, c.cfg)}
+}
+
+// prefetch loads, on every core, each document a verified copy touches, when their text
+// fits maxPrefetchBytes. The report walks the copies three times in an order that jumps
+// between files, so a bounded cache loaded each document about three times, one at a time.
+func (dc *docCache) prefetch(c *crossCheck, matches []copyMatch) {
+	seen := map[int32]bool{}
+	var ids []int32
+	var total int64
+	for _, m := range matches {
+		for _, u := range [2]uint32{m.a, m.b} {
+			id := c.units[u].doc
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+				total += int64(c.docs[id].whole.EndOffset)
+			}
+		}
+	}
+	if total > maxPrefetchBytes {
+		return
+	}
+	loaded := make([]*loadedDoc, len(ids))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(ids); i = int(next.Add(1) - 1) {
+				loaded[i] = c.loadDoc(ids[i])
+			}
+		}()
+	}
+	wg.Wait()
+	dc.docs = make(map[int32]*loadedDoc, len(ids))
+	for i, id := range ids {
+		dc.docs[id] = loaded[i]
+	}
+	dc.all = true
 }
 
 // fits reports whether a re-read document still holds the unit's words (the file may have

@@ -100,6 +100,7 @@ func (c *crossCheck) report(matches []copyMatch, report func(audit.Finding)) {
 	}
 	c.reportGroups(whole, report)
 	var dc docCache
+	dc.prefetch(c, matches)
 	for _, p := range sortedPairs(pairs, pairStory) {
 		c.reportStory(&dc, p, matches, report)
 	}
