@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Severity orders findings: a gate fails on a severity at or above a threshold.
@@ -125,29 +127,61 @@ func Fingerprint(rule, path, matched string) string {
 	h.Write([]byte{0})
 	h.Write([]byte(path))
 	h.Write([]byte{0})
-	h.Write([]byte(NormalizeForMatch(matched)))
+	bp := normBuf.Get().(*[]byte)
+	*bp = appendNormalized((*bp)[:0], matched)
+	h.Write(*bp)
+	if cap(*bp) <= 64<<10 {
+		normBuf.Put(bp)
+	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
+
+// normBuf holds Fingerprint's buffers: a shared story's finding fingerprints pages of text.
+var normBuf = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // NormalizeForMatch lower-cases, drops punctuation and symbols and collapses white space, so
 // that "Related Post" and "related post:" compare equal. Digits are kept.
 func NormalizeForMatch(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendNormalized(make([]byte, 0, len(s)), s))
+}
+
+// appendNormalized appends NormalizeForMatch(s) to dst. ASCII, most of any text, is handled
+// a byte at a time with the same outcome as the rune path (ASCII has no Mn marks).
+func appendNormalized(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			lower := c | 0x20
+			if '0' <= c && c <= '9' || 'a' <= lower && lower <= 'z' {
+				if space && len(dst) > start {
+					dst = append(dst, ' ')
+				}
+				space = false
+				if 'A' <= c && c <= 'Z' {
+					c = lower
+				}
+				dst = append(dst, c)
+			} else {
+				space = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		} else {
 			space = true
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // Summary returns a short one-line rendering of the evidence for tables and CSV.

@@ -81,6 +81,7 @@ type indexedDoc struct {
 	groupAudited bool
 	whole        audit.Span // the whole file, to report on it without re-reading it
 	title        string     // its first line, cut short: the matched text of a whole-file finding
+	lang         string     // the language of its stopwords (stopLanguage), to tokenise it again
 }
 
 // indexedUnit is one paragraph (or a maxAlignTokens piece of a long one): its words' keys

@@ -62,7 +62,7 @@ func (c *crossCheck) loadDoc(id int32) *loadedDoc {
 	if err != nil {
 		return nil
 	}
-	return &loadedDoc{doc: doc, toks: docTokens(doc, c.cfg)}
+	return &loadedDoc{doc: doc, toks: docTokensIn(doc, c.docs[id].lang)}
 }
 
 // prefetch loads, on every core, each document a verified copy touches, when their text

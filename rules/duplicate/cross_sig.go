@@ -26,7 +26,8 @@ type sigPiece struct {
 
 // extract computes a document's signature; it reads only the check's parameters.
 func (c *crossCheck) extract(doc *audit.Document) *docSig {
-	toks := docTokens(doc, c.cfg)
+	lang := stopLanguage(doc, c.cfg)
+	toks := docTokensIn(doc, lang)
 	words := keys(toks)
 	sig := &docSig{}
 	n := 0
@@ -50,7 +51,7 @@ func (c *crossCheck) extract(doc *audit.Document) *docSig {
 	credits := provenance.Credits(doc, c.cfg)
 	sig.d = indexedDoc{words: int32(n),
 		sources: provenance.TextSources(credits), leadSources: provenance.LeadSources(credits), photo: provenance.PhotoSources(credits),
-		whole: wholeSpan(doc), title: title(doc)}
+		whole: wholeSpan(doc), title: title(doc), lang: lang}
 	if n >= c.minWords {
 		sig.sum = hashKeys(words)
 	}
@@ -104,6 +105,7 @@ func (c *crossCheck) Signature(doc *audit.Document) ([]byte, error) {
 	w.Strings(sig.d.photo)
 	w.Span(sig.d.whole)
 	w.String(sig.d.title)
+	w.String(sig.d.lang)
 	w.Fixed64(sig.sum)
 	w.Uint32s(sig.distinct)
 	w.Uint(uint64(len(sig.pieces)))
@@ -127,6 +129,7 @@ func (c *crossCheck) AddSignature(path string, b []byte, audited bool) error {
 	sig.d.photo = r.Strings()
 	sig.d.whole = r.Span()
 	sig.d.title = r.String()
+	sig.d.lang = r.String()
 	sig.sum = r.Fixed64()
 	sig.distinct = r.Uint32s()
 	n := r.Len()

@@ -152,11 +152,22 @@ type tokensKey struct{}
 // the result through the document's memo. Function words are those of the main language
 // (language.Main), English when the document is too short to tell.
 func docTokens(doc *audit.Document, cfg *audit.Config) []Token {
+	return docTokensIn(doc, stopLanguage(doc, cfg))
+}
+
+// stopLanguage is the language whose stopwords docTokens marks: the document's main one,
+// English when it has none.
+func stopLanguage(doc *audit.Document, cfg *audit.Config) string {
+	if lang := language.Main(doc, cfg).Code(); lang != "" {
+		return lang
+	}
+	return "en"
+}
+
+// docTokensIn is docTokens with the stopword language already known (the corpus index
+// keeps it, so re-reading a document does not detect its language again).
+func docTokensIn(doc *audit.Document, lang string) []Token {
 	return doc.Memo(tokensKey{}, func() any {
-		lang := language.Main(doc, cfg).Code()
-		if lang == "" {
-			lang = "en"
-		}
 		return Tokenize(doc.Text, func(w []byte) bool { return stopwords.LookupBytes(w).Has(lang) })
 	}).([]Token)
 }
