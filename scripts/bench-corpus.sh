@@ -9,8 +9,10 @@
 # CONFIG names: wc (always run), none (every rule disabled: read, decode, document model),
 # boilerplate, spin, language, date, duplicate, provenance (only that family enabled), full.
 # Runs do not use the result cache (--no-cache), except: cold (full, with an empty cache
-# folder each time: the cost of filling it) and warm (full, with a cache filled before the
-# rounds).
+# folder each time: the cost of filling it), warm (full, with a cache filled before the
+# rounds) and warm1pct (full, on a copy of DIR whose cache is filled before the rounds; before
+# each round 1 % of the copy's files, every hundredth, are edited: what a re-run after a few
+# files changed costs).
 # Default: none language date boilerplate duplicate spin full. NAME=BINARY runs that
 # configuration with another binary, to compare two builds in the same run (A/B).
 set -euo pipefail
@@ -48,7 +50,7 @@ fi
 for c in "${configs[@]}"; do
 	name=${c%%=*}
 	case $name in
-	full | cold | warm) : >"$work/$name.yaml" ;;
+	full | cold | warm | warm1pct) : >"$work/$name.yaml" ;;
 	none) printf 'disable: ["*"]\n' >"$work/$name.yaml" ;;
 	*) printf 'disable: ["*"]\nenable: [%s]\n' "$name" >"$work/$name.yaml" ;;
 	esac
@@ -75,17 +77,42 @@ cacheFlags() {
 	case $1 in
 	cold) rm -rf "$work/cold-cache" && echo --cache-dir "$work/cold-cache" ;;
 	warm) echo --cache-dir "$work/warm-cache" ;;
+	warm1pct) echo --cache-dir "$work/$3-cache" ;;
 	*) echo --no-cache ;;
 	esac
 }
 
+# target NAME INDEX: the folder a configuration audits (its own copy for warm1pct).
+target() {
+	if [ "$1" = warm1pct ]; then
+		echo "$work/run$2-corpus"
+	else
+		echo "$dir"
+	fi
+}
+
+# edit1pct FOLDER ROUND: appends a line of its own to every hundredth file (in path order,
+# a different hundredth each round).
+edit1pct() {
+	find "$1" -type f | LC_ALL=C sort | awk -v r="$2" 'NR % 100 == r % 100' | while IFS= read -r f; do
+		printf '\nUpdated in round %s of the benchmark: %s.\n' "$2" "$(basename "$f")" >>"$f"
+	done
+}
+
 for i in "${!configs[@]}"; do
 	c=${configs[$i]}
-	if [ "${c%%=*}" = warm ]; then
-		b=$bin
-		[ "$c" != warm ] && b=${c#*=}
+	name=${c%%=*}
+	b=$bin
+	[ "$c" != "$name" ] && b=${c#*=}
+	case $name in
+	warm)
 		"$b" audit --config "$work/warm.yaml" --cache-dir "$work/warm-cache" --progress=false --format json --now 2026-11-23 "$dir" >/dev/null 2>&1 || true
-	fi
+		;;
+	warm1pct)
+		cp -r "$dir" "$work/run$i-corpus"
+		"$b" audit --config "$work/warm1pct.yaml" --cache-dir "$work/run$i-cache" --progress=false --format json --now 2026-11-23 "$work/run$i-corpus" >/dev/null 2>&1 || true
+		;;
+	esac
 done
 
 for ((r = 1; r <= rounds; r++)); do
@@ -97,8 +124,9 @@ for ((r = 1; r <= rounds; r++)); do
 		if [ "$name" != "$c" ]; then
 			b=${c#*=}
 		fi
+		[ "$name" = warm1pct ] && edit1pct "$work/run$i-corpus" "$r"
 		# shellcheck disable=SC2046 # cacheFlags prints words meant to split
-		measure "run$i" "$b" audit --config "$work/$name.yaml" $(cacheFlags "$name" "$b") --progress=false --format json --now 2026-11-23 "$dir"
+		measure "run$i" "$b" audit --config "$work/$name.yaml" $(cacheFlags "$name" "$b" "run$i") --progress=false --format json --now 2026-11-23 "$(target "$name" "$i")"
 	done
 done
 
