@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // PhotoCredit is a picture credit found by its form, whoever it names.
@@ -36,6 +37,51 @@ var (
 	// "AP Photo", "Reuters/File".
 	agencySuffixRE = regexp.MustCompile(`\b` + allAlternation() + `(?:/File\b| [Pp]hoto\b)`)
 )
+
+// agencyEnds marks the bytes an agency spelling ends with.
+var agencyEnds = func() (ends [256]bool) {
+	for _, a := range Agencies {
+		for _, sp := range a.Spellings {
+			if sp != "" {
+				ends[sp[len(sp)-1]] = true
+			}
+		}
+	}
+	return ends
+}()
+
+// mayHoldAgencySlash is a necessary condition of agencyNameRE, checked around each slash:
+// before it, after an optional space and " Photo", the last byte of an agency spelling;
+// after it, an optional space and a capital (or a non-ASCII byte, which may be one). Slashes
+// in news text are mostly dates, fractions and "and/or", and the regexp's long alternation
+// over every paragraph holding one was most of the photo credits' cost.
+func mayHoldAgencySlash(text string) bool {
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	for i := strings.IndexByte(text, '/'); i >= 0; {
+		k := i + 1
+		if k < len(text) && space(text[k]) {
+			k++
+		}
+		if k < len(text) && ('A' <= text[k] && text[k] <= 'Z' || text[k] >= utf8.RuneSelf) {
+			j := i
+			if j > 0 && space(text[j-1]) {
+				j--
+			}
+			if j > 0 && agencyEnds[text[j-1]] {
+				return true
+			}
+			if strings.HasSuffix(text[:j], " Photo") && j > 6 && agencyEnds[text[j-7]] {
+				return true
+			}
+		}
+		next := strings.IndexByte(text[i+1:], '/')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
 
 // allAlternation is a regexp group of every agency spelling, longest first.
 func allAlternation() string {
@@ -83,8 +129,10 @@ func PhotoCredits(text string) []PhotoCredit {
 		}
 	}
 	if slash {
-		for _, m := range agencyNameRE.FindAllStringSubmatchIndex(text, -1) {
-			add(m[0], m[1], m[2], m[3])
+		if mayHoldAgencySlash(text) {
+			for _, m := range agencyNameRE.FindAllStringSubmatchIndex(text, -1) {
+				add(m[0], m[1], m[2], m[3])
+			}
 		}
 		for _, m := range personOrgRE.FindAllStringSubmatchIndex(text, -1) {
 			if org := text[m[2]:m[3]]; IsAgencyWord(strings.ToLower(org)) || camelCase(org) {

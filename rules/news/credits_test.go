@@ -52,6 +52,27 @@ func TestPhotoCreditPrefiltersNeverHideACredit(t *testing.T) {
 			t.Errorf("hasPhotoWord(%q) = false, but the labelled form matches", text)
 		}
 	}
+	slashes := []struct {
+		text string
+		may  bool // whether mayHoldAgencySlash lets agencyNameRE run
+	}{
+		{"REUTERS/Jonathan Ernst", true},
+		{"(AP Photo/Evan Vucci)", true},
+		{"AFP / Getty Images", true},
+		{"Xinhua/\u00c9mile Zola", true},
+		{"prices rose 3/4 of a point on 12/03", false},
+		{"and/or", false},
+		{"AFP/ getty", false},
+		{"", false},
+	}
+	for _, c := range slashes {
+		if got := mayHoldAgencySlash(c.text); got != c.may {
+			t.Errorf("mayHoldAgencySlash(%q) = %v, want %v", c.text, got, c.may)
+		}
+		if agencyNameRE.MatchString(c.text) && !mayHoldAgencySlash(c.text) {
+			t.Errorf("mayHoldAgencySlash(%q) = false, but agencyNameRE matches", c.text)
+		}
+	}
 }
 
 func TestCarriesCreditTellsCaptionsFromProse(t *testing.T) {

@@ -22,7 +22,8 @@ func FuzzScanDates(f *testing.F) {
 }
 
 // FuzzDatelineAndCredits feeds arbitrary text to the dateline parser and the credit forms:
-// neither may panic, and every span must lie inside the text.
+// neither may panic, every span must lie inside the text, and the agency-slash prefilter
+// must hold wherever its regexp matches.
 func FuzzDatelineAndCredits(f *testing.F) {
 	for _, s := range []string{"MOSCOW, Oct. 7 (Xinhua) - x", "REDMOND, Wash. -- Nov. 11, 2004 --", "(CNN) x",
 		"NEW YORK, Nov. 23, 2025 /PRNewswire/ --", "(Photo: EPA-EFE)", "REUTERS/Jane Doe", "Jane Doe/FilmMagic", "--(((", "\xff-"} {
@@ -34,6 +35,9 @@ func FuzzDatelineAndCredits(f *testing.F) {
 			if dl, ok := find(s, "en"); ok && (dl.Start < 0 || dl.End > len(s) || dl.Start > dl.End || dl.SourceStart > dl.End) {
 				t.Fatalf("dateline %+v outside %d bytes", dl, len(s))
 			}
+		}
+		if agencyNameRE.MatchString(s) && !mayHoldAgencySlash(s) {
+			t.Fatalf("mayHoldAgencySlash(%q) = false, but agencyNameRE matches", s)
 		}
 		for _, c := range PhotoCredits(s) {
 			if c.Start < 0 || c.End > len(s) || c.Start >= c.End || c.Name == "" {
