@@ -1,0 +1,113 @@
+package spin
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/textaudit/textaudit/audit"
+)
+
+// ngramQueries are bigrams and trigrams to look up: every one of the fixtures' running text,
+// the same with a word's synonyms in its place, and random word triples (mostly unseen).
+func ngramQueries(t *testing.T, m *Model, th *thesaurus) (big [][2]int32, tri [][3]int32) {
+	t.Helper()
+	for _, name := range []string{"spun.txt", "clean.txt"} {
+		for _, par := range audit.NewDocument("f.txt", readFixture(t, name)).Paragraphs {
+			c := newChain(m, th, tokenize(par.Text))
+			for i := 2; i < len(c.ids); i++ {
+				if !c.linked[i] || !c.linked[i-1] {
+					continue
+				}
+				for _, x := range append([]int32{c.ids[i-1]}, th.Synonyms(m, c.ids[i-1])...) {
+					big = append(big, [2]int32{c.ids[i-2], x}, [2]int32{x, c.ids[i]})
+					tri = append(tri, [3]int32{c.ids[i-2], x, c.ids[i]})
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	n := int32(len(m.wordStart) - 1)
+	for k := 0; k < 2000; k++ {
+		a, b, c := r.Int32N(n), r.Int32N(n), r.Int32N(n)
+		big = append(big, [2]int32{a, b})
+		tri = append(tri, [3]int32{a, b, c})
+	}
+	return big, tri
+}
+
+func TestBatchedLookupsFindWhatSingleLookupsFind(t *testing.T) {
+	m, th := referenceData(t)
+	big, tri := ngramQueries(t, m, th)
+	bq := make([]bigQuery, len(big))
+	for k, g := range big {
+		bq[k] = bigQuery{a: g[0], b: g[1], at: int32(k)}
+	}
+	m.bigramIndexes(bq)
+	found := 0
+	for k, q := range bq {
+		if want := m.bigramIndex(big[k][0], big[k][1]); int(q.res) != want || q.at != int32(k) {
+			t.Fatalf("bigram %q %q: batched %d (at %d), single %d", m.Word(q.a), m.Word(q.b), q.res, q.at, want)
+		}
+		if q.res >= 0 {
+			found++
+		}
+	}
+	tq := make([]triQuery, len(tri))
+	for k, g := range tri {
+		tq[k] = triQuery{a: g[0], b: g[1], c: g[2], at: int32(k)}
+	}
+	m.tri.lookupBytes(tq)
+	seen := 0
+	for k, q := range tq {
+		p, ok := m.tri.lookup(tri[k][0], tri[k][1], tri[k][2])
+		gp, gok := triProb(q.res)
+		if gok != ok || math.Float64bits(gp) != math.Float64bits(p) || q.at != int32(k) {
+			t.Fatalf("trigram %v: batched (%v, %v), single (%v, %v)", tri[k], gp, gok, p, ok)
+		}
+		if ok {
+			seen++
+		}
+	}
+	if found < 100 || found == len(bq) || seen < 50 || seen == len(tq) {
+		t.Fatalf("the queries should mix seen and unseen n-grams: %d of %d bigrams, %d of %d trigrams", found, len(bq), seen, len(tq))
+	}
+}
+
+func TestPreparedFitsEqualFitsMadeOneByOne(t *testing.T) {
+	m, th := referenceData(t)
+	toks := tokenize(readFixture(t, "spun.txt"))
+	c := newChain(m, th, toks)
+	compared := 0
+	for i := range toks {
+		if c.ids[i] < 0 {
+			continue
+		}
+		cands := append(th.Synonyms(m, c.ids[i]), th.Wider(m, c.ids[i])...)
+		plain := newFitter(m, c, i)
+		fw, uw, _ := plain.fit(c.ids[i], len(toks), nil)
+		for _, b := range []*bar{nil, {word: fw, need: 1.25}, {word: fw, need: 3, found: true, excess: 0.5}} {
+			for _, limit := range []int{uw, len(toks)} {
+				f := newFitter(m, c, i)
+				f.fit(c.ids[i], len(toks), nil)
+				f.prepare(cands, limit, b)
+				for _, x := range cands {
+					fresh := newFitter(m, chain{ids: c.ids, linked: c.linked}, i)
+					ws, wu, wj := fresh.fit(x, limit, b)
+					gs, gu, gj := f.fit(x, limit, b)
+					if math.Float64bits(gs) != math.Float64bits(ws) || gu != wu || gj != wj ||
+						f.leftSeen != fresh.leftSeen || f.rightSeen != fresh.rightSeen {
+						t.Fatalf("token %d as %q: prepared (%v, %d, %d), one by one (%v, %d, %d)", i, m.Word(x), gs, gu, gj, ws, wu, wj)
+					}
+					compared++
+				}
+				if f.next != len(cands) {
+					t.Fatalf("token %d: %d of %d prepared candidates used", i, f.next, len(cands))
+				}
+			}
+		}
+	}
+	if compared < 500 {
+		t.Fatalf("only %d fits compared", compared)
+	}
+}
