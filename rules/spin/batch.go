@@ -19,6 +19,35 @@ type triQuery struct {
 	res int16
 }
 
+// trigramBytes fills the res of every query, from the flat table once it is built.
+func (m *Model) trigramBytes(qs []triQuery) {
+	ft := m.fastTables(len(qs))
+	if ft == nil {
+		m.tri.lookupBytes(qs)
+		return
+	}
+	var sink uint32
+	for k := range qs {
+		q := &qs[k]
+		h := triHash(uint32(q.a), uint32(q.b), uint32(q.c))
+		q.lo = int32(h >> 16)
+		q.hi = int32(h & 0xffff)
+		sink += ft.tri.slots[h>>triHomeShift]
+	}
+	keepAlive(uint16(sink))
+	for k := range qs {
+		q := &qs[k]
+		q.res = ft.tri.probByte(uint32(q.lo)<<16 | uint32(q.hi))
+	}
+}
+
+// trigramByte is trigramBytes for one trigram.
+func (m *Model) trigramByte(a, b, c int32) int16 {
+	q := [1]triQuery{{a: a, b: b, c: c}}
+	m.trigramBytes(q[:])
+	return q[0].res
+}
+
 // lookupBytes fills the res of every query: the bucket bounds of all queries are read first,
 // then each bucket is searched, then the probabilities are read.
 func (t *trigrams) lookupBytes(qs []triQuery) {
@@ -93,13 +122,6 @@ func triProb(res int16) (float64, bool) {
 	return -float64(res) / probScale, true
 }
 
-// probByte is lookup as a probability byte (-1: the model lacks the trigram).
-func (t *trigrams) probByte(a, b, c int32) int16 {
-	q := [1]triQuery{{a: a, b: b, c: c}}
-	t.lookupBytes(q[:])
-	return q[0].res
-}
-
 // bigQuery is one bigram (a, b) to find: the span of b's first words, narrowed step by step.
 type bigQuery struct {
 	a, b int32
@@ -107,8 +129,33 @@ type bigQuery struct {
 	base int32
 	n    int32
 	end  int32
-	// res is bigramIndex(a, b).
+	// res is bigramEntry(a, b).
 	res int32
+}
+
+// bigramEntries fills the res of every query with bigramEntry(a, b), from the flat table once
+// it is built.
+func (m *Model) bigramEntries(qs []bigQuery) {
+	ft := m.fastTables(len(qs))
+	if ft == nil {
+		m.bigramIndexes(qs)
+		for k := range qs {
+			qs[k].res = m.entryAt(int(qs[k].res))
+		}
+		return
+	}
+	var sink uint64
+	for k := range qs {
+		q := &qs[k]
+		if q.a >= 0 && q.b >= 0 && q.a < 1<<idBits && q.b < 1<<idBits {
+			sink += ft.big.slots[bigramHome(q.a, q.b, ft.big.shift)]
+		}
+	}
+	keepAlive(uint16(sink))
+	for k := range qs {
+		q := &qs[k]
+		q.res = ft.big.entry(q.a, q.b)
+	}
 }
 
 // bigramIndexes fills the res of every query with bigramIndex(a, b). The binary searches go

@@ -1,6 +1,7 @@
 package spin
 
 import (
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -111,3 +112,81 @@ func TestPreparedFitsEqualFitsMadeOneByOne(t *testing.T) {
 		t.Fatalf("only %d fits compared", compared)
 	}
 }
+
+func TestFlatTablesFindWhatTheModelsLayoutFinds(t *testing.T) {
+	m, th := referenceData(t)
+	big, ok := buildBigramTable(m)
+	if !ok {
+		t.Fatal("the shipped model does not fit the flat bigram table")
+	}
+	tri, ok := buildTriTable(m.tri)
+	if !ok {
+		t.Fatal("the shipped trigrams do not fit the flat trigram table")
+	}
+	bigs, tris := ngramQueries(t, m, th)
+	// every 97th bigram of the model, and its pair reversed (mostly unseen)
+	for b := int32(0); int(b) < len(m.wordStart)-1; b++ {
+		lo, hi := m.span(b)
+		for i := lo; i < hi; i += 97 {
+			bigs = append(bigs, [2]int32{m.histAt(i), b}, [2]int32{b, m.histAt(i)})
+		}
+	}
+	seen := 0
+	for _, g := range bigs {
+		want := m.entryAt(m.bigramIndex(g[0], g[1]))
+		if got := big.entry(g[0], g[1]); got != want {
+			t.Fatalf("bigram %q %q: table %d, model %d", m.Word(g[0]), m.Word(g[1]), got, want)
+		}
+		if want >= 0 {
+			seen++
+		}
+	}
+	for _, g := range tris {
+		p, ok := m.tri.lookup(g[0], g[1], g[2])
+		gp, gok := triProb(tri.probByte(triHash(uint32(g[0]), uint32(g[1]), uint32(g[2]))))
+		if gok != ok || math.Float64bits(gp) != math.Float64bits(p) {
+			t.Fatalf("trigram %v: table (%v, %v), model (%v, %v)", g, gp, gok, p, ok)
+		}
+	}
+	// every trigram hash of the model, and the hash one above (mostly absent)
+	n := 0
+	for bucket := uint32(0); bucket < 1<<16; bucket++ {
+		lo := int(le32(m.tri.offsets[4*bucket:]))
+		hi := int(le32(m.tri.offsets[4*bucket+4:]))
+		for k := lo; k < hi; k++ {
+			h := bucket<<16 | uint32(le16(m.tri.keys[2*k:]))
+			for _, q := range []uint32{h, h + 1} {
+				want := hashLookup(m.tri, q)
+				if got := tri.probByte(q); got != want {
+					t.Fatalf("trigram hash %#x: table %d, model %d", q, got, want)
+				}
+			}
+			n++
+		}
+	}
+	if seen < 1000 || n != len(m.tri.prob) {
+		t.Fatalf("%d bigrams seen, %d of %d trigrams checked", seen, n, len(m.tri.prob))
+	}
+}
+
+// hashLookup is trigrams.lookup for a hash rather than a word triple.
+func hashLookup(t *trigrams, h uint32) int16 {
+	bucket := h >> 16
+	lo := int(le32(t.offsets[4*bucket:]))
+	hi := int(le32(t.offsets[4*bucket+4:]))
+	for end := hi; lo < end; {
+		mid := (lo + end) / 2
+		if le16(t.keys[2*mid:]) < uint16(h) {
+			lo = mid + 1
+		} else {
+			end = mid
+		}
+	}
+	if lo < hi && le16(t.keys[2*lo:]) == uint16(h) {
+		return int16(t.prob[lo])
+	}
+	return -1
+}
+
+func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }
+func le16(b []byte) uint16 { return binary.LittleEndian.Uint16(b) }

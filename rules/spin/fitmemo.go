@@ -6,7 +6,7 @@ package spin
 // lookups made one at a time.
 
 // candFit holds the model lookups of one word x at the fitter's position i: the bigram
-// positions of (i-1, x) and (x, i+1), and the probability bytes of the trigrams ending at i,
+// entries (see bigramEntry) of (i-1, x) and (x, i+1), and the probability bytes of the trigrams ending at i,
 // i+1 and i+2. notYet marks one not made (yet), -1 one the model lacks.
 type candFit struct {
 	x          int32
@@ -42,37 +42,37 @@ func (f *fitter) entry(x int32) *candFit {
 
 func (f *fitter) tri1(e *candFit) int16 {
 	if e.t1 == notYet {
-		e.t1 = f.m.tri.probByte(f.a2, f.a1, e.x)
+		e.t1 = f.m.trigramByte(f.a2, f.a1, e.x)
 	}
 	return e.t1
 }
 
 func (f *fitter) tri2(e *candFit) int16 {
 	if e.t2 == notYet {
-		e.t2 = f.m.tri.probByte(f.a1, e.x, f.b1)
+		e.t2 = f.m.trigramByte(f.a1, e.x, f.b1)
 	}
 	return e.t2
 }
 
 func (f *fitter) tri3(e *candFit) int16 {
 	if e.t3 == notYet {
-		e.t3 = f.m.tri.probByte(e.x, f.b1, f.b2)
+		e.t3 = f.m.trigramByte(e.x, f.b1, f.b2)
 	}
 	return e.t3
 }
 
-func (f *fitter) axOf(e *candFit) int {
+func (f *fitter) axOf(e *candFit) int32 {
 	if e.ax == notYet {
-		e.ax = int32(f.m.bigramIndex(f.a1, e.x))
+		e.ax = f.m.bigramEntry(f.a1, e.x)
 	}
-	return int(e.ax)
+	return e.ax
 }
 
-func (f *fitter) xbOf(e *candFit) int {
+func (f *fitter) xbOf(e *candFit) int32 {
 	if e.xb == notYet {
-		e.xb = int32(f.m.bigramIndex(e.x, f.b1))
+		e.xb = f.m.bigramEntry(e.x, f.b1)
 	}
-	return int(e.xb)
+	return e.xb
 }
 
 // prepare makes the lookups that fit will need for the candidates, in the order they will be
@@ -156,7 +156,7 @@ func (f *fitter) lookUpTri(pre []candFit, live []int32, which int) {
 		}
 		qs = append(qs, q)
 	}
-	f.m.tri.lookupBytes(qs)
+	f.m.trigramBytes(qs)
 	for _, q := range qs {
 		e := &pre[q.at]
 		switch which {
@@ -186,7 +186,7 @@ func (f *fitter) lookUpBig(pre []candFit, live []int32, left bool, need func(*ca
 			qs = append(qs, bigQuery{a: e.x, b: f.b1, at: k})
 		}
 	}
-	f.m.bigramIndexes(qs)
+	f.m.bigramEntries(qs)
 	for _, q := range qs {
 		if left {
 			pre[q.at].ax = q.res
@@ -214,8 +214,8 @@ func (c *chain) lookUpNgrams(m *Model) {
 			tq = append(tq, triQuery{a: c.ids[j-2], b: c.ids[j-1], c: c.ids[j], at: int32(j)})
 		}
 	}
-	m.bigramIndexes(bq)
-	m.tri.lookupBytes(tq)
+	m.bigramEntries(bq)
+	m.trigramBytes(tq)
 	for _, q := range bq {
 		c.big[q.at] = q.res
 	}
@@ -240,10 +240,10 @@ func (c *chain) triAt(j int) int16 {
 	return notYet
 }
 
-// bigramAt is bigramIndex(ids[j-1], ids[j]), from big when it was looked up.
-func (c *chain) bigramAt(m *Model, j int) int {
+// bigramAt is bigramEntry(ids[j-1], ids[j]), from big when it was looked up.
+func (c *chain) bigramAt(m *Model, j int) int32 {
 	if b := c.bigAt(j); b != notYet {
-		return int(b)
+		return b
 	}
-	return m.bigramIndex(c.ids[j-1], c.ids[j])
+	return m.bigramEntry(c.ids[j-1], c.ids[j])
 }

@@ -41,6 +41,7 @@ type Model struct {
 	// vocabulary misses the cache at each step.
 	wordHash []int32
 	hashSeed maphash.Seed
+	fast     fastState // flat tables for long runs (see fasttables.go)
 }
 
 var (
@@ -183,6 +184,39 @@ func (m *Model) bigramIndex(a, b int32) int {
 		return lo
 	}
 	return -1
+}
+
+// bigramEntry is the bigram (a, b) as the two bytes its estimates read, prob | bo<<8, or -1
+// when the model lacks it: logProb2Of and backoffOf give what logProb2At and backoffAt give
+// for its position.
+func (m *Model) bigramEntry(a, b int32) int32 {
+	q := [1]bigQuery{{a: a, b: b}}
+	m.bigramEntries(q[:])
+	return q[0].res
+}
+
+// entryAt is bigramEntry for a position found by bigramIndex.
+func (m *Model) entryAt(i int) int32 {
+	if i < 0 {
+		return -1
+	}
+	return int32(m.bigProb[i]) | int32(m.bigBO[i])<<8
+}
+
+// backoffOf is backoffAt for a bigram entry.
+func (m *Model) backoffOf(e int32) float64 {
+	if e >= 0 {
+		return -float64(e>>8) / boScale
+	}
+	return 0
+}
+
+// logProb2Of is logProb2At for a bigram entry.
+func (m *Model) logProb2Of(e int32, a, b int32) (float64, int) {
+	if e >= 0 {
+		return -float64(e&0xff) / probScale, 2
+	}
+	return m.backoff(a) + m.UnigramLogProb(b), 1
 }
 
 // bigramBackoff is the log10 back-off weight of the history (a, b): 0 when the pair is unseen.

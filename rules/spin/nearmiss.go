@@ -28,7 +28,7 @@ type chain struct {
 	ids    []int32
 	linked []bool // linked[i]: tokens i-1 and i are both known and adjacent in running text
 	// The paragraph's own n-grams, looked up together once (see lookUpNgrams): big[i] is
-	// bigramIndex(ids[i-1], ids[i]) where linked[i], tri[i] the probability byte of the
+	// bigramEntry(ids[i-1], ids[i]) where linked[i], tri[i] the probability byte of the
 	// trigram ending at i where linked[i-1] and linked[i] (-1: unseen); notYet elsewhere.
 	big []int32
 	tri []int16
@@ -110,7 +110,7 @@ func newFitter(m *Model, c chain, i int) fitter {
 		f.own.ax = c.bigAt(i)
 		if i >= 2 && c.linked[i-1] {
 			f.left, f.a2 = 2, c.ids[i-2]
-			f.boA = m.backoffAt(c.bigramAt(m, i-1))
+			f.boA = m.backoffOf(c.bigramAt(m, i-1))
 			f.own.t1 = c.triAt(i)
 		}
 	}
@@ -122,7 +122,7 @@ func newFitter(m *Model, c chain, i int) fitter {
 		}
 		if i+2 < n && c.linked[i+2] {
 			f.right, f.b2 = 2, c.ids[i+2]
-			f.afterB, _ = m.logProb2At(c.bigramAt(m, i+2), f.b1, f.b2)
+			f.afterB, _ = m.logProb2Of(c.bigramAt(m, i+2), f.b1, f.b2)
 			f.own.t3 = c.triAt(i + 2)
 		}
 	}
@@ -186,7 +186,7 @@ func (f *fitter) leftTerm(e *candFit) (score float64, unseen, judged int) {
 	case 2:
 		p, ok := triProb(f.tri1(e))
 		if !ok {
-			q, _ := m.logProb2At(f.axOf(e), f.a1, e.x)
+			q, _ := m.logProb2Of(f.axOf(e), f.a1, e.x)
 			p = f.boA + q
 			unseen++
 		}
@@ -194,7 +194,7 @@ func (f *fitter) leftTerm(e *candFit) (score float64, unseen, judged int) {
 		score += p
 		judged++
 	case 1:
-		p, order := m.logProb2At(f.axOf(e), f.a1, e.x)
+		p, order := m.logProb2Of(f.axOf(e), f.a1, e.x)
 		score += p
 		judged++
 		if order < 2 {
@@ -213,13 +213,13 @@ func (f *fitter) midTerm(e *candFit, score float64, unseen int) (float64, int) {
 	if f.left >= 1 {
 		p, ok := triProb(f.tri2(e))
 		if !ok {
-			q, _ := m.logProb2At(xb, e.x, f.b1)
-			p = m.backoffAt(f.axOf(e)) + q
+			q, _ := m.logProb2Of(xb, e.x, f.b1)
+			p = m.backoffOf(f.axOf(e)) + q
 			unseen++
 		}
 		score += p
 	} else {
-		p, order := m.logProb2At(xb, e.x, f.b1)
+		p, order := m.logProb2Of(xb, e.x, f.b1)
 		score += p
 		if order < 2 {
 			unseen++
@@ -232,7 +232,7 @@ func (f *fitter) midTerm(e *candFit, score float64, unseen int) (float64, int) {
 func (f *fitter) rightTerm(e *candFit, score float64, unseen int) (float64, int) {
 	p, ok := triProb(f.tri3(e))
 	if !ok {
-		p = f.m.backoffAt(f.xbOf(e)) + f.afterB
+		p = f.m.backoffOf(f.xbOf(e)) + f.afterB
 		unseen++
 	}
 	return score + p, unseen
