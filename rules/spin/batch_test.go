@@ -40,39 +40,54 @@ func ngramQueries(t *testing.T, m *Model, th *thesaurus) (big [][2]int32, tri []
 func TestBatchedLookupsFindWhatSingleLookupsFind(t *testing.T) {
 	m, th := referenceData(t)
 	big, tri := ngramQueries(t, m, th)
-	bq := make([]bigQuery, len(big))
-	for k, g := range big {
-		bq[k] = bigQuery{a: g[0], b: g[1], at: int32(k)}
-	}
-	m.bigramIndexes(bq)
-	found := 0
-	for k, q := range bq {
-		if want := m.bigramIndex(big[k][0], big[k][1]); int(q.res) != want || q.at != int32(k) {
-			t.Fatalf("bigram %q %q: batched %d (at %d), single %d", m.Word(q.a), m.Word(q.b), q.res, q.at, want)
+	flat := builtTables(t, m)
+	for _, ft := range []*fastTables{nil, flat} {
+		bq := make([]bigQuery, len(big))
+		for k, g := range big {
+			bq[k] = bigQuery{a: g[0], b: g[1], at: int32(k)}
 		}
-		if q.res >= 0 {
-			found++
+		m.bigramEntriesIn(ft, bq)
+		found := 0
+		for k, q := range bq {
+			if want := m.entryAt(m.bigramIndex(big[k][0], big[k][1])); q.res != want || q.at != int32(k) {
+				t.Fatalf("flat %v, bigram %q %q: batched %d (at %d), single %d", ft != nil, m.Word(q.a), m.Word(q.b), q.res, q.at, want)
+			}
+			if q.res >= 0 {
+				found++
+			}
+		}
+		tq := make([]triQuery, len(tri))
+		for k, g := range tri {
+			tq[k] = triQuery{a: g[0], b: g[1], c: g[2], at: int32(k)}
+		}
+		m.trigramBytesIn(ft, tq)
+		seen := 0
+		for k, q := range tq {
+			want := hashLookup(m.tri, triHash(uint32(tri[k][0]), uint32(tri[k][1]), uint32(tri[k][2])))
+			if q.res != want || q.at != int32(k) {
+				t.Fatalf("flat %v, trigram %v: batched %d, single %d", ft != nil, tri[k], q.res, want)
+			}
+			if q.res >= 0 {
+				seen++
+			}
+		}
+		if found < 100 || found == len(bq) || seen < 50 || seen == len(tq) {
+			t.Fatalf("the queries should mix seen and unseen n-grams: %d of %d bigrams, %d of %d trigrams", found, len(bq), seen, len(tq))
 		}
 	}
-	tq := make([]triQuery, len(tri))
-	for k, g := range tri {
-		tq[k] = triQuery{a: g[0], b: g[1], c: g[2], at: int32(k)}
+}
+
+func builtTables(t testing.TB, m *Model) *fastTables {
+	t.Helper()
+	ft := &fastTables{}
+	var ok bool
+	if ft.big, ok = buildBigramTable(m); !ok {
+		t.Fatal("the shipped model does not fit the flat bigram table")
 	}
-	m.tri.lookupBytes(tq)
-	seen := 0
-	for k, q := range tq {
-		p, ok := m.tri.lookup(tri[k][0], tri[k][1], tri[k][2])
-		gp, gok := triProb(q.res)
-		if gok != ok || math.Float64bits(gp) != math.Float64bits(p) || q.at != int32(k) {
-			t.Fatalf("trigram %v: batched (%v, %v), single (%v, %v)", tri[k], gp, gok, p, ok)
-		}
-		if ok {
-			seen++
-		}
+	if ft.tri, ok = buildTriTable(m.tri); !ok {
+		t.Fatal("the shipped trigrams do not fit the flat trigram table")
 	}
-	if found < 100 || found == len(bq) || seen < 50 || seen == len(tq) {
-		t.Fatalf("the queries should mix seen and unseen n-grams: %d of %d bigrams, %d of %d trigrams", found, len(bq), seen, len(tq))
-	}
+	return ft
 }
 
 func TestPreparedFitsEqualFitsMadeOneByOne(t *testing.T) {
@@ -115,14 +130,8 @@ func TestPreparedFitsEqualFitsMadeOneByOne(t *testing.T) {
 
 func TestFlatTablesFindWhatTheModelsLayoutFinds(t *testing.T) {
 	m, th := referenceData(t)
-	big, ok := buildBigramTable(m)
-	if !ok {
-		t.Fatal("the shipped model does not fit the flat bigram table")
-	}
-	tri, ok := buildTriTable(m.tri)
-	if !ok {
-		t.Fatal("the shipped trigrams do not fit the flat trigram table")
-	}
+	flat := builtTables(t, m)
+	big, tri := flat.big, flat.tri
 	bigs, tris := ngramQueries(t, m, th)
 	// every 97th bigram of the model, and its pair reversed (mostly unseen)
 	for b := int32(0); int(b) < len(m.wordStart)-1; b++ {

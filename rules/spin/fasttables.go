@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Flat lookup tables, built from the model once a run has made enough lookups to repay them.
@@ -54,6 +55,13 @@ func (m *Model) fastTables(n int) *fastTables {
 	return m.fast.tables.Load()
 }
 
+// slotsOf is n zeroed slots in table memory.
+func slotsOf[T uint32 | uint64](n int) []T {
+	var zero T
+	b := tableMemory(n * int(unsafe.Sizeof(zero)))
+	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), n)
+}
+
 // bigramTable maps (a, b) to the bigram's probability and back-off bytes. A slot holds
 // 1<<63 | a<<46 | b<<29 | bo<<8 | prob (0: empty); word ids fit in 17 bits.
 type bigramTable struct {
@@ -80,7 +88,7 @@ func buildBigramTable(m *Model) (bigramTable, bool) {
 	if nv >= 1<<idBits || nb >= 1<<(bigramTableBits-1) || len(m.bigBO) != nb {
 		return bigramTable{}, false
 	}
-	t := bigramTable{slots: make([]uint64, 1<<bigramTableBits), shift: 64 - bigramTableBits}
+	t := bigramTable{slots: slotsOf[uint64](1 << bigramTableBits), shift: 64 - bigramTableBits}
 	mask := uint64(len(t.slots) - 1)
 	for b := int32(0); int(b) < nv; b++ {
 		lo, hi := m.span(b)
@@ -143,7 +151,7 @@ func buildTriTable(t *trigrams) (triTable, bool) {
 	if t == nil {
 		return triTable{}, false
 	}
-	tt := triTable{slots: make([]uint32, 1<<(32-triHomeShift)+triMaxRun)}
+	tt := triTable{slots: slotsOf[uint32](1<<(32-triHomeShift) + triMaxRun)}
 	next, run := 0, 0
 	prev := uint32(0)
 	n := len(t.prob)
