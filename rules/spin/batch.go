@@ -31,17 +31,8 @@ func (m *Model) trigramBytesIn(ft *fastTables, qs []triQuery) {
 		}
 		return
 	}
-	var sink uint32
-	for k := range qs {
-		q := &qs[k]
-		q.h = triHash(uint32(q.a), uint32(q.b), uint32(q.c))
-		sink += ft.tri.slots[q.h>>triHomeShift]
-	}
-	keepAlive(sink)
-	for k := range qs {
-		q := &qs[k]
-		q.res = ft.tri.probByte(q.h)
-	}
+	ft.touchTri(qs)
+	ft.probeTri(qs)
 }
 
 // trigramByte is trigramBytes for one trigram.
@@ -88,6 +79,45 @@ func (m *Model) bigramEntriesIn(ft *fastTables, qs []bigQuery) {
 		}
 		return
 	}
+	ft.touchBig(qs)
+	ft.probeBig(qs)
+}
+
+// lookUp fills the res of every query of both kinds: with the flat tables, the first reads of
+// all of them are issued together before any is searched, so one wait on memory serves both
+// batches.
+func (m *Model) lookUp(tq []triQuery, bq []bigQuery) {
+	ft := m.fastTables(len(tq) + len(bq))
+	if ft == nil {
+		m.trigramBytesIn(nil, tq)
+		m.bigramEntriesIn(nil, bq)
+		return
+	}
+	ft.touchTri(tq)
+	ft.touchBig(bq)
+	ft.probeTri(tq)
+	ft.probeBig(bq)
+}
+
+// touchTri hashes the trigrams and reads their home slots, whose results are not waited for.
+func (ft *fastTables) touchTri(qs []triQuery) {
+	var sink uint32
+	for k := range qs {
+		q := &qs[k]
+		q.h = triHash(uint32(q.a), uint32(q.b), uint32(q.c))
+		sink += ft.tri.slots[q.h>>triHomeShift]
+	}
+	keepAlive(sink)
+}
+
+func (ft *fastTables) probeTri(qs []triQuery) {
+	for k := range qs {
+		q := &qs[k]
+		q.res = ft.tri.probByte(q.h)
+	}
+}
+
+func (ft *fastTables) touchBig(qs []bigQuery) {
 	var sink uint64
 	for k := range qs {
 		q := &qs[k]
@@ -96,6 +126,9 @@ func (m *Model) bigramEntriesIn(ft *fastTables, qs []bigQuery) {
 		}
 	}
 	keepAlive(uint32(sink))
+}
+
+func (ft *fastTables) probeBig(qs []bigQuery) {
 	for k := range qs {
 		q := &qs[k]
 		q.res = ft.big.entry(q.a, q.b)

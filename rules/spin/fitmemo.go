@@ -76,11 +76,12 @@ func (f *fitter) xbOf(e *candFit) int32 {
 }
 
 // prepare makes the lookups that fit will need for the candidates, in the order they will be
-// fitted, a stage at a time for all of them: the n-gram ending at i, then for the candidates
-// that can still clear the bar b and have at most limit unseen n-grams, the n-gram ending at
-// i+1, then the one ending at i+2. The bar only rises as candidates are found, so b as it is
-// now stops no candidate that fit will judge in full; one that prepare stopped and fit does
-// not is looked up by fit itself.
+// fitted, a stage at a time for all of them: the n-gram ending at i (the trigram and the
+// bigram (i-1, x) its back-off reads, together), then for the candidates that can still
+// clear the bar b and have at most limit unseen n-grams, the n-grams ending at i+1, then the
+// one ending at i+2. The bar only rises as candidates are found, so b as it is now stops no
+// candidate that fit will judge in full; one that prepare stopped and fit does not is looked
+// up by fit itself.
 func (f *fitter) prepare(cands []int32, limit int, b *bar) {
 	s := f.scratch
 	if s == nil {
@@ -94,107 +95,93 @@ func (f *fitter) prepare(cands []int32, limit int, b *bar) {
 		live = append(live, int32(k))
 	}
 	f.pre, f.next = pre, 0
-	defer func() { s.pre, s.live = pre, live }()
 	leftSeen, rightSeen := f.leftSeen, f.rightSeen
-	defer func() { f.leftSeen, f.rightSeen = leftSeen, rightSeen }()
 
 	// The n-gram ending at i.
-	switch f.left {
-	case 2:
-		f.lookUpTri(pre, live, 1)
-		f.lookUpBig(pre, live, true, func(e *candFit) bool { return e.t1 < 0 })
-	case 1:
-		f.lookUpBig(pre, live, true, nil)
-	}
-	if f.right == 0 {
-		return
-	}
-	keep := live[:0]
-	for _, k := range live {
-		score, unseen, _ := f.leftTerm(&pre[k])
-		if unseen <= limit && !b.beaten(score) {
-			keep = append(keep, k)
-		}
-	}
-	live = keep
-	// The n-gram ending at i+1.
-	f.lookUpBig(pre, live, false, nil)
 	if f.left >= 1 {
-		f.lookUpTri(pre, live, 2)
-		f.lookUpBig(pre, live, true, func(e *candFit) bool { return e.t2 < 0 })
+		f.lookUpStage(pre, live, f.left == 2, false, true, false)
 	}
-	if f.right == 1 {
-		return
-	}
-	keep = live[:0]
-	for _, k := range live {
-		e := &pre[k]
-		score, unseen, _ := f.leftTerm(e)
-		score, unseen = f.midTerm(e, score, unseen)
-		if unseen <= limit && !b.beaten(score) {
-			keep = append(keep, k)
+	if f.right >= 1 {
+		keep := live[:0]
+		for _, k := range live {
+			score, unseen, _ := f.leftTerm(&pre[k])
+			if unseen <= limit && !b.beaten(score) {
+				keep = append(keep, k)
+			}
 		}
+		live = keep
+		// The n-gram ending at i+1: the bigram (x, i+1) and, after a left context, the trigram.
+		f.lookUpStage(pre, live, false, f.left >= 1, false, true)
 	}
-	live = keep
-	// The trigram ending at i+2.
-	f.lookUpTri(pre, live, 3)
+	if f.right == 2 {
+		keep := live[:0]
+		for _, k := range live {
+			e := &pre[k]
+			score, unseen, _ := f.leftTerm(e)
+			score, unseen = f.midTerm(e, score, unseen)
+			if unseen <= limit && !b.beaten(score) {
+				keep = append(keep, k)
+			}
+		}
+		live = keep
+		// The trigram ending at i+2.
+		f.lookUpTri3(pre, live)
+	}
+	f.leftSeen, f.rightSeen = leftSeen, rightSeen
+	s.pre, s.live = pre, live
 }
 
-// lookUpTri fills trigram which (1, 2, 3: ending at i, i+1, i+2) of the live candidates.
-func (f *fitter) lookUpTri(pre []candFit, live []int32, which int) {
-	qs := f.scratch.tq[:0]
+// lookUpStage looks up, for the live candidates x, the trigrams (i-2, i-1, x) (tri1) and
+// (i-1, x, i+1) (tri2) and the bigrams (i-1, x) (left) and (x, i+1) (right) asked for, all
+// in one batch.
+func (f *fitter) lookUpStage(pre []candFit, live []int32, tri1, tri2, left, right bool) {
+	tq, bq := f.scratch.tq[:0], f.scratch.bq[:0]
 	for _, k := range live {
 		e := &pre[k]
-		q := triQuery{at: k}
-		switch which {
-		case 1:
-			q.a, q.b, q.c = f.a2, f.a1, e.x
-		case 2:
-			q.a, q.b, q.c = f.a1, e.x, f.b1
-		default:
-			q.a, q.b, q.c = e.x, f.b1, f.b2
+		if tri1 && e.t1 == notYet {
+			tq = append(tq, triQuery{a: f.a2, b: f.a1, c: e.x, at: 2 * k})
 		}
-		qs = append(qs, q)
-	}
-	f.m.trigramBytes(qs)
-	for _, q := range qs {
-		e := &pre[q.at]
-		switch which {
-		case 1:
-			e.t1 = q.res
-		case 2:
-			e.t2 = q.res
-		default:
-			e.t3 = q.res
-		}
-	}
-	f.scratch.tq = qs
-}
-
-// lookUpBig fills the bigram (i-1, x) (left) or (x, i+1) of the live candidates for which
-// need says so (nil: all) and that do not have it yet.
-func (f *fitter) lookUpBig(pre []candFit, live []int32, left bool, need func(*candFit) bool) {
-	qs := f.scratch.bq[:0]
-	for _, k := range live {
-		e := &pre[k]
-		if need != nil && !need(e) {
-			continue
+		if tri2 && e.t2 == notYet {
+			tq = append(tq, triQuery{a: f.a1, b: e.x, c: f.b1, at: 2*k + 1})
 		}
 		if left && e.ax == notYet {
-			qs = append(qs, bigQuery{a: f.a1, b: e.x, at: k})
-		} else if !left && e.xb == notYet {
-			qs = append(qs, bigQuery{a: e.x, b: f.b1, at: k})
+			bq = append(bq, bigQuery{a: f.a1, b: e.x, at: 2 * k})
+		}
+		if right && e.xb == notYet {
+			bq = append(bq, bigQuery{a: e.x, b: f.b1, at: 2*k + 1})
 		}
 	}
-	f.m.bigramEntries(qs)
-	for _, q := range qs {
-		if left {
-			pre[q.at].ax = q.res
+	f.m.lookUp(tq, bq)
+	for _, q := range tq {
+		if e := &pre[q.at/2]; q.at%2 == 0 {
+			e.t1 = q.res
 		} else {
-			pre[q.at].xb = q.res
+			e.t2 = q.res
 		}
 	}
-	f.scratch.bq = qs
+	for _, q := range bq {
+		if e := &pre[q.at/2]; q.at%2 == 0 {
+			e.ax = q.res
+		} else {
+			e.xb = q.res
+		}
+	}
+	f.scratch.tq, f.scratch.bq = tq, bq
+}
+
+// lookUpTri3 looks up the trigrams (x, i+1, i+2) of the live candidates.
+func (f *fitter) lookUpTri3(pre []candFit, live []int32) {
+	tq := f.scratch.tq[:0]
+	for _, k := range live {
+		if e := &pre[k]; e.t3 == notYet {
+			tq = append(tq, triQuery{a: e.x, b: f.b1, c: f.b2, at: k})
+		}
+	}
+	f.m.trigramBytes(tq)
+	for _, q := range tq {
+		pre[q.at].t3 = q.res
+	}
+	f.scratch.tq = tq
 }
 
 // lookUpNgrams fills big and tri: every bigram and trigram of running text in the paragraph,
@@ -214,8 +201,7 @@ func (c *chain) lookUpNgrams(m *Model) {
 			tq = append(tq, triQuery{a: c.ids[j-2], b: c.ids[j-1], c: c.ids[j], at: int32(j)})
 		}
 	}
-	m.bigramEntries(bq)
-	m.trigramBytes(tq)
+	m.lookUp(tq, bq)
 	for _, q := range bq {
 		c.big[q.at] = q.res
 	}
