@@ -24,6 +24,32 @@ type fitScratch struct {
 	live []int32
 	tq   []triQuery
 	bq   []bigQuery
+	hs   []uint64
+}
+
+// newFitScratch sizes the buffers for a paragraph of n tokens and words with up to a few
+// dozen candidates, so that they rarely grow.
+func newFitScratch(n int) *fitScratch {
+	const cands = 48
+	return &fitScratch{
+		pre:  make([]candFit, 0, cands),
+		live: make([]int32, 0, cands),
+		tq:   make([]triQuery, 0, max(n, 2*cands)),
+		bq:   make([]bigQuery, 0, max(n, 2*cands)),
+		hs:   make([]uint64, 0, n),
+	}
+}
+
+// hashes hashes the spellings of the tokens and reads where they lead in the model, so that
+// newChain's ids are found with their reads overlapped.
+func (s *fitScratch) hashes(m *Model, toks []token) []uint64 {
+	hs := s.hs[:0]
+	for _, t := range toks {
+		hs = append(hs, m.wordHashOf(t.Lower))
+	}
+	m.touchWords(hs)
+	s.hs = hs
+	return hs
 }
 
 // entry is the memo of x's lookups: the word's own, the next prepared candidate's, or a

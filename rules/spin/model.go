@@ -130,9 +130,15 @@ func (m *Model) buildWordHash() {
 }
 
 // ID returns the word's id, or -1 when the model does not know it.
-func (m *Model) ID(w string) int32 {
+func (m *Model) ID(w string) int32 { return m.idHashed(w, m.wordHashOf(w)) }
+
+// wordHashOf is the hash of a spelling in wordHash.
+func (m *Model) wordHashOf(w string) uint64 { return maphash.String(m.hashSeed, w) }
+
+// idHashed is ID for a spelling whose hash is h.
+func (m *Model) idHashed(w string, h uint64) int32 {
 	mask := uint64(len(m.wordHash) - 1)
-	for h := maphash.String(m.hashSeed, w); ; h++ {
+	for ; ; h++ {
 		v := m.wordHash[h&mask]
 		if v == 0 {
 			return -1
@@ -260,4 +266,21 @@ func (m *Model) LogProb3(a, b, c int32) (float64, int) {
 // LogProb2 is log10 P(b | a) with back-off, and the order of the n-gram found (2 or 1).
 func (m *Model) LogProb2(a, b int32) (float64, int) {
 	return m.logProb2At(m.bigramIndex(a, b), a, b)
+}
+
+// touchWords reads the first slot of every hash in wordHash and the spelling's offset it
+// names, without waiting for either: ids looked up after it find them in cache, their reads
+// overlapped.
+func (m *Model) touchWords(hs []uint64) {
+	mask := uint64(len(m.wordHash) - 1)
+	var sink uint32
+	for _, h := range hs {
+		sink += uint32(m.wordHash[h&mask])
+	}
+	for _, h := range hs {
+		if v := m.wordHash[h&mask]; v > 0 && int(v) < len(m.wordStart) {
+			sink += m.wordStart[v-1]
+		}
+	}
+	keepAlive(sink)
 }

@@ -45,14 +45,15 @@ type chain struct {
 // narrower reading gains precision (0.935 -> 0.945). th nil leaves every such word out.
 // Capitalised words are never judged.
 func newChain(m *Model, th *thesaurus, toks []token) chain {
-	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks))}
+	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks)), scratch: newFitScratch(len(toks))}
+	hs := c.scratch.hashes(m, toks)
 	for i, t := range toks {
 		c.ids[i] = -1
 		switch {
 		case !t.Capitalised || t.SentenceStart:
-			c.ids[i] = m.ID(t.Lower)
+			c.ids[i] = m.idHashed(t.Lower, hs[i])
 		case th != nil:
-			if id := m.ID(t.Lower); id >= 0 && !th.hasSenses(id) {
+			if id := m.idHashed(t.Lower, hs[i]); id >= 0 && !th.hasSenses(id) {
 				c.ids[i] = id
 			}
 		}
@@ -60,7 +61,6 @@ func newChain(m *Model, th *thesaurus, toks []token) chain {
 	for i := 1; i < len(toks); i++ {
 		c.linked[i] = !toks[i].Break && c.ids[i-1] >= 0 && c.ids[i] >= 0
 	}
-	c.scratch = &fitScratch{}
 	c.lookUpNgrams(m)
 	return c
 }
