@@ -12,12 +12,12 @@ import (
 // bigram costs a binary search (a dozen reads at random in 6 MB) and a trigram three
 // dependent reads (bucket bounds, keys, probability). In these tables each is one read of one
 // slot, usually in one cache line: open addressing, the key kept in the slot with the values.
-// They cost 48 MB and about 50 ms to build, so a small run never builds them. Both give
+// They cost 48 MB and about 0.1 s of CPU to build, so a small run never builds them. Both give
 // exactly what the model's own layout gives (batch_test.go).
 
 // fastAfter is how many n-gram lookups a process makes before it builds the tables: a few
-// hundred paragraphs, far beyond a hook run's, while the build costs about as much as 300,000
-// lookups in the model's own layout.
+// hundred paragraphs, far beyond a hook run's (a few thousand lookups), while the build costs
+// about as much as a million lookups in the model's own layout.
 const fastAfter = 1_000_000
 
 type fastTables struct {
