@@ -1,5 +1,7 @@
 package spin
 
+import "sync/atomic"
+
 // Batched model lookups. Once the flat tables are built (see fasttables.go) a lookup is one
 // read at a random place in 48 MB, which waits on memory; the reads of a batch (a word's
 // candidates, a paragraph's n-grams) are issued first, all together, so the waits overlap
@@ -43,11 +45,11 @@ func (m *Model) trigramByte(a, b, c int32) int16 {
 }
 
 // sinkVal keeps the reads that start a batch from being dropped as dead code.
-var sinkVal uint32
+var sinkVal atomic.Uint32
 
 func keepAlive(v uint32) {
 	if v == 0xffffffff {
-		sinkVal = v
+		sinkVal.Store(v)
 	}
 }
 
