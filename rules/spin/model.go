@@ -41,6 +41,7 @@ type Model struct {
 	// vocabulary misses the cache at each step.
 	wordHash []int32
 	hashSeed maphash.Seed
+	fast     fastState // flat tables for long runs (see fasttables.go)
 }
 
 var (
@@ -129,9 +130,15 @@ func (m *Model) buildWordHash() {
 }
 
 // ID returns the word's id, or -1 when the model does not know it.
-func (m *Model) ID(w string) int32 {
+func (m *Model) ID(w string) int32 { return m.idHashed(w, m.wordHashOf(w)) }
+
+// wordHashOf is the hash of a spelling in wordHash.
+func (m *Model) wordHashOf(w string) uint64 { return maphash.String(m.hashSeed, w) }
+
+// idHashed is ID for a spelling whose hash is h.
+func (m *Model) idHashed(w string, h uint64) int32 {
 	mask := uint64(len(m.wordHash) - 1)
-	for h := maphash.String(m.hashSeed, w); ; h++ {
+	for ; ; h++ {
 		v := m.wordHash[h&mask]
 		if v == 0 {
 			return -1
@@ -185,6 +192,39 @@ func (m *Model) bigramIndex(a, b int32) int {
 	return -1
 }
 
+// bigramEntry is the bigram (a, b) as the two bytes its estimates read, prob | bo<<8, or -1
+// when the model lacks it: logProb2Of and backoffOf give what logProb2At and backoffAt give
+// for its position.
+func (m *Model) bigramEntry(a, b int32) int32 {
+	q := [1]bigQuery{{a: a, b: b}}
+	m.bigramEntries(q[:])
+	return q[0].res
+}
+
+// entryAt is bigramEntry for a position found by bigramIndex.
+func (m *Model) entryAt(i int) int32 {
+	if i < 0 {
+		return -1
+	}
+	return int32(m.bigProb[i]) | int32(m.bigBO[i])<<8
+}
+
+// backoffOf is backoffAt for a bigram entry.
+func (m *Model) backoffOf(e int32) float64 {
+	if e >= 0 {
+		return -float64(e>>8) / boScale
+	}
+	return 0
+}
+
+// logProb2Of is logProb2At for a bigram entry.
+func (m *Model) logProb2Of(e int32, a, b int32) (float64, int) {
+	if e >= 0 {
+		return -float64(e&0xff) / probScale, 2
+	}
+	return m.backoff(a) + m.UnigramLogProb(b), 1
+}
+
 // bigramBackoff is the log10 back-off weight of the history (a, b): 0 when the pair is unseen.
 func (m *Model) bigramBackoff(a, b int32) float64 { return m.backoffAt(m.bigramIndex(a, b)) }
 
@@ -226,4 +266,21 @@ func (m *Model) LogProb3(a, b, c int32) (float64, int) {
 // LogProb2 is log10 P(b | a) with back-off, and the order of the n-gram found (2 or 1).
 func (m *Model) LogProb2(a, b int32) (float64, int) {
 	return m.logProb2At(m.bigramIndex(a, b), a, b)
+}
+
+// touchWords reads the first slot of every hash in wordHash and the spelling's offset it
+// names, without waiting for either: ids looked up after it find them in cache, their reads
+// overlapped.
+func (m *Model) touchWords(hs []uint64) {
+	mask := uint64(len(m.wordHash) - 1)
+	var sink uint32
+	for _, h := range hs {
+		sink += uint32(m.wordHash[h&mask])
+	}
+	for _, h := range hs {
+		if v := m.wordHash[h&mask]; v > 0 && int(v) < len(m.wordStart) {
+			sink += m.wordStart[v-1]
+		}
+	}
+	keepAlive(sink)
 }

@@ -27,6 +27,13 @@ type nearMiss struct {
 type chain struct {
 	ids    []int32
 	linked []bool // linked[i]: tokens i-1 and i are both known and adjacent in running text
+	// The paragraph's own n-grams, looked up together once (see lookUpNgrams): big[i] is
+	// bigramEntry(ids[i-1], ids[i]) where linked[i], tri[i] the probability byte of the
+	// trigram ending at i where linked[i-1] and linked[i] (-1: unseen); notYet elsewhere.
+	big []int32
+	tri []int16
+	// scratch is the candidates' lookup memo, reused by every word of the paragraph.
+	scratch *fitScratch
 }
 
 // newChain reads a paragraph's tokens as model words. A capitalised word inside a sentence
@@ -38,14 +45,15 @@ type chain struct {
 // narrower reading gains precision (0.935 -> 0.945). th nil leaves every such word out.
 // Capitalised words are never judged.
 func newChain(m *Model, th *thesaurus, toks []token) chain {
-	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks))}
+	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks)), scratch: newFitScratch(len(toks))}
+	hs := c.scratch.hashes(m, toks)
 	for i, t := range toks {
 		c.ids[i] = -1
 		switch {
 		case !t.Capitalised || t.SentenceStart:
-			c.ids[i] = m.ID(t.Lower)
+			c.ids[i] = m.idHashed(t.Lower, hs[i])
 		case th != nil:
-			if id := m.ID(t.Lower); id >= 0 && !th.hasSenses(id) {
+			if id := m.idHashed(t.Lower, hs[i]); id >= 0 && !th.hasSenses(id) {
 				c.ids[i] = id
 			}
 		}
@@ -53,6 +61,7 @@ func newChain(m *Model, th *thesaurus, toks []token) chain {
 	for i := 1; i < len(toks); i++ {
 		c.linked[i] = !toks[i].Break && c.ids[i-1] >= 0 && c.ids[i] >= 0
 	}
+	c.lookUpNgrams(m)
 	return c
 }
 
@@ -83,23 +92,38 @@ type fitter struct {
 	// last candidate fitted, as far as fit found out (a trigram it has implies its first
 	// bigram); read by judgeNearMiss for the orphan test without searching again.
 	leftSeen, rightSeen bool
+	// own holds the lookups of the word at i, read from the chain; pre those of the
+	// candidates listed to prepare, fitted in that order (next is the next one expected);
+	// tmp those of any other word fitted.
+	own, tmp candFit
+	pre      []candFit
+	next     int
+	scratch  *fitScratch
 }
 
 func newFitter(m *Model, c chain, i int) fitter {
-	f := fitter{m: m}
+	f := fitter{m: m, scratch: c.scratch}
+	f.own = unlooked(c.ids[i])
 	n := len(c.ids)
 	if c.linked[i] {
 		f.left, f.a1 = 1, c.ids[i-1]
+		f.own.ax = c.bigAt(i)
 		if i >= 2 && c.linked[i-1] {
 			f.left, f.a2 = 2, c.ids[i-2]
-			f.boA = m.bigramBackoff(f.a2, f.a1)
+			f.boA = m.backoffOf(c.bigramAt(m, i-1))
+			f.own.t1 = c.triAt(i)
 		}
 	}
 	if i+1 < n && c.linked[i+1] {
 		f.right, f.b1 = 1, c.ids[i+1]
+		f.own.xb = c.bigAt(i + 1)
+		if f.left >= 1 {
+			f.own.t2 = c.triAt(i + 1)
+		}
 		if i+2 < n && c.linked[i+2] {
 			f.right, f.b2 = 2, c.ids[i+2]
-			f.afterB, _ = m.LogProb2(f.b1, f.b2)
+			f.afterB, _ = m.logProb2Of(c.bigramAt(m, i+2), f.b1, f.b2)
+			f.own.t3 = c.triAt(i + 2)
 		}
 	}
 	return f
@@ -129,65 +153,18 @@ func (b *bar) beaten(partial float64) bool {
 
 // fit is windowFit for x. It stops early, returning unseen > limit, once more than limit
 // n-grams were unseen or the score cannot clear the bar (nil: no bar); callers then discard
-// the candidate.
+// the candidate. The model is read through the lookups already made for x (see prepare).
 func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged int) {
-	m := f.m
-	// The bigram (i-1, i) is read as a probability and as a back-off weight; so is (i, i+1).
-	// Each is searched once, and only when a trigram the model lacks needs it.
-	const notYet = -2
-	ax, xb := notYet, -1
-	axAt := func() int {
-		if ax == notYet {
-			ax = m.bigramIndex(f.a1, x)
-		}
-		return ax
-	}
-	// n-gram ending at i.
+	e := f.entry(x)
 	f.leftSeen, f.rightSeen = false, false
-	switch f.left {
-	case 2:
-		p, ok := m.tri.lookup(f.a2, f.a1, x)
-		if !ok {
-			q, _ := m.logProb2At(axAt(), f.a1, x)
-			p = f.boA + q
-			unseen++
-		}
-		f.leftSeen = ok || ax >= 0
-		score += p
-		judged++
-	case 1:
-		p, order := m.logProb2At(axAt(), f.a1, x)
-		score += p
-		judged++
-		if order < 2 {
-			unseen++
-		}
-		f.leftSeen = order == 2
-	}
+	score, unseen, judged = f.leftTerm(e)
 	if f.right == 0 {
 		return score, unseen, judged
 	}
 	if unseen > limit || b.beaten(score) {
 		return score, limit + 1, judged
 	}
-	xb = m.bigramIndex(x, f.b1)
-	f.rightSeen = xb >= 0
-	// n-gram ending at i+1.
-	if f.left >= 1 {
-		p, ok := m.tri.lookup(f.a1, x, f.b1)
-		if !ok {
-			q, _ := m.logProb2At(xb, x, f.b1)
-			p = m.backoffAt(axAt()) + q
-			unseen++
-		}
-		score += p
-	} else {
-		p, order := m.logProb2At(xb, x, f.b1)
-		score += p
-		if order < 2 {
-			unseen++
-		}
-	}
+	score, unseen = f.midTerm(e, score, unseen)
 	judged++
 	if f.right == 1 {
 		return score, unseen, judged
@@ -195,15 +172,70 @@ func (f *fitter) fit(x int32, limit int, b *bar) (score float64, unseen, judged 
 	if unseen > limit || b.beaten(score) {
 		return score, limit + 1, judged
 	}
-	// Trigram ending at i+2.
-	p, ok := m.tri.lookup(x, f.b1, f.b2)
-	if !ok {
-		p = m.backoffAt(xb) + f.afterB
-		unseen++
-	}
-	score += p
+	score, unseen = f.rightTerm(e, score, unseen)
 	judged++
 	return score, unseen, judged
+}
+
+// leftTerm adds the n-gram ending at i. The bigram (i-1, i) is read as a probability and as
+// a back-off weight; so is (i, i+1). Each is searched once, and only when a trigram the
+// model lacks needs it.
+func (f *fitter) leftTerm(e *candFit) (score float64, unseen, judged int) {
+	m := f.m
+	switch f.left {
+	case 2:
+		p, ok := triProb(f.tri1(e))
+		if !ok {
+			q, _ := m.logProb2Of(f.axOf(e), f.a1, e.x)
+			p = f.boA + q
+			unseen++
+		}
+		f.leftSeen = ok || e.ax >= 0
+		score += p
+		judged++
+	case 1:
+		p, order := m.logProb2Of(f.axOf(e), f.a1, e.x)
+		score += p
+		judged++
+		if order < 2 {
+			unseen++
+		}
+		f.leftSeen = order == 2
+	}
+	return score, unseen, judged
+}
+
+// midTerm adds the n-gram ending at i+1.
+func (f *fitter) midTerm(e *candFit, score float64, unseen int) (float64, int) {
+	m := f.m
+	xb := f.xbOf(e)
+	f.rightSeen = xb >= 0
+	if f.left >= 1 {
+		p, ok := triProb(f.tri2(e))
+		if !ok {
+			q, _ := m.logProb2Of(xb, e.x, f.b1)
+			p = m.backoffOf(f.axOf(e)) + q
+			unseen++
+		}
+		score += p
+	} else {
+		p, order := m.logProb2Of(xb, e.x, f.b1)
+		score += p
+		if order < 2 {
+			unseen++
+		}
+	}
+	return score, unseen
+}
+
+// rightTerm adds the trigram ending at i+2.
+func (f *fitter) rightTerm(e *candFit, score float64, unseen int) (float64, int) {
+	p, ok := triProb(f.tri3(e))
+	if !ok {
+		p = f.m.backoffOf(f.xbOf(e)) + f.afterB
+		unseen++
+	}
+	return score + p, unseen
 }
 
 // thresholds are the gains (log10 units) a replacement must bring for a near-miss.
@@ -300,6 +332,7 @@ func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thre
 			continue // the word's context fits too well for any candidate to gain enough
 		}
 		base := b.need
+		f.prepare(cands, unseenW, &b)
 		for _, s := range cands {
 			// The polysemy discount needs the candidate's own synonyms, costly to list for
 			// the many candidates that fit no better than the word; it is >= 0, so the bar

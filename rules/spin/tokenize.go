@@ -25,44 +25,40 @@ type token struct {
 // a compound into words that still form bigrams ("pro-government" → pro, government);
 // anything else but white space breaks the chain of bigrams, and . ! ? also end a sentence.
 func tokenize(text string) []token {
-	var out []token
+	// about one word in six bytes of English: room for most paragraphs without growing
+	out := make([]token, 0, len(text)/6+1)
 	brk, sent := true, true
 	i := 0
 	for i < len(text) {
+		// ASCII, most of the text, is classified without decoding; other runes as below.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				j := wordEnd(text, i+1)
+				out = append(out, newToken(text, i, j, sent, brk))
+				brk, sent = false, false
+				i = j
+				continue
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '-':
+				// white space and hyphens keep the bigram chain
+			case c == '.' || c == '!' || c == '?':
+				brk, sent = true, true
+			default:
+				brk = true
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
-			j := i + size
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if isWordRune(r2) {
-					j += s2
-					continue
-				}
-				if isApostrophe(r2) && j+s2 < len(text) {
-					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-					if isWordRune(r3) {
-						j += s2
-						continue
-					}
-				}
-				break
-			}
-			w := text[i:j]
-			out = append(out, token{
-				Start: i, End: j, Text: w,
-				Lower:         normalise(w),
-				Capitalised:   hasUpper(w),
-				SentenceStart: sent,
-				Break:         brk,
-			})
+			j := wordEnd(text, i+size)
+			out = append(out, newToken(text, i, j, sent, brk))
 			brk, sent = false, false
 			i = j
 			continue
-		case unicode.IsSpace(r) || r == '-' || r == '\u2010' || r == '\u2011':
+		case unicode.IsSpace(r) || r == '\u2010' || r == '\u2011':
 			// white space and hyphens keep the bigram chain
-		case r == '.' || r == '!' || r == '?':
-			brk, sent = true, true
 		default:
 			brk = true
 		}
@@ -71,11 +67,57 @@ func tokenize(text string) []token {
 	return out
 }
 
+// wordEnd is where the word that goes on at j ends: letters, and apostrophes between letters.
+func wordEnd(text string, j int) int {
+	for j < len(text) {
+		if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			j++
+			continue
+		}
+		r2, s2 := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r2) {
+			j += s2
+			continue
+		}
+		if isApostrophe(r2) && j+s2 < len(text) {
+			r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+			if isWordRune(r3) {
+				j += s2
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+func newToken(text string, i, j int, sent, brk bool) token {
+	w := text[i:j]
+	return token{
+		Start: i, End: j, Text: w,
+		Lower:         normalise(w),
+		Capitalised:   hasUpper(w),
+		SentenceStart: sent,
+		Break:         brk,
+	}
+}
+
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
 func hasUpper(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if ascii {
+		return false
+	}
 	for _, r := range s {
 		if unicode.IsUpper(r) {
 			return true

@@ -1,8 +1,11 @@
 package spin
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -72,4 +75,87 @@ func FuzzTokenize(f *testing.F) {
 			prev = tk.End
 		}
 	})
+}
+
+// tokenizeReference is tokenize as it was before its ASCII fast path, which must not change
+// a token.
+func tokenizeReference(text string) []token {
+	var out []token
+	brk, sent := true, true
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isWordRune(r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += s2
+					continue
+				}
+				if isApostrophe(r2) && j+s2 < len(text) {
+					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+					if isWordRune(r3) {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			w := text[i:j]
+			out = append(out, token{
+				Start: i, End: j, Text: w,
+				Lower:         normaliseReference(w),
+				Capitalised:   hasUpperReference(w),
+				SentenceStart: sent,
+				Break:         brk,
+			})
+			brk, sent = false, false
+			i = j
+			continue
+		case unicode.IsSpace(r) || r == '-' || r == '\u2010' || r == '\u2011':
+			// white space and hyphens keep the bigram chain
+		case r == '.' || r == '!' || r == '?':
+			brk, sent = true, true
+		default:
+			brk = true
+		}
+		i += size
+	}
+	return out
+}
+
+func hasUpperReference(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func normaliseReference(w string) string { return strings.Map(normaliseRune, w) }
+
+func TestTokenizeFastPathsChangeNoToken(t *testing.T) {
+	texts := []string{readFixture(t, "spun.txt"), readFixture(t, "clean.txt")}
+	pieces := []string{"a", "Z", "q", "É", "é", "ß", "\u0301", "'", "\u2019", "-", "\u2010", "\u2011", " ", "\t", "\n",
+		"\u00a0", "\u0085", "\u2003", ".", "!", "?", ",", "5", "\xff", "\xe2\x80", "日", "Ω", "ǅ", "\x00", "$"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for k := 0; k < 3000; k++ {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		got, want := tokenize(text), tokenizeReference(text)
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokenize(%q):\n got %+v\nwant %+v", text, got, want)
+		}
+	}
 }

@@ -67,19 +67,21 @@ func triHash(a, b, c uint32) uint32 {
 }
 
 // lookup returns log10 P(c | a, b) when the trigram is in the reference model, and not found
-// for a nil table (a bigram-only model). The
-// binary search is written out (not sort.Search) so it inlines: it is the spin rule's inner
-// loop.
-func (t *trigrams) lookup(a, b, c int32) (float64, bool) {
+// for a nil table (a bigram-only model).
+func (t *trigrams) lookup(a, b, c int32) (float64, bool) { return triProb(t.find(a, b, c)) }
+
+// find is the trigram's quantised probability byte, or -1 when the model lacks it. The
+// binary search is written out (not sort.Search) so it inlines.
+func (t *trigrams) find(a, b, c int32) int16 {
 	if t == nil {
-		return 0, false
+		return -1
 	}
 	h := triHash(uint32(a), uint32(b), uint32(c))
 	bucket := h >> 16
 	lo := int(binary.LittleEndian.Uint32(t.offsets[4*bucket:]))
 	hi := int(binary.LittleEndian.Uint32(t.offsets[4*bucket+4:]))
 	if lo > hi || hi > len(t.prob) {
-		return 0, false
+		return -1
 	}
 	key := uint16(h)
 	keys := t.keys[:2*hi]
@@ -92,7 +94,7 @@ func (t *trigrams) lookup(a, b, c int32) (float64, bool) {
 		}
 	}
 	if lo < hi && binary.LittleEndian.Uint16(keys[2*lo:]) == key {
-		return -float64(t.prob[lo]) / probScale, true
+		return int16(t.prob[lo])
 	}
-	return 0, false
+	return -1
 }
