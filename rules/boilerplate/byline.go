@@ -20,12 +20,17 @@ var (
 // findByline returns the byte range of a site byline at the start of a line: the whole line
 // when the line is only a byline, the "Label: Name," prefix when it opens a paragraph.
 func findByline(line string) (start, end int, whole, ok bool) {
+	return findBylineWords(line, countTokens(line))
+}
+
+// findBylineWords is findByline given the line's token count.
+func findBylineWords(line string, tokens int) (start, end int, whole, ok bool) {
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" {
 		return 0, 0, false, false
 	}
 	lead := strings.Index(line, trimmed)
-	if len(trimmed) <= 160 && !endsSentence(trimmed) && countTokens(trimmed) <= 16 && bylineLineRE.MatchString(trimmed) {
+	if len(trimmed) <= 160 && !endsSentence(trimmed) && tokens <= 16 && bylineLineRE.MatchString(trimmed) {
 		return lead, lead + len(trimmed), true, true
 	}
 	if i := strings.IndexByte(line, ':'); i < 0 || i > 80 {

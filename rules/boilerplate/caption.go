@@ -54,6 +54,11 @@ var (
 // not standalone (it is part of a wrapped paragraph) is only searched for credits inside
 // it: whole-line forms such as "Courtesy of ..." would fire on wrapped prose.
 func findCaption(line string, standalone bool) (captionMatch, bool) {
+	return findCaptionWords(line, standalone, countTokens(line))
+}
+
+// findCaptionWords is findCaption given the line's token count.
+func findCaptionWords(line string, standalone bool, tokens int) (captionMatch, bool) {
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" {
 		return captionMatch{}, false
@@ -64,7 +69,7 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 	}
 	words := maxWholeTokens + 1 // never judge a wrapped line as a whole caption
 	if standalone {
-		words = countTokens(trimmed)
+		words = tokens
 	}
 	if standalone && len(trimmed) <= 60 && galleryRE.MatchString(line) {
 		return whole("gallery counter")

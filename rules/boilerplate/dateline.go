@@ -39,7 +39,15 @@ func looksLikeDateLine(line string) bool {
 	if !hasDigit(line) {
 		return false // a date line has a number token, so a digit
 	}
-	toks := tokenizeUpTo(line, 13) // more than 12 is too many: no need to read on
+	return dateLineTokens(line, tokenizeUpTo(line, 13)) // more than 12 is too many: no need to read on
+}
+
+// dateLineTokens is looksLikeDateLine reading the line's tokens (all of them, or the first
+// 13 at least) from the caller.
+func dateLineTokens(line string, toks []token) bool {
+	if !hasDigit(line) {
+		return false
+	}
 	if len(toks) == 0 || len(toks) > 12 {
 		return false
 	}

@@ -164,7 +164,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 	l := doc.Lines[i]
 	t := strings.TrimSpace(l.Text)
 	s := &r.lines[i]
-	toks := tokenize(t)
+	toks := r.toks[i]
 	letters, digits, upper, symbols, nonSpace := 0, 0, 0, 0, 0
 	for _, c := range t {
 		switch {
@@ -230,7 +230,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		b2f(strings.ContainsRune("•*-·»›>–—▪►", first)),
 		float64(links), float64(strings.Count(t, "@")), math.Min(float64(pipes), 10), math.Min(float64(seps), 10),
 		b2f(phraseWhole), b2f(phraseAffix), b2f(s.phrase != nil && s.phrase.announcesTeasers()),
-		b2f(capWhole), b2f(capPart), b2f(s.byline != nil), b2f(s.dateLike), b2f(wireDateline(t) > 0),
+		b2f(capWhole), b2f(capPart), b2f(s.byline != nil), b2f(s.dateLike), b2f(r.datelines[i] > 0),
 		b2f(u.own == "link"), b2f(u.own == "counter"), b2f(u.symbols),
 		b2f(cl == classWeak), b2f(cl == classProse), b2f(cl == classNeutral), b2f(why != ""),
 		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE.MatchString(t)),
@@ -245,7 +245,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		// characters, reads as prose.
 		prose: ends && (len(toks) >= 10 || (caseless(t) && utf8.RuneCountInString(t) >= 25)),
 		// Date lines, wire datelines alone and agency sign-offs ("Reuter") are provenance.
-		date:      s.dateLike || (wireDateline(t) > 0 && countTokens(t[wireDateline(t):]) == 0) || wireSignoff(toks),
+		date:      s.dateLike || (r.datelines[i] > 0 && len(r.afterDateline(i, t)) == 0) || wireSignoff(toks),
 		multiLine: u.multiLine,
 		chars:     utf8.RuneCountInString(t),
 		tokens:    len(toks),

@@ -62,10 +62,9 @@ func newTemplateCheck(p *audit.CorpusPass) audit.CorpusCheck {
 // without a wire dateline before it.
 type lineCount struct{ files, plain int32 }
 
-// templateKey normalises a line the cc_net way (lower case, numbers folded, punctuation
-// dropped) and hashes it; ok is false when nothing distinctive is left.
-func templateKey(text string) (uint64, bool) {
-	toks := tokenize(text)
+// templateKey hashes a line's tokens, normalised the cc_net way (lower case, numbers folded,
+// punctuation dropped); ok is false when nothing distinctive is left.
+func templateKey(toks []token) (uint64, bool) {
 	letters := 0
 	h := fnv.New64a()
 	for i, t := range toks {

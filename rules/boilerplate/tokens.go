@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,8 +27,11 @@ func tokenize(s string) []token { return tokenizeUpTo(s, -1) }
 
 // tokenizeUpTo is tokenize stopping after max tokens (max < 0: no limit), for callers that
 // give up on long lines.
-func tokenizeUpTo(s string, max int) []token {
-	var out []token
+func tokenizeUpTo(s string, max int) []token { return appendTokens(nil, s, max) }
+
+// appendTokens appends the tokens of s (see tokenizeUpTo) to out, so that the shared reading
+// keeps the tokens of all a document's lines in one array.
+func appendTokens(out []token, s string, max int) []token {
 	segment(s, max, func(start, end int, digits, fold bool) {
 		t := token{start: start, end: end}
 		switch {
@@ -41,6 +45,23 @@ func tokenizeUpTo(s string, max int) []token {
 		out = append(out, t)
 	})
 	return out
+}
+
+// tokensWithin returns the tokens of toks (offsets into some string s) that lie in s[from:to],
+// which are the tokens of s[from:to] itself, offsets aside, unless a token crosses a bound:
+// then ok is false and the caller tokenises s[from:to]. (A word starts afresh after a
+// separator or where tokenize splits two scripts, so a cut that splits no token changes no
+// token on either side of it.)
+func tokensWithin(toks []token, from, to int) (within []token, ok bool) {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= from })
+	if i > 0 && toks[i-1].end > from {
+		return nil, false
+	}
+	j := i + sort.Search(len(toks)-i, func(k int) bool { return toks[i+k].start >= to })
+	if j > i && toks[j-1].end > to {
+		return nil, false
+	}
+	return toks[i:j:j], true
 }
 
 // countTokens is len(tokenize(s)) without building the tokens.
