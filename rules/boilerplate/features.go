@@ -225,7 +225,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		share(caps, words), density, b2f(ends), b2f(last == ':' || last == '：'),
 		b2f(last == ',' || last == ';' || last == '-' || last == '–' || last == '—' || last == '|'),
 		b2f(strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")),
-		b2f(strings.ContainsAny(t, "\"“”«»„")), b2f(strings.ContainsAny(t, "?？")),
+		b2f(containsAny(t, "\"“”«»„")), b2f(containsAny(t, "?？")),
 		b2f(unicode.IsLower(first)), b2f(unicode.IsDigit(first)), b2f(first == '(' || first == '['),
 		b2f(strings.ContainsRune("•*-·»›>–—▪►", first)),
 		float64(links), float64(strings.Count(t, "@")), math.Min(float64(pipes), 10), math.Min(float64(seps), 10),

@@ -362,7 +362,7 @@ const segmentSeparators = "|•»«›‹·¦►▪"
 // the match. A one-word phrase ("Video") counts only beside another matched segment or
 // when it is distinctive (affixable), so "Syria | Video" alone is not residue.
 func (lx *lexicon) matchSegments(line string, toks []token, off int) (phraseMatch, bool) {
-	if !strings.ContainsAny(line, segmentSeparators) && !strings.Contains(line, "  ") && !strings.Contains(line, "\t") {
+	if !containsAny(line, segmentSeparators) && !strings.Contains(line, "  ") && !strings.Contains(line, "\t") {
 		return phraseMatch{}, false
 	}
 	type seg struct {

@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -44,7 +43,7 @@ func (c *templateCheck) extract(doc *audit.Document) *templateSig {
 			continue
 		}
 		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || wireSignoff(toks) || numberShare(toks) >= 0.3 {
+		if s.dateLike || containsAny(text, "\"“”«»„") || wireSignoff(toks) || numberShare(toks) >= 0.3 {
 			continue
 		}
 		h, ok := templateKey(toks)

@@ -32,11 +32,19 @@ func tokenizeUpTo(s string, max int) []token { return appendTokens(nil, s, max) 
 // appendTokens appends the tokens of s (see tokenizeUpTo) to out, so that the shared reading
 // keeps the tokens of all a document's lines in one array.
 func appendTokens(out []token, s string, max int) []token {
+	// An ASCII line is lower-cased once and its words are slices of that copy, rather than
+	// one allocation a capitalised word.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	segment(s, max, func(start, end int, digits, fold bool) {
 		t := token{start: start, end: end}
 		switch {
 		case digits:
 			t.norm = "#"
+		case lower != "":
+			t.norm = lower[start:end]
 		case fold:
 			t.norm = foldWord(strings.ToLower(s[start:end]))
 		default:
@@ -62,6 +70,38 @@ func tokensWithin(toks []token, from, to int) (within []token, ok bool) {
 		return nil, false
 	}
 	return toks[i:j:j], true
+}
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny is strings.ContainsAny for a set of runes written out in chars (valid UTF-8,
+// without U+FFFD): one fast substring search a rune of the set instead of a set lookup a
+// rune of s. A rune's encoding in s decodes as that rune wherever it stands, since a lead
+// or ASCII byte never continues another rune (TestContainsAnyAgreesWithStrings).
+func containsAny(s, chars string) bool {
+	for i := 0; i < len(chars); {
+		if c := chars[i]; c < utf8.RuneSelf {
+			if strings.IndexByte(s, c) >= 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(chars[i:])
+		if strings.Contains(s, chars[i:i+size]) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // countTokens is len(tokenize(s)) without building the tokens.
