@@ -127,9 +127,11 @@ func (r *reading) features(doc *audit.Document) *lineModelInput {
 	}
 	median := medianInt(lengths)
 	n := len(idx)
+	width := len(featureNames)
+	backing := make([]float64, n*width) // one allocation for every row
 	for k, i := range idx {
 		sh := in.shapes[k]
-		row := make([]float64, 0, len(featureNames))
+		row := backing[k*width : k*width : (k+1)*width]
 		row = append(row, sh.own...)
 		rel := 0.0
 		if n > 1 {
@@ -234,7 +236,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		b2f(u.own == "link"), b2f(u.own == "counter"), b2f(u.symbols),
 		b2f(cl == classWeak), b2f(cl == classProse), b2f(cl == classNeutral), b2f(why != ""),
 		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE.MatchString(t)),
-		b2f(news.ContainsFoldASCII(t, "ago") && timeAgoRE.MatchString(t)),
+		b2f(containsFold(t, "ago") && timeAgoRE.MatchString(t)),
 		float64(parenCounts(t)), b2f(mayHoldCopyright(t) && copyrightRE.MatchString(t)),
 		math.Log(float64(counts[t])), b2f(u.multiLine), share(single, words), math.Log1p(float64(sentences)),
 	}
@@ -298,7 +300,7 @@ func lineModelFor(doc *audit.Document, cfg *audit.Config) *lineModelInput {
 
 // mayHoldLink: urlRE needs "://", "www.", "@" or a dot before one of its top-level domains.
 func mayHoldLink(t string) bool {
-	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || news.ContainsFoldASCII(t, "www.") {
+	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || containsFold(t, "www.") {
 		return true
 	}
 	for i := strings.IndexByte(t, '.'); i >= 0; {
@@ -332,7 +334,7 @@ func mayHoldCreditTail(t string) bool {
 // mayHoldCopyright: copyrightRE needs "©", "(c)", "copyright" or "all rights reserved" (the
 // guard looks for "all right": (?i) folds the long s of "rights" too).
 func mayHoldCopyright(t string) bool {
-	return strings.Contains(t, "©") || news.ContainsFoldASCII(t, "(c)") || news.ContainsFoldASCII(t, "copyright") || news.ContainsFoldASCII(t, "all right")
+	return strings.Contains(t, "©") || containsFold(t, "(c)") || containsFold(t, "copyright") || containsFold(t, "all right")
 }
 
 // parenCounts counts parenCountRE's matches ("(31)"), at most four, where a "(" is followed

@@ -22,7 +22,9 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		"All Rights Reserved.", "The minister spoke on Tuesday.", "(AP) — A plain lead", "",
 		"Smoke rises.PHOTO: AFP", "Fotografía: EFE", "CRÉDITO: X", "Фото: ТАСС", "صورة: رويترز", "Pictures: AP",
 		"offensive.In June", "the U.S.Army", "war.Él dijo", "(a)(b) (" + strings.Repeat("x", 80) + ") (\xffé)",
-		"((nested)) (line\nbreak) () (ok)",
+		"((nested)) (line\nbreak) () (ok)", "By Jane Roe | Staff Writer", "Web Desk", "BBC Sport Correspondent",
+		"Written by Jane Roe, Senior Correspondent", "Par Jean Dupont, rédaction", "Redacción", "Автор: Иван, корреспондент",
+		"Aaa aAa AAA aGo", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	for _, f := range files {
@@ -39,7 +41,7 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		if !mayHoldCreditTail(l) && creditTailRE.MatchString(l) {
 			t.Errorf("mayHoldCreditTail hides a credit in %q", l)
 		}
-		if !news.ContainsFoldASCII(l, "ago") && timeAgoRE.MatchString(l) {
+		if !containsFold(l, "ago") && timeAgoRE.MatchString(l) {
 			t.Errorf("the ago guard hides %q", l)
 		}
 		if got, want := parenCounts(l), len(parenCountRE.FindAllStringIndex(l, 4)); got != want {
@@ -53,6 +55,9 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		}
 		if !hasGlue(l) && spliceRE.MatchString(l) {
 			t.Errorf("hasGlue hides a splice in %q", l)
+		}
+		if !mayHoldBylineLine(l) && bylineLineRE.MatchString(l) {
+			t.Errorf("mayHoldBylineLine hides %q", l)
 		}
 		checkScanners(t, l)
 	}
@@ -73,9 +78,14 @@ func checkScanners(t *testing.T, l string) {
 	if want := bracketRE.FindAllStringIndex(l, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("nextBracket(%q) finds %v, bracketRE %v", l, got, want)
 	}
-	for _, set := range []string{":：", "\"“”«»„", "?？", segmentSeparators} {
+	for _, set := range []string{":：", "\"“”«»„", "?？", segmentSeparators, "|•·"} {
 		if containsAny(l, set) != strings.ContainsAny(l, set) {
 			t.Errorf("containsAny(%q, %q) = %v", l, set, !strings.ContainsAny(l, set))
+		}
+	}
+	for _, w := range append([]string{"ago", "www.", "(c)", "copyright", "all right", "a", "aa"}, roleStems...) {
+		if containsFold(l, w) != news.ContainsFoldASCII(l, w) {
+			t.Errorf("containsFold(%q, %q) = %v", l, w, !news.ContainsFoldASCII(l, w))
 		}
 	}
 }
@@ -86,9 +96,10 @@ func FuzzLiteralGuards(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, l string) {
 		if (!mayHoldLink(l) && urlRE.MatchString(l)) || (!mayHoldCreditTail(l) && creditTailRE.MatchString(l)) ||
-			(!news.ContainsFoldASCII(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
+			(!containsFold(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
 			parenCounts(l) != len(parenCountRE.FindAllStringIndex(l, 4)) ||
-			(!mayHoldCreditLabel(l) && creditLabel.MatchString(l)) || (!hasGlue(l) && spliceRE.MatchString(l)) {
+			(!mayHoldCreditLabel(l) && creditLabel.MatchString(l)) || (!hasGlue(l) && spliceRE.MatchString(l)) ||
+			(!mayHoldBylineLine(l) && bylineLineRE.MatchString(l)) {
 			t.Errorf("a guard hides a match in %q", l)
 		}
 		checkScanners(t, l)

@@ -78,7 +78,7 @@ func newReading(doc *audit.Document, lx *lexicon, lang string) *reading {
 	r.lang = lang
 	// One token array for the document; each line's tokens are a window of it, taken once
 	// the array has stopped growing.
-	var all []token
+	all := make([]token, 0, len(doc.Text)/6+8) // about a word in six bytes of prose
 	bounds := make([]int, len(doc.Lines)+1)
 	for i, l := range doc.Lines {
 		bounds[i] = len(all)

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // token is a word of a line as the lexicon sees it: lower-cased letters and marks, or a
@@ -102,6 +104,46 @@ func containsAny(s, chars string) bool {
 		i += size
 	}
 	return false
+}
+
+// containsFold is news.ContainsFoldASCII (s holds lower, ignoring ASCII case; lower is
+// lower-case ASCII) that jumps between the places where lower's first letter stands, in
+// either case, instead of comparing at every byte (TestContainsFoldAgreesWithNews).
+func containsFold(s, lower string) bool {
+	if lower == "" {
+		return true
+	}
+	last := len(s) - len(lower) // the last place lower may start
+	lc, uc := lower[0], lower[0]
+	if 'a' <= lc && lc <= 'z' {
+		uc = lc - ('a' - 'A')
+	}
+	// nl and nu are the next places of lc and uc at or after i (last+1 when none).
+	next := func(c byte, from int) int {
+		if from > last {
+			return last + 1
+		}
+		if j := strings.IndexByte(s[from:last+1], c); j >= 0 {
+			return from + j
+		}
+		return last + 1
+	}
+	nl, nu := next(lc, 0), next(uc, 0)
+	for {
+		i := min(nl, nu)
+		if i > last {
+			return false
+		}
+		if news.HasPrefixFoldASCII(s[i:], lower) {
+			return true
+		}
+		if nl == i {
+			nl = next(lc, i+1)
+		}
+		if nu == i {
+			nu = next(uc, i+1)
+		}
+	}
 }
 
 // countTokens is len(tokenize(s)) without building the tokens.
