@@ -319,12 +319,33 @@ func mayHoldLink(t string) bool {
 	return false
 }
 
-// creditTailWords are the literals one of which every creditTailRE match holds.
-var creditTailWords = []string{"/", "|", "Getty", "Reuters", "AFP", "AP", "EPA", "Shutterstock", "Courtesy", "Photo", "Image", "Picture", "Credit"}
+// creditTailRE matches at the line end, so each of its literals must stand near the end:
+// after the match come only spaces and one ")", so the match ends at or after the end of
+// tt, the line without its trailing spaces and brackets; an agency name ends at most 12
+// bytes after it starts, a label (Photo, Courtesy, Credit...) at most 170 (its words and
+// 30 or 40 runes of four bytes at most). A "/" or "|" credit is the line's last one, and
+// the capital past the spaces after it starts at most 124 bytes (31 runes) before the match
+// ends. TestLiteralGuardsNeverHideAMatch and FuzzLiteralGuards pin the guard to the regexp.
+var (
+	creditTailAgencies = []string{"Getty", "Reuters", "AFP", "AP", "EPA", "Shutterstock"}
+	creditTailLabels   = []string{"Courtesy", "Photo", "Image", "Picture", "Credit"}
+)
 
 func mayHoldCreditTail(t string) bool {
-	for _, w := range creditTailWords {
-		if strings.Contains(t, w) {
+	tt := strings.TrimRightFunc(t, func(r rune) bool { return r == ')' || unicode.IsSpace(r) })
+	if q := strings.LastIndexAny(t, "/|"); q >= 0 && q < len(tt) {
+		rest := strings.TrimLeftFunc(tt[q+1:], unicode.IsSpace)
+		if r, _ := utf8.DecodeRuneInString(rest); len(rest) <= 124 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	for _, w := range creditTailAgencies {
+		if strings.Contains(t[max(0, len(tt)-12):], w) {
+			return true
+		}
+	}
+	for _, w := range creditTailLabels {
+		if strings.Contains(t[max(0, len(tt)-170):], w) {
 			return true
 		}
 	}

@@ -24,7 +24,9 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		"offensive.In June", "the U.S.Army", "war.Él dijo", "(a)(b) (" + strings.Repeat("x", 80) + ") (\xffé)",
 		"((nested)) (line\nbreak) () (ok)", "By Jane Roe | Staff Writer", "Web Desk", "BBC Sport Correspondent",
 		"Written by Jane Roe, Senior Correspondent", "Par Jean Dupont, rédaction", "Redacción", "Автор: Иван, корреспондент",
-		"Aaa aAa AAA aGo", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
+		"Aaa aAa AAA aGo", "x / Jane Doe", "x /     Jane Doe  )", "a/b / Ёлка Палка", "Smoke | AFP )", "CAPITAL AP",
+		"AFP photo of Getty Images)", "Photo by A B C", "(Photo: " + strings.Repeat("é", 40) + ")", "(Credit: " + strings.Repeat("é", 40) + "))",
+		"Courtesy of " + strings.Repeat("ab ", 10), "x /" + strings.Repeat(" ", 200) + "Jane", "x / " + strings.Repeat("Ж", 31), "x / " + strings.Repeat("𝐀", 31), "(Photo" + strings.Repeat("𝐀", 40) + ")", "Getty Images )", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	for _, f := range files {
