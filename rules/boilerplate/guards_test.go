@@ -26,7 +26,7 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		"Written by Jane Roe, Senior Correspondent", "Par Jean Dupont, rédaction", "Redacción", "Автор: Иван, корреспондент",
 		"Aaa aAa AAA aGo", "x / Jane Doe", "x /     Jane Doe  )", "a/b / Ёлка Палка", "Smoke | AFP )", "CAPITAL AP",
 		"AFP photo of Getty Images)", "Photo by A B C", "(Photo: " + strings.Repeat("é", 40) + ")", "(Credit: " + strings.Repeat("é", 40) + "))",
-		"Courtesy of " + strings.Repeat("ab ", 10), "x /" + strings.Repeat(" ", 200) + "Jane", "x / " + strings.Repeat("Ж", 31), "x / " + strings.Repeat("𝐀", 31), "(Photo" + strings.Repeat("𝐀", 40) + ")", "Getty Images )", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
+		"Courtesy of " + strings.Repeat("ab ", 10), "x /" + strings.Repeat(" ", 200) + "Jane", "x / " + strings.Repeat("Ж", 31), "x / " + strings.Repeat("𝐀", 31), "(Photo" + strings.Repeat("𝐀", 40) + ")", "Getty Images )", "\u00a0x\u0085y\u2003z\v\xff", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	for _, f := range files {
@@ -84,6 +84,9 @@ func checkScanners(t *testing.T, l string) {
 		if containsAny(l, set) != strings.ContainsAny(l, set) {
 			t.Errorf("containsAny(%q, %q) = %v", l, set, !strings.ContainsAny(l, set))
 		}
+	}
+	if got, want := nonSpaceBytes(l), len(strings.Join(strings.Fields(l), "")); got != want {
+		t.Errorf("nonSpaceBytes(%q) = %d, want %d", l, got, want)
 	}
 	for _, w := range append([]string{"ago", "www.", "(c)", "copyright", "all right", "a", "aa"}, roleStems...) {
 		if containsFold(l, w) != news.ContainsFoldASCII(l, w) {
