@@ -26,7 +26,7 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		"Written by Jane Roe, Senior Correspondent", "Par Jean Dupont, rédaction", "Redacción", "Автор: Иван, корреспондент",
 		"Aaa aAa AAA aGo", "x / Jane Doe", "x /     Jane Doe  )", "a/b / Ёлка Палка", "Smoke | AFP )", "CAPITAL AP",
 		"AFP photo of Getty Images)", "Photo by A B C", "(Photo: " + strings.Repeat("é", 40) + ")", "(Credit: " + strings.Repeat("é", 40) + "))",
-		"Courtesy of " + strings.Repeat("ab ", 10), "x /" + strings.Repeat(" ", 200) + "Jane", "x / " + strings.Repeat("Ж", 31), "x / " + strings.Repeat("𝐀", 31), "(Photo" + strings.Repeat("𝐀", 40) + ")", "Getty Images )", "\u00a0x\u0085y\u2003z\v\xff", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
+		"Courtesy of " + strings.Repeat("ab ", 10), "x /" + strings.Repeat(" ", 200) + "Jane", "x / " + strings.Repeat("Ж", 31), "x / " + strings.Repeat("𝐀", 31), "(Photo" + strings.Repeat("𝐀", 40) + ")", "Getty Images )", "\u00a0x\u0085y\u2003z\v\xff", "BEIRUT (Reuters) - Share", "MOSCOW, Oct. 7 (Xinhua) — x", "PARIS ‒ y", "ROME ― z", "SALVADOR, Feb 26 -- x", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	for _, f := range files {
@@ -60,6 +60,9 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		}
 		if !mayHoldBylineLine(l) && bylineLineRE.MatchString(l) {
 			t.Errorf("mayHoldBylineLine hides %q", l)
+		}
+		if !mayHoldDash(l) && parseWireDateline(l) != 0 {
+			t.Errorf("mayHoldDash hides a dateline in %q", l)
 		}
 		checkScanners(t, l)
 	}
@@ -96,7 +99,7 @@ func checkScanners(t *testing.T, l string) {
 }
 
 func FuzzLiteralGuards(f *testing.F) {
-	for _, s := range []string{"see example.com", "Photo: AP", "5 days ago", "(31)", "(c) 2001", "war.In (x\xff)", "a|b•c “d” e？"} {
+	for _, s := range []string{"see example.com", "Photo: AP", "5 days ago", "(31)", "(c) 2001", "war.In (x\xff)", "BEIRUT (Reuters) – x", "a|b•c “d” e？"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, l string) {
@@ -104,7 +107,7 @@ func FuzzLiteralGuards(f *testing.F) {
 			(!containsFold(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
 			parenCounts(l) != len(parenCountRE.FindAllStringIndex(l, 4)) ||
 			(!mayHoldCreditLabel(l) && creditLabel.MatchString(l)) || (!hasGlue(l) && spliceRE.MatchString(l)) ||
-			(!mayHoldBylineLine(l) && bylineLineRE.MatchString(l)) {
+			(!mayHoldBylineLine(l) && bylineLineRE.MatchString(l)) || (!mayHoldDash(l) && parseWireDateline(l) != 0) {
 			t.Errorf("a guard hides a match in %q", l)
 		}
 		checkScanners(t, l)

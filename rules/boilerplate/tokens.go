@@ -36,17 +36,14 @@ func tokenizeUpTo(s string, max int) []token { return appendTokens(nil, s, max) 
 func appendTokens(out []token, s string, max int) []token {
 	// An ASCII line is lower-cased once and its words are slices of that copy, rather than
 	// one allocation a capitalised word.
-	lower := ""
 	if isASCII(s) {
-		lower = strings.ToLower(s)
+		return appendASCIITokens(out, s, max)
 	}
 	segment(s, max, func(start, end int, digits, fold bool) {
 		t := token{start: start, end: end}
 		switch {
 		case digits:
 			t.norm = "#"
-		case lower != "":
-			t.norm = lower[start:end]
 		case fold:
 			t.norm = foldWord(strings.ToLower(s[start:end]))
 		default:
@@ -72,6 +69,31 @@ func tokensWithin(toks []token, from, to int) (within []token, ok bool) {
 		return nil, false
 	}
 	return toks[i:j:j], true
+}
+
+// appendASCIITokens is appendTokens for an ASCII line, which segment would split at every
+// byte that is not a letter or digit, with nothing to fold: the line is lower-cased once
+// and its words are slices of that copy.
+func appendASCIITokens(out []token, s string, max int) []token {
+	lower := strings.ToLower(s)
+	n := 0
+	for i := 0; i < len(s) && n != max; {
+		if asciiClass[s[i]] == 0 {
+			i++
+			continue
+		}
+		start, digits := i, true
+		for ; i < len(s) && asciiClass[s[i]] != 0; i++ {
+			digits = digits && asciiClass[s[i]] == asciiDigit
+		}
+		norm := lower[start:i]
+		if digits {
+			norm = "#"
+		}
+		out = append(out, token{start: start, end: i, norm: norm})
+		n++
+	}
+	return out
 }
 
 // isASCII reports whether s is all ASCII bytes.
