@@ -232,13 +232,14 @@ func (lx *lexicon) cover(toks []token) []*phrase {
 		return nil
 	}
 	type step struct {
+		ok   bool // position reached
 		from int
 		p    *phrase
 	}
-	reach := make([]*step, n+1)
-	reach[0] = &step{from: -1}
+	var reach [maxWholeTokens + 1]step // on the stack: cover runs on every standalone line
+	reach[0] = step{ok: true, from: -1}
 	for i := 0; i < n; i++ {
-		if reach[i] == nil {
+		if !reach[i].ok {
 			continue
 		}
 		for j := i + 1; j <= n && j-i <= lx.maxTokens; j++ {
@@ -246,16 +247,16 @@ func (lx *lexicon) cover(toks []token) []*phrase {
 			if p == nil {
 				continue
 			}
-			if reach[j] == nil {
-				reach[j] = &step{from: i, p: p}
+			if !reach[j].ok {
+				reach[j] = step{ok: true, from: i, p: p}
 			}
 			// A "more from *" phrase may run to the end of the line with a few more words.
-			if p.tail && n-j >= 1 && n-j <= 4 && reach[n] == nil {
-				reach[n] = &step{from: i, p: p}
+			if p.tail && n-j >= 1 && n-j <= 4 && !reach[n].ok {
+				reach[n] = step{ok: true, from: i, p: p}
 			}
 		}
 	}
-	if reach[n] == nil {
+	if !reach[n].ok {
 		return nil
 	}
 	var out []*phrase
