@@ -20,12 +20,17 @@ var (
 // findByline returns the byte range of a site byline at the start of a line: the whole line
 // when the line is only a byline, the "Label: Name," prefix when it opens a paragraph.
 func findByline(line string) (start, end int, whole, ok bool) {
+	return findBylineWords(line, countTokens(line))
+}
+
+// findBylineWords is findByline given the line's token count.
+func findBylineWords(line string, tokens int) (start, end int, whole, ok bool) {
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" {
 		return 0, 0, false, false
 	}
 	lead := strings.Index(line, trimmed)
-	if len(trimmed) <= 160 && !endsSentence(trimmed) && countTokens(trimmed) <= 16 && bylineLineRE.MatchString(trimmed) {
+	if len(trimmed) <= 160 && !endsSentence(trimmed) && tokens <= 16 && mayHoldBylineLine(trimmed) && bylineLineRE.MatchString(trimmed) {
 		return lead, lead + len(trimmed), true, true
 	}
 	if i := strings.IndexByte(line, ':'); i < 0 || i > 80 {
@@ -36,4 +41,24 @@ func findByline(line string) (start, end int, whole, ok bool) {
 		return lead, len(end), false, true
 	}
 	return 0, 0, false, false
+}
+
+// roleStems are ASCII literals one of which each of roleWords' ASCII spellings holds
+// ("reda" stands for redacción, rédaction, Redaktion, redazione, redação).
+var roleStems = []string{"reporter", "correspondent", "desk", "editor", "writer", "bureau", "staff", "contributor", "columnist", "journalist", "reda"}
+
+// mayHoldBylineLine is a guard for bylineLineRE: every match holds a role word or one of
+// "|•·". On an ASCII line the regexp's case folding stays within ASCII, so an ASCII
+// case-insensitive search for the stems is exact; other lines go to the regexp
+// (TestLiteralGuardsNeverHideAMatch).
+func mayHoldBylineLine(t string) bool {
+	if containsAny(t, "|•·") || !isASCII(t) {
+		return true
+	}
+	for _, w := range roleStems {
+		if containsFold(t, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -54,6 +54,11 @@ var (
 // not standalone (it is part of a wrapped paragraph) is only searched for credits inside
 // it: whole-line forms such as "Courtesy of ..." would fire on wrapped prose.
 func findCaption(line string, standalone bool) (captionMatch, bool) {
+	return findCaptionWords(line, standalone, countTokens(line))
+}
+
+// findCaptionWords is findCaption given the line's token count.
+func findCaptionWords(line string, standalone bool, tokens int) (captionMatch, bool) {
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" {
 		return captionMatch{}, false
@@ -64,7 +69,7 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 	}
 	words := maxWholeTokens + 1 // never judge a wrapped line as a whole caption
 	if standalone {
-		words = countTokens(trimmed)
+		words = tokens
 	}
 	if standalone && len(trimmed) <= 60 && galleryRE.MatchString(line) {
 		return whole("gallery counter")
@@ -79,7 +84,10 @@ func findCaption(line string, standalone bool) (captionMatch, bool) {
 	}
 	// Cheap byte tests first: most lines hold none of these marks, and the regular
 	// expressions below are the rule's main cost.
-	if !strings.ContainsAny(line, ":：") {
+	if !containsAny(line, ":：") {
+		goto brackets
+	}
+	if !mayHoldCreditLabel(line) {
 		goto brackets
 	}
 	for _, loc := range creditLabel.FindAllStringSubmatchIndex(line, -1) {
@@ -103,13 +111,18 @@ brackets:
 	if strings.IndexByte(line, '(') < 0 {
 		goto agencies
 	}
-	for _, loc := range bracketRE.FindAllStringSubmatchIndex(line, -1) {
-		if bracketIsCredit(line[loc[2]:loc[3]]) {
-			if words <= 25 && loc[1] == lead+len(trimmed) {
+	for at := 0; ; {
+		open, close, ok := nextBracket(line, at)
+		if !ok {
+			break
+		}
+		if bracketIsCredit(line[open+1 : close]) {
+			if words <= 25 && close+1 == lead+len(trimmed) {
 				return whole("bracketed credit")
 			}
-			return captionMatch{start: loc[0], end: loc[1], signal: "bracketed credit"}, true
+			return captionMatch{start: open, end: close + 1, signal: "bracketed credit"}, true
 		}
+		at = close + 1
 	}
 agencies:
 	if !strings.Contains(line, "Getty") && !strings.Contains(line, "Image") && !strings.Contains(line, "Copyright") && !strings.Contains(line, "caption") {
@@ -122,6 +135,44 @@ agencies:
 		return captionMatch{start: loc[0], end: loc[1], signal: "agency credit"}, true
 	}
 	return captionMatch{}, false
+}
+
+// creditLabelWords are the literals one of which every creditLabel match holds (its labels
+// are case-sensitive): lines without any skip the regexp (TestLiteralGuardsNeverHideAMatch).
+var creditLabelWords = []string{"PHOTO", "Photo", "IMAGE", "Image", "PIC", "Pic", "FOTO", "Foto", "BILD", "Bild", "CR", "Cr", "ФОТО", "Фото", "صورة"}
+
+func mayHoldCreditLabel(line string) bool {
+	for _, w := range creditLabelWords {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextBracket finds the next match of bracketRE in line[from:] by hand: the first "(" whose
+// text up to the next "(", ")" or line break ends with ")" and holds 1 to 80 runes (invalid
+// bytes count one each, as the regexp reads them). It returns the offsets of both brackets;
+// TestNextBracketAgreesWithTheRegexp pins it to bracketRE.FindAllStringIndex.
+func nextBracket(line string, from int) (open, close int, ok bool) {
+	for open = from; ; {
+		i := strings.IndexByte(line[open:], '(')
+		if i < 0 {
+			return 0, 0, false
+		}
+		open += i
+		j := strings.IndexAny(line[open+1:], "()\n")
+		if j < 0 {
+			return 0, 0, false
+		}
+		close = open + 1 + j
+		if line[close] == ')' {
+			if n := utf8.RuneCountInString(line[open+1 : close]); n >= 1 && n <= 80 {
+				return open, close, true
+			}
+		}
+		open++
+	}
 }
 
 // creditContext checks what precedes a credit label: line start, space or punctuation, or a

@@ -12,6 +12,22 @@ import (
 // ("MOSCOW, Oct. 7 (Xinhua) - ", "BEIRUT (Reuters) - ", "SALVADOR, Feb 26 - "), 0 when there
 // is none or nothing follows it. The news lexicon's parser decides what a dateline is.
 func wireDateline(line string) int {
+	if !mayHoldDash(line) {
+		return 0
+	}
+	return parseWireDateline(line)
+}
+
+// mayHoldDash guards the dateline parser, which only reads lines whose dateline ends in a
+// dash ("-", "–", "—", "‒", "―"): a line without one has none
+// (TestLiteralGuardsNeverHideAMatch).
+func mayHoldDash(line string) bool {
+	return strings.IndexByte(line, '-') >= 0 || strings.Contains(line, "\u2012") || strings.Contains(line, "\u2013") ||
+		strings.Contains(line, "\u2014") || strings.Contains(line, "\u2015")
+}
+
+// parseWireDateline is wireDateline without the guard.
+func parseWireDateline(line string) int {
 	trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
 	if r, _ := utf8.DecodeRuneInString(trimmed); !unicode.IsUpper(r) && r != '(' {
 		return 0 // a dateline opens with its place or its agency
@@ -39,7 +55,15 @@ func looksLikeDateLine(line string) bool {
 	if !hasDigit(line) {
 		return false // a date line has a number token, so a digit
 	}
-	toks := tokenizeUpTo(line, 13) // more than 12 is too many: no need to read on
+	return dateLineTokens(line, tokenizeUpTo(line, 13)) // more than 12 is too many: no need to read on
+}
+
+// dateLineTokens is looksLikeDateLine reading the line's tokens (all of them, or the first
+// 13 at least) from the caller.
+func dateLineTokens(line string, toks []token) bool {
+	if !hasDigit(line) {
+		return false
+	}
 	if len(toks) == 0 || len(toks) > 12 {
 		return false
 	}

@@ -127,9 +127,11 @@ func (r *reading) features(doc *audit.Document) *lineModelInput {
 	}
 	median := medianInt(lengths)
 	n := len(idx)
+	width := len(featureNames)
+	backing := make([]float64, n*width) // one allocation for every row
 	for k, i := range idx {
 		sh := in.shapes[k]
-		row := make([]float64, 0, len(featureNames))
+		row := backing[k*width : k*width : (k+1)*width]
 		row = append(row, sh.own...)
 		rel := 0.0
 		if n > 1 {
@@ -164,7 +166,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 	l := doc.Lines[i]
 	t := strings.TrimSpace(l.Text)
 	s := &r.lines[i]
-	toks := tokenize(t)
+	toks := r.toks[i]
 	letters, digits, upper, symbols, nonSpace := 0, 0, 0, 0, 0
 	for _, c := range t {
 		switch {
@@ -225,16 +227,16 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		share(caps, words), density, b2f(ends), b2f(last == ':' || last == '：'),
 		b2f(last == ',' || last == ';' || last == '-' || last == '–' || last == '—' || last == '|'),
 		b2f(strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")),
-		b2f(strings.ContainsAny(t, "\"“”«»„")), b2f(strings.ContainsAny(t, "?？")),
+		b2f(containsAny(t, "\"“”«»„")), b2f(containsAny(t, "?？")),
 		b2f(unicode.IsLower(first)), b2f(unicode.IsDigit(first)), b2f(first == '(' || first == '['),
 		b2f(strings.ContainsRune("•*-·»›>–—▪►", first)),
 		float64(links), float64(strings.Count(t, "@")), math.Min(float64(pipes), 10), math.Min(float64(seps), 10),
 		b2f(phraseWhole), b2f(phraseAffix), b2f(s.phrase != nil && s.phrase.announcesTeasers()),
-		b2f(capWhole), b2f(capPart), b2f(s.byline != nil), b2f(s.dateLike), b2f(wireDateline(t) > 0),
+		b2f(capWhole), b2f(capPart), b2f(s.byline != nil), b2f(s.dateLike), b2f(r.datelines[i] > 0),
 		b2f(u.own == "link"), b2f(u.own == "counter"), b2f(u.symbols),
 		b2f(cl == classWeak), b2f(cl == classProse), b2f(cl == classNeutral), b2f(why != ""),
 		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE.MatchString(t)),
-		b2f(news.ContainsFoldASCII(t, "ago") && timeAgoRE.MatchString(t)),
+		b2f(containsFold(t, "ago") && timeAgoRE.MatchString(t)),
 		float64(parenCounts(t)), b2f(mayHoldCopyright(t) && copyrightRE.MatchString(t)),
 		math.Log(float64(counts[t])), b2f(u.multiLine), share(single, words), math.Log1p(float64(sentences)),
 	}
@@ -245,7 +247,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		// characters, reads as prose.
 		prose: ends && (len(toks) >= 10 || (caseless(t) && utf8.RuneCountInString(t) >= 25)),
 		// Date lines, wire datelines alone and agency sign-offs ("Reuter") are provenance.
-		date:      s.dateLike || (wireDateline(t) > 0 && countTokens(t[wireDateline(t):]) == 0) || wireSignoff(toks),
+		date:      s.dateLike || (r.datelines[i] > 0 && len(r.afterDateline(i, t)) == 0) || wireSignoff(toks),
 		multiLine: u.multiLine,
 		chars:     utf8.RuneCountInString(t),
 		tokens:    len(toks),
@@ -298,7 +300,7 @@ func lineModelFor(doc *audit.Document, cfg *audit.Config) *lineModelInput {
 
 // mayHoldLink: urlRE needs "://", "www.", "@" or a dot before one of its top-level domains.
 func mayHoldLink(t string) bool {
-	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || news.ContainsFoldASCII(t, "www.") {
+	if strings.IndexByte(t, '@') >= 0 || strings.Contains(t, "://") || containsFold(t, "www.") {
 		return true
 	}
 	for i := strings.IndexByte(t, '.'); i >= 0; {
@@ -317,12 +319,33 @@ func mayHoldLink(t string) bool {
 	return false
 }
 
-// creditTailWords are the literals one of which every creditTailRE match holds.
-var creditTailWords = []string{"/", "|", "Getty", "Reuters", "AFP", "AP", "EPA", "Shutterstock", "Courtesy", "Photo", "Image", "Picture", "Credit"}
+// creditTailRE matches at the line end, so each of its literals must stand near the end:
+// after the match come only spaces and one ")", so the match ends at or after the end of
+// tt, the line without its trailing spaces and brackets; an agency name ends at most 12
+// bytes after it starts, a label (Photo, Courtesy, Credit...) at most 170 (its words and
+// 30 or 40 runes of four bytes at most). A "/" or "|" credit is the line's last one, and
+// the capital past the spaces after it starts at most 124 bytes (31 runes) before the match
+// ends. TestLiteralGuardsNeverHideAMatch and FuzzLiteralGuards pin the guard to the regexp.
+var (
+	creditTailAgencies = []string{"Getty", "Reuters", "AFP", "AP", "EPA", "Shutterstock"}
+	creditTailLabels   = []string{"Courtesy", "Photo", "Image", "Picture", "Credit"}
+)
 
 func mayHoldCreditTail(t string) bool {
-	for _, w := range creditTailWords {
-		if strings.Contains(t, w) {
+	tt := strings.TrimRightFunc(t, func(r rune) bool { return r == ')' || unicode.IsSpace(r) })
+	if q := strings.LastIndexAny(t, "/|"); q >= 0 && q < len(tt) {
+		rest := strings.TrimLeftFunc(tt[q+1:], unicode.IsSpace)
+		if r, _ := utf8.DecodeRuneInString(rest); len(rest) <= 124 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	for _, w := range creditTailAgencies {
+		if strings.Contains(t[max(0, len(tt)-12):], w) {
+			return true
+		}
+	}
+	for _, w := range creditTailLabels {
+		if strings.Contains(t[max(0, len(tt)-170):], w) {
 			return true
 		}
 	}
@@ -332,7 +355,7 @@ func mayHoldCreditTail(t string) bool {
 // mayHoldCopyright: copyrightRE needs "©", "(c)", "copyright" or "all rights reserved" (the
 // guard looks for "all right": (?i) folds the long s of "rights" too).
 func mayHoldCopyright(t string) bool {
-	return strings.Contains(t, "©") || news.ContainsFoldASCII(t, "(c)") || news.ContainsFoldASCII(t, "copyright") || news.ContainsFoldASCII(t, "all right")
+	return strings.Contains(t, "©") || containsFold(t, "(c)") || containsFold(t, "copyright") || containsFold(t, "all right")
 }
 
 // parenCounts counts parenCountRE's matches ("(31)"), at most four, where a "(" is followed

@@ -232,13 +232,14 @@ func (lx *lexicon) cover(toks []token) []*phrase {
 		return nil
 	}
 	type step struct {
+		ok   bool // position reached
 		from int
 		p    *phrase
 	}
-	reach := make([]*step, n+1)
-	reach[0] = &step{from: -1}
+	var reach [maxWholeTokens + 1]step // on the stack: cover runs on every standalone line
+	reach[0] = step{ok: true, from: -1}
 	for i := 0; i < n; i++ {
-		if reach[i] == nil {
+		if !reach[i].ok {
 			continue
 		}
 		for j := i + 1; j <= n && j-i <= lx.maxTokens; j++ {
@@ -246,16 +247,16 @@ func (lx *lexicon) cover(toks []token) []*phrase {
 			if p == nil {
 				continue
 			}
-			if reach[j] == nil {
-				reach[j] = &step{from: i, p: p}
+			if !reach[j].ok {
+				reach[j] = step{ok: true, from: i, p: p}
 			}
 			// A "more from *" phrase may run to the end of the line with a few more words.
-			if p.tail && n-j >= 1 && n-j <= 4 && reach[n] == nil {
-				reach[n] = &step{from: i, p: p}
+			if p.tail && n-j >= 1 && n-j <= 4 && !reach[n].ok {
+				reach[n] = step{ok: true, from: i, p: p}
 			}
 		}
 	}
-	if reach[n] == nil {
+	if !reach[n].ok {
 		return nil
 	}
 	var out []*phrase
@@ -275,13 +276,21 @@ const affixSeparators = ":|»›>-–—•·/：｜》】"
 // match finds residue phrases on one line: the whole line, the line after a wire dateline,
 // or a phrase at the start or end of the line set off by a separator.
 func (lx *lexicon) match(line string) (phraseMatch, bool) {
-	m, ok := lx.matchLine(line)
+	t := strings.TrimSpace(line)
+	return lx.matchTokens(line, tokenize(t), strings.Index(line, t), -1)
+}
+
+// matchTokens is match given the line's tokens, whose offsets are off bytes into the line
+// (the shared reading tokenises each line's trimmed text once), and wireDateline(line) when
+// the caller knows it (dateline < 0 when not).
+func (lx *lexicon) matchTokens(line string, toks []token, off, dateline int) (phraseMatch, bool) {
+	m, ok := lx.matchLineTokens(line, toks, off, dateline)
 	if m.how == "whole line" || m.how == "after the dateline" {
 		return m, ok
 	}
 	// Segments of a flattened block may hold more residue than an affix does ("... •
 	// drucken • Share this article"): the longer match is reported.
-	if s, sok := lx.matchSegments(line); sok && (!ok || s.end-s.start > m.end-m.start) {
+	if s, sok := lx.matchSegments(line, toks, off); sok && (!ok || s.end-s.start > m.end-m.start) {
 		return s, true
 	}
 	return m, ok
@@ -289,7 +298,12 @@ func (lx *lexicon) match(line string) (phraseMatch, bool) {
 
 // matchLine matches whole lines, the line after a dateline, and line starts and ends.
 func (lx *lexicon) matchLine(line string) (phraseMatch, bool) {
-	toks := tokenize(line)
+	return lx.matchLineTokens(line, tokenize(line), 0, -1)
+}
+
+// matchLineTokens is matchLine given the line's tokens, off bytes into the line, and its
+// wireDateline when known (see matchTokens).
+func (lx *lexicon) matchLineTokens(line string, toks []token, off, dateline int) (phraseMatch, bool) {
 	if len(toks) == 0 {
 		return phraseMatch{}, false
 	}
@@ -298,7 +312,10 @@ func (lx *lexicon) matchLine(line string) (phraseMatch, bool) {
 		start := strings.Index(line, t)
 		return phraseMatch{phrases: ps, start: start, end: start + len(t), how: "whole line"}, true
 	}
-	if n := wireDateline(line); n > 0 {
+	if dateline < 0 {
+		dateline = wireDateline(line)
+	}
+	if n := dateline; n > 0 {
 		if m, ok := lx.matchLine(line[n:]); ok {
 			m.start += n
 			m.end += n
@@ -314,9 +331,9 @@ func (lx *lexicon) matchLine(line string) (phraseMatch, bool) {
 		if p == nil || !p.affixable() {
 			continue
 		}
-		gap := line[toks[k-1].end:toks[k].start]
+		gap := line[off+toks[k-1].end : off+toks[k].start]
 		if strings.ContainsAny(gap, affixSeparators) || strings.Contains(gap, ",") {
-			return phraseMatch{phrases: []*phrase{p}, start: toks[0].start, end: toks[k-1].end, how: "line start"}, true
+			return phraseMatch{phrases: []*phrase{p}, start: off + toks[0].start, end: off + toks[k-1].end, how: "line start"}, true
 		}
 	}
 	// Phrase at the end, set off from the text before it.
@@ -326,12 +343,12 @@ func (lx *lexicon) matchLine(line string) (phraseMatch, bool) {
 		if p == nil || !p.affixable() {
 			continue
 		}
-		gap := line[toks[n-k-1].end:toks[n-k].start]
+		gap := line[off+toks[n-k-1].end : off+toks[n-k].start]
 		// After a full stop the phrase must open a new sentence: a capital, or a letter of
 		// a script without case (Chinese, Arabic, Thai...).
-		capital := startsUpper(line[toks[n-k].start:]) || caseless(line[toks[n-k].start:])
+		capital := startsUpper(line[off+toks[n-k].start:]) || caseless(line[off+toks[n-k].start:])
 		if strings.ContainsAny(gap, affixSeparators) || (capital && strings.ContainsAny(gap, ".!?。！？")) {
-			return phraseMatch{phrases: []*phrase{p}, start: toks[n-k].start, end: toks[n-1].end, how: "line end"}, true
+			return phraseMatch{phrases: []*phrase{p}, start: off + toks[n-k].start, end: off + toks[n-1].end, how: "line end"}, true
 		}
 	}
 	return phraseMatch{}, false
@@ -345,8 +362,8 @@ const segmentSeparators = "|•»«›‹·¦►▪"
 // of spaces, and the first run of consecutive segments that are wholly lexicon phrases is
 // the match. A one-word phrase ("Video") counts only beside another matched segment or
 // when it is distinctive (affixable), so "Syria | Video" alone is not residue.
-func (lx *lexicon) matchSegments(line string) (phraseMatch, bool) {
-	if !strings.ContainsAny(line, segmentSeparators) && !strings.Contains(line, "  ") && !strings.Contains(line, "\t") {
+func (lx *lexicon) matchSegments(line string, toks []token, off int) (phraseMatch, bool) {
+	if !containsAny(line, segmentSeparators) && !strings.Contains(line, "  ") && !strings.Contains(line, "\t") {
 		return phraseMatch{}, false
 	}
 	type seg struct {
@@ -360,7 +377,11 @@ func (lx *lexicon) matchSegments(line string) (phraseMatch, bool) {
 			return
 		}
 		at := from + strings.Index(line[from:to], t)
-		segs = append(segs, seg{start: at, end: at + len(t), ps: lx.cover(tokenize(t))})
+		within, ok := tokensWithin(toks, at-off, at-off+len(t))
+		if !ok {
+			within = tokenize(t)
+		}
+		segs = append(segs, seg{start: at, end: at + len(t), ps: lx.cover(within)})
 	}
 	from := 0
 	for i := 0; i < len(line); {

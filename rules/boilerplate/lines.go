@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/language"
@@ -45,6 +46,24 @@ type reading struct {
 	lang  string
 	lines []lineSignals // by line number - 1
 	units []unit
+	// toks are the tokens of each line's trimmed text (offsets into it), by line number - 1:
+	// every rule and feature reads a line's words from here, so each line is tokenised once.
+	toks [][]token
+	// datelines are wireDateline of each line's trimmed text (0 for blank lines).
+	datelines []int
+}
+
+// afterDateline returns the tokens of line i after its wire dateline (all of them when it
+// has none): the tokens of t[wireDateline(t):], where t is the line's trimmed text.
+func (r *reading) afterDateline(i int, t string) []token {
+	cut := r.datelines[i]
+	if cut == 0 {
+		return r.toks[i]
+	}
+	if toks, ok := tokensWithin(r.toks[i], cut, len(t)); ok {
+		return toks
+	}
+	return tokenize(t[cut:])
 }
 
 type readingKey struct{}
@@ -56,15 +75,30 @@ func readDocument(doc *audit.Document, cfg *audit.Config) *reading {
 
 // newReading reads the document's lines; lang is its main language.
 func newReading(doc *audit.Document, lx *lexicon, lang string) *reading {
-	r := &reading{lines: make([]lineSignals, len(doc.Lines))}
+	r := &reading{lines: make([]lineSignals, len(doc.Lines)), toks: make([][]token, len(doc.Lines)), datelines: make([]int, len(doc.Lines))}
 	r.lang = lang
+	// One token array for the document; each line's tokens are a window of it, taken once
+	// the array has stopped growing.
+	all := make([]token, 0, len(doc.Text)/4+8) // news prose has a word in 4.6 to 6.6 bytes
+	bounds := make([]int, len(doc.Lines)+1)
+	for i, l := range doc.Lines {
+		bounds[i] = len(all)
+		if t := strings.TrimSpace(l.Text); t != "" {
+			all = appendTokens(all, t, -1)
+			r.datelines[i] = wireDateline(t)
+		}
+	}
+	bounds[len(doc.Lines)] = len(all)
+	for i := range doc.Lines {
+		r.toks[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
+	}
 	// A line stands alone when it is its own paragraph or an item of a block of short
 	// lines; a line of a wrapped paragraph is only part of a sentence ("per\nshare.").
 	standalone := make([]bool, len(doc.Lines))
 	opens := make([]bool, len(doc.Lines))
 	blocks := make([]bool, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
-		blocks[i] = p.Wrapped() && shortLineBlock(doc, p)
+		blocks[i] = p.Wrapped() && r.shortLineBlock(doc, p)
 		opens[p.FirstLine-1] = true
 		for n := p.FirstLine; n <= p.LastLine; n++ {
 			standalone[n-1] = !p.Wrapped() || blocks[i]
@@ -81,20 +115,26 @@ func newReading(doc *audit.Document, lx *lexicon, lang string) *reading {
 			s.title = true
 			continue
 		}
+		toks := r.toks[i]
 		if standalone[i] {
-			if m, ok := lx.match(l.Text); ok {
+			t := strings.TrimSpace(l.Text)
+			lead, dl := strings.Index(l.Text, t), -1
+			if len(t) == len(l.Text) {
+				dl = r.datelines[i] // wireDateline of the line itself
+			}
+			if m, ok := lx.matchTokens(l.Text, toks, lead, dl); ok {
 				s.phrase = &m
 			}
 		}
-		if m, ok := findCaption(l.Text, standalone[i]); ok {
+		if m, ok := findCaptionWords(l.Text, standalone[i], len(toks)); ok {
 			s.caption = &m
 		}
 		if standalone[i] || opens[i] {
-			if st, en, whole, ok := findByline(l.Text); ok && (standalone[i] || !whole) {
+			if st, en, whole, ok := findBylineWords(l.Text, len(toks)); ok && (standalone[i] || !whole) {
 				s.byline, s.bylineW = &[2]int{st, en}, whole
 			}
 		}
-		s.dateLike = looksLikeDateLine(l.Text)
+		s.dateLike = dateLineTokens(l.Text, toks)
 	}
 	for i, p := range doc.Paragraphs {
 		if p.Wrapped() && !blocks[i] {
@@ -117,11 +157,11 @@ func newReading(doc *audit.Document, lx *lexicon, lang string) *reading {
 // shortLineBlock reports whether a multi-line paragraph is a stack of short items (a menu,
 // a list of links) rather than wrapped prose: every line is short, flush left (indented
 // lines mark paragraphs of hard-wrapped wire text) and none ends a sentence.
-func shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
+func (r *reading) shortLineBlock(doc *audit.Document, p audit.Paragraph) bool {
 	for n := p.FirstLine; n <= p.LastLine; n++ {
 		raw := doc.Lines[n-1].Text
 		t := strings.TrimSpace(raw)
-		if countTokens(t) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
+		if len(r.toks[n-1]) > 6 || endsSentence(t) || digitShare(t) > 0.3 || raw != strings.TrimLeft(raw, " \t") {
 			return false
 		}
 	}
@@ -157,7 +197,7 @@ func ownSignal(text string) string {
 	if len(text) > 200 {
 		return ""
 	}
-	nonSpace := len(strings.Join(strings.Fields(text), ""))
+	nonSpace := nonSpaceBytes(text)
 	if nonSpace == 0 {
 		return ""
 	}
@@ -177,6 +217,30 @@ func ownSignal(text string) string {
 	}
 	return ""
 }
+
+// nonSpaceBytes is len(strings.Join(strings.Fields(s), "")) without building the fields:
+// the bytes of the runes that are not spaces (an invalid byte is a rune of its own).
+func nonSpaceBytes(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			n += size
+		}
+		i += size
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // symbolShare is the share of non-space characters that are neither letters nor digits.
 func symbolShare(s string) float64 {

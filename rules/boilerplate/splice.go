@@ -47,14 +47,22 @@ func findSplices(line string) []spliceAt {
 	return out
 }
 
-// hasGlue is a fast scan for a sentence mark followed directly by an upper-case letter,
+// hasGlue is a fast scan for a sentence mark between a lower-case letter and a capitalised word,
 // so the regular expression only runs on the rare lines that may hold a splice.
 func hasGlue(line string) bool {
 	for i := 0; i+1 < len(line); i++ {
 		switch line[i] {
 		case '.', '!', '?':
-			r, _ := utf8.DecodeRuneInString(line[i+1:])
-			if unicode.IsUpper(r) {
+			// spliceRE needs a lower-case letter before the mark and an upper-case one then
+			// a lower-case one after it.
+			r, size := utf8.DecodeRuneInString(line[i+1:])
+			if !unicode.IsUpper(r) {
+				continue
+			}
+			if l, _ := utf8.DecodeLastRuneInString(line[:i]); !unicode.IsLower(l) {
+				continue
+			}
+			if n, _ := utf8.DecodeRuneInString(line[i+1+size:]); unicode.IsLower(n) {
 				return true
 			}
 		}

@@ -52,7 +52,7 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 			return classKnown
 		case u.own != "":
 			return classOwn
-		case s.dateLike || (wireDateline(u.text) > 0 && countTokens(u.text[wireDateline(u.text):]) == 0):
+		case s.dateLike || (r.datelines[u.first-1] > 0 && len(r.afterDateline(u.first-1, u.text)) == 0):
 			return classNeutral
 		}
 	}

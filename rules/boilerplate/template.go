@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"fmt"
 	"hash/fnv"
+	"strings"
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/news"
@@ -62,10 +63,9 @@ func newTemplateCheck(p *audit.CorpusPass) audit.CorpusCheck {
 // without a wire dateline before it.
 type lineCount struct{ files, plain int32 }
 
-// templateKey normalises a line the cc_net way (lower case, numbers folded, punctuation
-// dropped) and hashes it; ok is false when nothing distinctive is left.
-func templateKey(text string) (uint64, bool) {
-	toks := tokenize(text)
+// templateKey hashes a line's tokens, normalised the cc_net way (lower case, numbers folded,
+// punctuation dropped); ok is false when nothing distinctive is left.
+func templateKey(toks []token) (uint64, bool) {
 	letters := 0
 	h := fnv.New64a()
 	for i, t := range toks {
@@ -83,7 +83,13 @@ func templateKey(text string) (uint64, bool) {
 // Add counts one document's short one-line paragraphs: extract (template_sig.go) does the
 // work without the lock, index takes it.
 func (c *templateCheck) Add(doc *audit.Document, audited bool) {
-	c.index(c.extract(doc), doc.Path, audited)
+	sig := c.extract(doc)
+	// A candidate's text is a slice of the document: copied, it does not keep the whole
+	// text alive until Finish (signatures copy it when they are decoded).
+	for i := range sig.candidates {
+		sig.candidates[i].text = strings.Clone(sig.candidates[i].text)
+	}
+	c.index(sig, doc.Path, audited)
 }
 
 // Finish reports every kept line whose normalised form is in at least minFiles files.

@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/textaudit/textaudit/audit"
 )
@@ -36,18 +35,18 @@ func (c *templateCheck) extract(doc *audit.Document) *templateSig {
 		}
 		// A wire dateline is the story's own; what follows it is judged alone, so "BEIRUT
 		// (Reuters) - Share on Facebook" counts with every other "Share on Facebook".
-		cut := wireDateline(u.text)
+		cut := r.datelines[u.first-1]
 		text := u.text[cut:]
-		toks := tokenize(text)
+		toks := r.afterDateline(u.first-1, u.text)
 		sentence := u.sentenceEnd && len(toks) >= 8
 		if len(toks) == 0 || (sentence && len(toks) > c.sentenceWords) || (!sentence && (len(toks) > c.maxWords || len(text) > c.maxChars)) {
 			continue
 		}
 		s := &r.lines[u.first-1]
-		if s.dateLike || strings.ContainsAny(text, "\"“”«»„") || wireSignoff(toks) || numberShare(toks) >= 0.3 {
+		if s.dateLike || containsAny(text, "\"“”«»„") || wireSignoff(toks) || numberShare(toks) >= 0.3 {
 			continue
 		}
-		h, ok := templateKey(text)
+		h, ok := templateKey(toks)
 		if !ok {
 			continue
 		}

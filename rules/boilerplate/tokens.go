@@ -1,11 +1,14 @@
 package boilerplate
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // token is a word of a line as the lexicon sees it: lower-cased letters and marks, or a
@@ -26,8 +29,16 @@ func tokenize(s string) []token { return tokenizeUpTo(s, -1) }
 
 // tokenizeUpTo is tokenize stopping after max tokens (max < 0: no limit), for callers that
 // give up on long lines.
-func tokenizeUpTo(s string, max int) []token {
-	var out []token
+func tokenizeUpTo(s string, max int) []token { return appendTokens(nil, s, max) }
+
+// appendTokens appends the tokens of s (see tokenizeUpTo) to out, so that the shared reading
+// keeps the tokens of all a document's lines in one array.
+func appendTokens(out []token, s string, max int) []token {
+	// An ASCII line is lower-cased once and its words are slices of that copy, rather than
+	// one allocation a capitalised word.
+	if isASCII(s) {
+		return appendASCIITokens(out, s, max)
+	}
 	segment(s, max, func(start, end int, digits, fold bool) {
 		t := token{start: start, end: end}
 		switch {
@@ -41,6 +52,120 @@ func tokenizeUpTo(s string, max int) []token {
 		out = append(out, t)
 	})
 	return out
+}
+
+// tokensWithin returns the tokens of toks (offsets into some string s) that lie in s[from:to],
+// which are the tokens of s[from:to] itself, offsets aside, unless a token crosses a bound:
+// then ok is false and the caller tokenises s[from:to]. (A word starts afresh after a
+// separator or where tokenize splits two scripts, so a cut that splits no token changes no
+// token on either side of it.)
+func tokensWithin(toks []token, from, to int) (within []token, ok bool) {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= from })
+	if i > 0 && toks[i-1].end > from {
+		return nil, false
+	}
+	j := i + sort.Search(len(toks)-i, func(k int) bool { return toks[i+k].start >= to })
+	if j > i && toks[j-1].end > to {
+		return nil, false
+	}
+	return toks[i:j:j], true
+}
+
+// appendASCIITokens is appendTokens for an ASCII line, which segment would split at every
+// byte that is not a letter or digit, with nothing to fold: the line is lower-cased once
+// and its words are slices of that copy.
+func appendASCIITokens(out []token, s string, max int) []token {
+	lower := strings.ToLower(s)
+	n := 0
+	for i := 0; i < len(s) && n != max; {
+		if asciiClass[s[i]] == 0 {
+			i++
+			continue
+		}
+		start, digits := i, true
+		for ; i < len(s) && asciiClass[s[i]] != 0; i++ {
+			digits = digits && asciiClass[s[i]] == asciiDigit
+		}
+		norm := lower[start:i]
+		if digits {
+			norm = "#"
+		}
+		out = append(out, token{start: start, end: i, norm: norm})
+		n++
+	}
+	return out
+}
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny is strings.ContainsAny for a set of runes written out in chars (valid UTF-8,
+// without U+FFFD): one fast substring search a rune of the set instead of a set lookup a
+// rune of s. A rune's encoding in s decodes as that rune wherever it stands, since a lead
+// or ASCII byte never continues another rune (TestContainsAnyAgreesWithStrings).
+func containsAny(s, chars string) bool {
+	for i := 0; i < len(chars); {
+		if c := chars[i]; c < utf8.RuneSelf {
+			if strings.IndexByte(s, c) >= 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(chars[i:])
+		if strings.Contains(s, chars[i:i+size]) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// containsFold is news.ContainsFoldASCII (s holds lower, ignoring ASCII case; lower is
+// lower-case ASCII) that jumps between the places where lower's first letter stands, in
+// either case, instead of comparing at every byte (TestContainsFoldAgreesWithNews).
+func containsFold(s, lower string) bool {
+	if lower == "" {
+		return true
+	}
+	last := len(s) - len(lower) // the last place lower may start
+	lc, uc := lower[0], lower[0]
+	if 'a' <= lc && lc <= 'z' {
+		uc = lc - ('a' - 'A')
+	}
+	// nl and nu are the next places of lc and uc at or after i (last+1 when none).
+	next := func(c byte, from int) int {
+		if from > last {
+			return last + 1
+		}
+		if j := strings.IndexByte(s[from:last+1], c); j >= 0 {
+			return from + j
+		}
+		return last + 1
+	}
+	nl, nu := next(lc, 0), next(uc, 0)
+	for {
+		i := min(nl, nu)
+		if i > last {
+			return false
+		}
+		if news.HasPrefixFoldASCII(s[i:], lower) {
+			return true
+		}
+		if nl == i {
+			nl = next(lc, i+1)
+		}
+		if nu == i {
+			nu = next(uc, i+1)
+		}
+	}
 }
 
 // countTokens is len(tokenize(s)) without building the tokens.

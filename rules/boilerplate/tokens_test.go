@@ -82,3 +82,60 @@ func FuzzTokenizeAgreesWithThePlainDefinition(f *testing.F) {
 		}
 	})
 }
+
+// checkTokensWithin pins what the shared reading relies on: a line's words are the words of
+// its trimmed text, offsets aside, and tokensWithin, when it accepts a cut, gives exactly
+// the tokens of the cut text.
+func checkTokensWithin(t *testing.T, s string) {
+	trimmed := strings.TrimSpace(s)
+	lead := strings.Index(s, trimmed)
+	all := tokenize(s)
+	shifted := tokenize(trimmed)
+	for k := range shifted {
+		shifted[k].start += lead
+		shifted[k].end += lead
+	}
+	if len(all) != 0 && !reflect.DeepEqual(all, shifted) {
+		t.Errorf("tokens of %q differ from those of its trimmed text: %v, %v", s, all, shifted)
+	}
+	for from := 0; from <= len(s); from++ {
+		for to := from; to <= len(s) && to <= from+40; to++ {
+			within, ok := tokensWithin(all, from, to)
+			if !ok {
+				continue
+			}
+			want := tokenize(s[from:to])
+			if len(within) != len(want) {
+				t.Fatalf("tokensWithin(%q, %d, %d) = %v, want %v", s, from, to, within, want)
+			}
+			for k := range want {
+				if within[k].norm != want[k].norm || within[k].start-from != want[k].start || within[k].end-from != want[k].end {
+					t.Fatalf("tokensWithin(%q, %d, %d) = %v, want %v", s, from, to, within, want)
+				}
+			}
+		}
+	}
+}
+
+func TestTokensWithinAgreesWithTokenize(t *testing.T) {
+	for _, s := range []string{
+		"", "  Comments (12)  ", "BEIRUT (Reuters) - Share on Facebook", "a | b • Share this article",
+		"\u3000 12条评论 分享到Facebook x\u0301y", "и пов\u02bcязані  й", "\xff bad 9\xfe x", "और पढ़ें | अधिक",
+	} {
+		checkTokensWithin(t, s)
+	}
+	// A cut inside a word is refused.
+	if _, ok := tokensWithin(tokenize("Share this"), 2, 10); ok {
+		t.Error("tokensWithin accepted a cut inside a word")
+	}
+}
+
+func FuzzTokensWithin(f *testing.F) {
+	f.Add("BEIRUT (Reuters) - Share 分享到Facebook x\u0301")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 200 {
+			return
+		}
+		checkTokensWithin(t, s)
+	})
+}
