@@ -43,7 +43,9 @@ type fileContext struct {
 	spun bool
 	// byDocument: the file reads as spun on evidence spread over it, not concentrated in
 	// paragraphs: more orphans and more independent near-misses than clean prose has at
-	// orphan_rate and clue_rate, each at least orphan_surprise and clue_surprise unlikely.
+	// orphan_rate and clue_rate, each at least orphan_surprise and clue_surprise unlikely;
+	// or near-misses and graded orphans together document_llr likelier at spun rates than
+	// at clean ones, at document_density per content word.
 	byDocument bool
 }
 
@@ -69,15 +71,19 @@ func newFileContext(verdicts []verdict, prm params) fileContext {
 		}
 	}
 	fc.spun = fc.strong >= 1 && fc.strong >= prm.contextParagraphs && float64(fc.strong) >= prm.fileShare*float64(len(verdicts))
-	if prm.orphanSurprise > 0 {
-		orph, content, clues, pairs := 0, 0, 0, 0
-		for _, v := range verdicts {
-			orph, content, clues, pairs = orph+len(v.orphans), content+v.content, clues+v.clues, pairs+v.pairs
-		}
-		fc.byDocument = poissonSurprise(orph, prm.orphanRate*float64(content)) >= prm.orphanSurprise &&
-			poissonSurprise(clues, prm.clueRate*float64(pairs)) >= prm.clueSurprise
-		fc.spun = fc.spun || fc.byDocument
+	var t oddTally
+	for _, v := range verdicts {
+		t.add(v)
 	}
+	if prm.orphanSurprise > 0 {
+		fc.byDocument = poissonSurprise(t.orphans, prm.orphanRate*float64(t.content)) >= prm.orphanSurprise &&
+			poissonSurprise(t.clues, prm.clueRate*float64(t.pairs)) >= prm.clueSurprise
+	}
+	if prm.documentLLR > 0 && !fc.byDocument {
+		l := t.llr()
+		fc.byDocument = l >= prm.documentLLR && l >= prm.documentDensity*float64(t.content)
+	}
+	fc.spun = fc.spun || fc.byDocument
 	return fc
 }
 

@@ -292,16 +292,16 @@ func (k wordClass) judgeable(w string, th thresholds) bool {
 	return !k.function && (th.Common || !k.stop)
 }
 
-// judgeNearMiss is findNearMiss for a token already known to be judgeable. When orphan is
-// not nil it reports whether the model has neither bigram of the word with its neighbours
-// in running text (see isOrphan), read off the fit of the word itself.
-func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds, orphan *bool) (nm nearMiss, excess float64, ok bool) {
+// judgeNearMiss is findNearMiss for a token already known to be judgeable. When nb is not
+// nil it reports which neighbours the word has in running text and whether the model has
+// its bigrams with them (see isOrphan), read off the fit of the word itself.
+func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds, nb *neighbourFit) (nm nearMiss, excess float64, ok bool) {
 	w := c.ids[i]
 	prep := th.Preposition > 0 && isPreposition(toks[i].Lower)
 	f := newFitter(m, c, i)
 	fw, unseenW, judged := f.fit(w, len(c.ids), nil)
-	if orphan != nil {
-		*orphan = f.left >= 1 && f.right >= 1 && !f.leftSeen && !f.rightSeen
+	if nb != nil {
+		*nb = neighbourFit{left: f.left >= 1, right: f.right >= 1, leftSeen: f.leftSeen, rightSeen: f.rightSeen}
 	}
 	if judged == 0 || unseenW == 0 {
 		return nearMiss{}, 0, false

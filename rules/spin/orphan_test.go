@@ -70,9 +70,9 @@ func TestNearMissFitReadsOrphans(t *testing.T) {
 			if c.ids[i] < 0 || tk.Capitalised || !classify(tk.Lower).content() {
 				continue
 			}
-			var orphan bool
-			judgeNearMiss(m, th, toks, c, i, thresholds{Synonym: 1.25, Tie: 1.5}, &orphan)
-			read := orphan && m.UnigramLogProb(c.ids[i-1]) >= -3 && m.UnigramLogProb(c.ids[i+1]) >= -3
+			var nb neighbourFit
+			judgeNearMiss(m, th, toks, c, i, thresholds{Synonym: 1.25, Tie: 1.5}, &nb)
+			read := grade(m, c, i, nb, -3) == orphan
 			if want := isOrphan(m, toks, c, i, -3); read != want {
 				t.Errorf("%q: the fit reads orphan %v, isOrphan says %v", tk.Text, read, want)
 			}

@@ -76,6 +76,8 @@ type verdict struct {
 	// content counts the content words judged (see orphans).
 	orphans []token
 	content int
+	// nearOrphans and halfOrphans count the content words graded so (see oddness).
+	nearOrphans, halfOrphans int
 }
 
 // independence groups a paragraph's near-misses into independent clues. Two near-misses
@@ -135,6 +137,7 @@ type params struct {
 	fileShare                              float64
 	orphanContext, orphanRate              float64
 	orphanSurprise, clueRate, clueSurprise float64
+	documentLLR, documentDensity           float64
 }
 
 var paramDecls = []audit.Param{
@@ -198,6 +201,10 @@ var paramDecls = []audit.Param{
 		func(p *params) *float64 { return &p.clueRate }),
 	audit.FloatParam("clue_surprise", 2, 0, audit.Unbounded, "how unlikely at clue_rate (-log10 Poisson tail) the file's near-misses must be for the orphan evidence",
 		func(p *params) *float64 { return &p.clueSurprise }),
+	audit.FloatParam("document_llr", 5, 0, audit.Unbounded, "a file whose near-misses and orphans (near and half orphans too) are this many log10 units likelier at the dev set's spun rates than at its clean ones reads as spun; 0 turns the check off",
+		func(p *params) *float64 { return &p.documentLLR }),
+	audit.FloatParam("document_density", 0.03, 0, audit.Unbounded, "... when that log10 ratio is also at least this much per content word (a long clean file gathers a large ratio from a slightly raised rate)",
+		func(p *params) *float64 { return &p.documentDensity }),
 }
 
 // looseGains are the thresholds for reading a paragraph again in a file that is clearly
@@ -345,13 +352,18 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		if !k.judgeable(toks[i].Lower, prm.gains) {
 			continue // every content word is judgeable
 		}
-		orphan := false
-		nm, excess, ok := judgeNearMiss(m, th, toks, c, i, prm.gains, &orphan)
-		if k.content() && prm.orphanSurprise > 0 {
+		var nb neighbourFit
+		nm, excess, ok := judgeNearMiss(m, th, toks, c, i, prm.gains, &nb)
+		if k.content() && (prm.orphanSurprise > 0 || prm.documentLLR > 0) {
 			v.content++
 			// the neighbours' frequency is checked here; the bigrams were read by the fit
-			if orphan && m.UnigramLogProb(c.ids[i-1]) >= prm.orphanContext && m.UnigramLogProb(c.ids[i+1]) >= prm.orphanContext {
+			switch grade(m, c, i, nb, prm.orphanContext) {
+			case orphan:
 				v.orphans = append(v.orphans, toks[i])
+			case nearOrphan:
+				v.nearOrphans++
+			case halfOrphan:
+				v.halfOrphans++
 			}
 		}
 		if !ok {
