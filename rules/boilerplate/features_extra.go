@@ -32,8 +32,8 @@ var (
 
 var gramSeed = maphash.MakeSeed()
 
-// extraFeatures computes extraFeatureNames for the non-blank lines idx (shapes in the same
-// order, holding each line's tokens).
+// extraFeatures computes extraFeatureNames for the non-blank lines of a file (trimmed) and
+// their tokens.
 func extraFeatures(lines []string, toks [][]token) [][]float64 {
 	// In how many lines of the file each word 4-gram occurs.
 	gramLines := map[uint64]int{}
