@@ -48,7 +48,7 @@ var featureNames = func() []string {
 			out = append(out, at+"_"+n)
 		}
 	}
-	return out
+	return append(out, extraFeatureNames...)
 }()
 
 var (
@@ -71,6 +71,8 @@ type lineShape struct {
 	ends      bool
 	density   float64
 	linkPipe  float64
+	text      string  // the trimmed line
+	toks      []token // its tokens
 }
 
 // lineModelInput is the per-document feature matrix, one row per line (nil rows for blank
@@ -129,6 +131,11 @@ func (r *reading) features(doc *audit.Document) *lineModelInput {
 	n := len(idx)
 	width := len(featureNames)
 	backing := make([]float64, n*width) // one allocation for every row
+	texts, toks := make([]string, n), make([][]token, n)
+	for k, sh := range in.shapes {
+		texts[k], toks[k] = sh.text, sh.toks
+	}
+	extra := extraFeatures(texts, toks)
 	for k, i := range idx {
 		sh := in.shapes[k]
 		row := backing[k*width : k*width : (k+1)*width]
@@ -156,7 +163,7 @@ func (r *reading) features(doc *audit.Document) *lineModelInput {
 			o := in.shapes[j]
 			row = append(row, math.Log1p(float64(o.chars)), math.Log1p(float64(o.tokens)), b2f(o.ends), o.density, b2f(o.residue), o.linkPipe)
 		}
-		in.rows[i] = row
+		in.rows[i] = append(row, extra[k]...)
 	}
 	return in
 }
@@ -254,6 +261,8 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		ends:      ends,
 		density:   density,
 		linkPipe:  float64(links + pipes + seps),
+		text:      t,
+		toks:      toks,
 	}
 }
 

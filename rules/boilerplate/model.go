@@ -281,6 +281,11 @@ func describeLine(row []float64) (string, []string) {
 	tokens := math.Expm1(f("tokens"))
 	add(f("credit_tail") > 0, "ends in a photo or source credit")
 	add(f("caption_part") > 0, "holds a photo credit")
+	add(f("paren_tail") > 0, "ends in a name in brackets")
+	add(f("full_date") > 0, "carries a full date, as captions do")
+	add(f("self_repeat") >= 0.3, "repeats its own headline")
+	add(f("label_prefix") > 0, "opens with a label and a colon")
+	add(f("lead_allcaps") >= 2, "opens with words in capitals")
 	add(f("links")+f("handles") > 0, "holds a link, address or handle")
 	add(f("pipes")+f("separators") > 0, "items set off by pipes, bullets or arrows")
 	add(f("time_ago") > 0, `a "... ago" time stamp`)
@@ -299,8 +304,10 @@ func describeLine(row []float64) (string, []string) {
 		why = append(why, "its shape and place resemble residue lines of real scrapes")
 	}
 	switch {
-	case f("credit_tail") > 0 || f("caption_part") > 0:
+	case f("credit_tail") > 0 || f("caption_part") > 0 || f("paren_tail") > 0:
 		return "a caption or credit", why
+	case f("self_repeat") >= 0.3:
+		return "a gallery or video player", why
 	case f("time_ago") > 0:
 		return "a comment or teaser time stamp", why
 	case f("copyright") > 0:

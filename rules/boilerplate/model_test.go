@@ -138,6 +138,9 @@ func TestDescribeLineNamesKindAndTraits(t *testing.T) {
 		{"pipes are navigation", map[string]float64{"pipes": 3, "ends_sentence": 0}, "navigation", "items set off by pipes, bullets or arrows"},
 		{"a short unpunctuated line is a teaser or prompt", map[string]float64{"ends_sentence": 0}, "a teaser headline or prompt", "short line (6 words) without sentence punctuation"},
 		{"a copyright notice is a footer", map[string]float64{"copyright": 1, "after_last_prose": 1}, "a footer", "after the last paragraph of prose"},
+		{"a name in brackets at the end is a caption", map[string]float64{"paren_tail": 1, "full_date": 1}, "a caption or credit", "carries a full date, as captions do"},
+		{"a headline said twice is a player", map[string]float64{"self_repeat": 0.6, "lead_allcaps": 2}, "a gallery or video player", "opens with words in capitals"},
+		{"a label opens a teaser", map[string]float64{"label_prefix": 1, "ends_sentence": 0}, "a teaser headline or prompt", "opens with a label and a colon"},
 		{"residue on both sides is said", map[string]float64{"prev1_residue": 1, "next1_residue": 1}, "page residue", "between two residue lines"},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,169 @@
+package boilerplate
+
+import (
+	"hash/maphash"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Shape features for the residue the first line model missed on real scrapes (see
+// CALIBRATION.md): captions written as sentences carry a full date ("... Wednesday, May 15,
+// 2013") or end in a name in brackets ("... July 31, 2014 (Reuters)") or in a bare name;
+// galleries and video players repeat their headline inside the line ("Photos: X Photos: X
+// ...", "JUST WATCHED X Replay More Videos ... MUST WATCH X") or copy words of another line;
+// teasers and players open with a label ("WATCH:", "Image:", "Topics:") or a run of capitalised
+// words ("Enlarge Image Close Name/Agency People ..."). All are shapes of the line, read in
+// any language that writes capitals; no word of the training text is one.
+
+// extraFeatureNames follow the neighbour features in the vector.
+var extraFeatureNames = []string{
+	"self_repeat", "shared_4grams", "lead_caps_share", "lead_caps", "lead_allcaps",
+	"label_prefix", "paren_tail", "full_date", "ends_capword",
+}
+
+var (
+	// A month name (capitalised or not) with a day and a four-digit year, either order.
+	fullDateRE = regexp.MustCompile(`\b(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\.?\s+\p{L}\p{Ll}{2,8}\s+(?:19|20)\d\d)\b`)
+	// A short capitalised name in brackets closing the line.
+	parenTailRE = regexp.MustCompile(`\(\s*\p{Lu}[\p{L}\p{N}.&' /-]{0,40}\)\s*\.?\s*$`)
+)
+
+var gramSeed = maphash.MakeSeed()
+
+// extraFeatures computes extraFeatureNames for the non-blank lines of a file (trimmed) and
+// their tokens.
+func extraFeatures(lines []string, toks [][]token) [][]float64 {
+	// In how many lines of the file each word 4-gram occurs.
+	gramLines := map[uint64]int{}
+	grams := make([][]uint64, len(lines))
+	for k, ts := range toks {
+		seen := map[uint64]bool{}
+		for i := 0; i+4 <= len(ts); i++ {
+			h := gramHash(ts[i : i+4])
+			grams[k] = append(grams[k], h)
+			if !seen[h] {
+				seen[h] = true
+				gramLines[h]++
+			}
+		}
+	}
+	out := make([][]float64, len(lines))
+	for k, t := range lines {
+		ts := toks[k]
+		out[k] = []float64{
+			selfRepeat(ts), sharedGrams(grams[k], gramLines),
+			0, 0, 0,
+			b2f(labelPrefix(t)),
+			b2f(strings.HasSuffix(strings.TrimRight(t, ". "), ")") && parenTailRE.MatchString(t)),
+			b2f(mayHoldYear(t) && fullDateRE.MatchString(t)),
+			b2f(endsCapWord(t, ts)),
+		}
+		lead, allCaps := leadingCaps(t, ts)
+		out[k][2], out[k][3], out[k][4] = share(lead, len(ts)), float64(min(lead, 10)), float64(allCaps)
+	}
+	return out
+}
+
+func gramHash(ts []token) uint64 {
+	var h maphash.Hash
+	h.SetSeed(gramSeed)
+	for _, t := range ts {
+		h.WriteString(t.norm)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// selfRepeat is the share of the line's word trigrams that occur twice in it.
+func selfRepeat(ts []token) float64 {
+	if len(ts) < 6 {
+		return 0
+	}
+	n := len(ts) - 2
+	c := make(map[[3]string]int, n)
+	for i := 0; i < n; i++ {
+		c[[3]string{ts[i].norm, ts[i+1].norm, ts[i+2].norm}]++
+	}
+	rep := 0
+	for i := 0; i < n; i++ {
+		if c[[3]string{ts[i].norm, ts[i+1].norm, ts[i+2].norm}] > 1 {
+			rep++
+		}
+	}
+	return float64(rep) / float64(n)
+}
+
+// sharedGrams is the share of the line's distinct word 4-grams found in another line too.
+func sharedGrams(grams []uint64, gramLines map[uint64]int) float64 {
+	if len(grams) == 0 {
+		return 0
+	}
+	seen := map[uint64]bool{}
+	shared := 0
+	for _, h := range grams {
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		if gramLines[h] > 1 {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(seen))
+}
+
+// leadingCaps counts the tokens opening the line that start with a capital or a digit, and
+// the words of two letters or more in capitals only among them.
+func leadingCaps(t string, ts []token) (lead, allCaps int) {
+	countAll := true
+	for _, tk := range ts {
+		w := t[tk.start:tk.end]
+		c, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(c) && !unicode.IsDigit(c) {
+			break
+		}
+		lead++
+		if countAll && utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && !unicode.IsDigit(c) {
+			allCaps++
+		} else {
+			countAll = false
+		}
+	}
+	return lead, allCaps
+}
+
+// labelPrefix: the line opens with one to three words and a colon followed by a space or the
+// line's end ("WATCH: ...", "Image: ...", "Related stories:"); a time ("10:30") or a link
+// ("http://") is no label.
+func labelPrefix(t string) bool {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 40 {
+		return false
+	}
+	if i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\t' {
+		return false
+	}
+	head := strings.TrimSpace(t[:i])
+	return head != "" && strings.Count(head, " ") <= 2
+}
+
+// endsCapWord: the line ends in a capitalised word with no closing punctuation ("... Dallas
+// Swonger").
+func endsCapWord(t string, ts []token) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	last := ts[len(ts)-1]
+	if strings.TrimSpace(t[last.end:]) != "" {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(t[last.start:])
+	return unicode.IsUpper(c)
+}
+
+// mayHoldYear: fullDateRE needs "19" or "20".
+func mayHoldYear(t string) bool {
+	return strings.Contains(t, "19") || strings.Contains(t, "20")
+}
