@@ -44,7 +44,11 @@ func extraFeatures(lines []string, toks [][]token) [][]float64 {
 		}
 	}
 	// In how many lines of the file each word 4-gram occurs.
-	gramLines := map[uint64]int{}
+	total := 0
+	for _, ts := range toks {
+		total += len(ts)
+	}
+	gramLines := make(map[uint64]int, total)
 	seen := map[uint64]bool{}
 	for _, hs := range hashes {
 		clear(seen)
@@ -65,7 +69,7 @@ func extraFeatures(lines []string, toks [][]token) [][]float64 {
 			share(lead, len(ts)), float64(min(lead, 10)), float64(allCaps),
 			b2f(labelPrefix(t)),
 			b2f(strings.HasSuffix(strings.TrimRight(t, ". "), ")") && parenTailRE.MatchString(t)),
-			b2f(holdsYear(t, ts) && fullDateRE.MatchString(t)),
+			b2f(fullDate(t, ts)),
 			b2f(endsCapWord(t, ts)),
 		}
 	}
@@ -172,13 +176,24 @@ func endsCapWord(t string, ts []token) bool {
 	return unicode.IsUpper(c)
 }
 
-// holdsYear: every fullDateRE match ends in a run of four digits opening with 19 or 20, which
-// the tokenizer reads as one token.
-func holdsYear(t string, ts []token) bool {
-	for _, tk := range ts {
-		if tk.norm == "#" && tk.end-tk.start == 4 && (strings.HasPrefix(t[tk.start:], "19") || strings.HasPrefix(t[tk.start:], "20")) {
+// fullDate reports a fullDateRE match. Every match ends in a run of four digits opening
+// with 19 or 20, which the tokenizer reads as one token, and opens two tokens before it (month,
+// day, year or day, month, year), so the expression runs on that span alone.
+func fullDate(t string, ts []token) bool {
+	for j, tk := range ts {
+		if j < 2 || tk.norm != "#" || tk.end-tk.start != 4 || !(strings.HasPrefix(t[tk.start:], "19") || strings.HasPrefix(t[tk.start:], "20")) {
+			continue
+		}
+		if tk.end < len(t) && isASCIIWord(t[tk.end]) {
+			continue // the expression's closing \b fails there
+		}
+		if fullDateRE.MatchString(t[ts[j-2].start:tk.end]) {
 			return true
 		}
 	}
 	return false
+}
+
+func isASCIIWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
