@@ -35,74 +35,87 @@ var gramSeed = maphash.MakeSeed()
 // extraFeatures computes extraFeatureNames for the non-blank lines of a file (trimmed) and
 // their tokens.
 func extraFeatures(lines []string, toks [][]token) [][]float64 {
-	// In how many lines of the file each word 4-gram occurs.
-	gramLines := map[uint64]int{}
-	grams := make([][]uint64, len(lines))
+	// Each token's hash once; n-grams are combinations of them.
+	hashes := make([][]uint64, len(lines))
 	for k, ts := range toks {
-		seen := map[uint64]bool{}
-		for i := 0; i+4 <= len(ts); i++ {
-			h := gramHash(ts[i : i+4])
-			grams[k] = append(grams[k], h)
-			if !seen[h] {
+		hashes[k] = make([]uint64, len(ts))
+		for i, t := range ts {
+			hashes[k][i] = maphash.String(gramSeed, t.norm)
+		}
+	}
+	// In how many lines of the file each word 4-gram occurs.
+	total := 0
+	for _, ts := range toks {
+		total += len(ts)
+	}
+	gramLines := make(map[uint64]int, total)
+	seen := map[uint64]bool{}
+	for _, hs := range hashes {
+		clear(seen)
+		for i := 0; i+4 <= len(hs); i++ {
+			if h := ngram(hs[i : i+4]); !seen[h] {
 				seen[h] = true
 				gramLines[h]++
 			}
 		}
 	}
+	counts := map[uint64]int{}
 	out := make([][]float64, len(lines))
 	for k, t := range lines {
-		ts := toks[k]
+		ts, hs := toks[k], hashes[k]
+		lead, allCaps := leadingCaps(t, ts)
 		out[k] = []float64{
-			selfRepeat(ts), sharedGrams(grams[k], gramLines),
-			0, 0, 0,
+			selfRepeat(hs, counts), sharedGrams(hs, gramLines, seen),
+			share(lead, len(ts)), float64(min(lead, 10)), float64(allCaps),
 			b2f(labelPrefix(t)),
 			b2f(strings.HasSuffix(strings.TrimRight(t, ". "), ")") && parenTailRE.MatchString(t)),
-			b2f(mayHoldYear(t) && fullDateRE.MatchString(t)),
+			b2f(fullDate(t, ts)),
 			b2f(endsCapWord(t, ts)),
 		}
-		lead, allCaps := leadingCaps(t, ts)
-		out[k][2], out[k][3], out[k][4] = share(lead, len(ts)), float64(min(lead, 10)), float64(allCaps)
 	}
 	return out
 }
 
-func gramHash(ts []token) uint64 {
-	var h maphash.Hash
-	h.SetSeed(gramSeed)
-	for _, t := range ts {
-		h.WriteString(t.norm)
-		h.WriteByte(0)
+// ngram combines token hashes in order.
+func ngram(hs []uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for _, x := range hs {
+		h = (h ^ x) * 1099511628211
+		h ^= h >> 29
 	}
-	return h.Sum64()
+	return h
 }
 
-// selfRepeat is the share of the line's word trigrams that occur twice in it.
-func selfRepeat(ts []token) float64 {
-	if len(ts) < 6 {
+// selfRepeat is the share of the line's word trigrams that occur twice in it (counts is
+// scratch space).
+func selfRepeat(hs []uint64, counts map[uint64]int) float64 {
+	if len(hs) < 6 {
 		return 0
 	}
-	n := len(ts) - 2
-	c := make(map[[3]string]int, n)
+	clear(counts)
+	n := len(hs) - 2
 	for i := 0; i < n; i++ {
-		c[[3]string{ts[i].norm, ts[i+1].norm, ts[i+2].norm}]++
+		counts[ngram(hs[i:i+3])]++
 	}
 	rep := 0
 	for i := 0; i < n; i++ {
-		if c[[3]string{ts[i].norm, ts[i+1].norm, ts[i+2].norm}] > 1 {
+		if counts[ngram(hs[i:i+3])] > 1 {
 			rep++
 		}
 	}
 	return float64(rep) / float64(n)
 }
 
-// sharedGrams is the share of the line's distinct word 4-grams found in another line too.
-func sharedGrams(grams []uint64, gramLines map[uint64]int) float64 {
-	if len(grams) == 0 {
+// sharedGrams is the share of the line's distinct word 4-grams found in another line too
+// (seen is scratch space).
+func sharedGrams(hs []uint64, gramLines map[uint64]int, seen map[uint64]bool) float64 {
+	if len(hs) < 4 {
 		return 0
 	}
-	seen := map[uint64]bool{}
+	clear(seen)
 	shared := 0
-	for _, h := range grams {
+	for i := 0; i+4 <= len(hs); i++ {
+		h := ngram(hs[i : i+4])
 		if seen[h] {
 			continue
 		}
@@ -163,7 +176,24 @@ func endsCapWord(t string, ts []token) bool {
 	return unicode.IsUpper(c)
 }
 
-// mayHoldYear: fullDateRE needs "19" or "20".
-func mayHoldYear(t string) bool {
-	return strings.Contains(t, "19") || strings.Contains(t, "20")
+// fullDate reports a fullDateRE match. Every match ends in a run of four digits opening
+// with 19 or 20, which the tokenizer reads as one token, and opens two tokens before it (month,
+// day, year or day, month, year), so the expression runs on that span alone.
+func fullDate(t string, ts []token) bool {
+	for j, tk := range ts {
+		if j < 2 || tk.norm != "#" || tk.end-tk.start != 4 || !(strings.HasPrefix(t[tk.start:], "19") || strings.HasPrefix(t[tk.start:], "20")) {
+			continue
+		}
+		if tk.end < len(t) && isASCIIWord(t[tk.end]) {
+			continue // the expression's closing \b fails there
+		}
+		if fullDateRE.MatchString(t[ts[j-2].start:tk.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

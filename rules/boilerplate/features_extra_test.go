@@ -28,6 +28,7 @@ func TestExtraFeatures(t *testing.T) {
 		{"a number in brackets is no name", []string{"Food (31)"}, 0, "paren_tail", 0},
 		{"a caption's full date", []string{"Civilians walk in Bamako, Mali Wednesday March 21, 2012."}, 0, "full_date", 1},
 		{"day month year", []string{"Demonstranten am 3. Juli 2014 in Berlin"}, 0, "full_date", 1},
+		{"a year glued to letters is no full date", []string{"Seen on March 21, 2012x here"}, 0, "full_date", 0},
 		{"a year alone is no full date", []string{"In 2014 the council voted."}, 0, "full_date", 0},
 		{"a bare name closes a caption", []string{"A patient waits in the clinic Dallas Swonger"}, 0, "ends_capword", 1},
 		{"a sentence ends in a full stop", []string{"He thanked Dallas Swonger."}, 0, "ends_capword", 0},
