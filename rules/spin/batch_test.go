@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/textaudit/textaudit/audit"
@@ -212,3 +214,51 @@ func hashLookup(t *trigrams, h uint32) int16 {
 
 func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }
 func le16(b []byte) uint16 { return binary.LittleEndian.Uint16(b) }
+
+func TestVerdictsDoNotChangeWhenTheFlatTablesAreBuiltDuringARun(t *testing.T) {
+	_, th := referenceData(t)
+	m, err := parseModel(bigramModelData) // a model of its own, its tables not built yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.tri, err = loadTrigrams(); err != nil {
+		t.Fatal(err)
+	}
+	m.fast.after = math.MaxInt64
+	fps := loadFingerprints()
+	prm := defaultParams()
+	pars := audit.NewDocument("f.txt", readFixture(t, "spun.txt")+"\n\n"+readFixture(t, "clean.txt")).Paragraphs
+	judge := func() []verdict {
+		var out []verdict
+		for _, par := range pars {
+			out = append(out, judgeParagraph(m, th, fps, par, prm))
+		}
+		return out
+	}
+	before := judge()
+	if m.fast.tables.Load() != nil {
+		t.Fatal("the tables were built before the threshold")
+	}
+	// build them halfway through the first concurrent pass
+	m.fast.after = m.fast.lookups.Load() + m.fast.lookups.Load()/2
+	var wg sync.WaitGroup
+	results := make([][]verdict, 4)
+	for g := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 3; r++ {
+				results[g] = judge()
+			}
+		}()
+	}
+	wg.Wait()
+	if m.fast.tables.Load() == nil {
+		t.Fatal("the tables were not built")
+	}
+	for g, got := range append(results, judge()) {
+		if !reflect.DeepEqual(got, before) {
+			t.Fatalf("run %d: verdicts differ once the flat tables exist", g)
+		}
+	}
+}

@@ -27,6 +27,7 @@ type fastTables struct {
 
 // fastState is the lazily built tables of one Model.
 type fastState struct {
+	after   int64 // build after this many lookups; 0: fastAfter
 	lookups atomic.Int64
 	once    sync.Once
 	tables  atomic.Pointer[fastTables]
@@ -38,7 +39,11 @@ func (m *Model) fastTables(n int) *fastTables {
 	if t := m.fast.tables.Load(); t != nil {
 		return t
 	}
-	if m.fast.lookups.Add(int64(n)) < fastAfter {
+	after := m.fast.after
+	if after == 0 {
+		after = fastAfter
+	}
+	if m.fast.lookups.Add(int64(n)) < after {
 		return nil
 	}
 	m.fast.once.Do(func() {
