@@ -209,3 +209,48 @@ func TestPolysemyOnlyDiscounts(t *testing.T) {
 	}
 	t.Logf("%d near-misses kept, %d removed by the discount", kept, removed)
 }
+
+func TestDocumentLikelihoodRatio(t *testing.T) {
+	prm := testFileParams()
+	prm.documentLLR, prm.documentDensity = 5, 0.03
+	// par: a paragraph of 40 content words and 60 word pairs with these counts
+	par := func(clues, orphans, near, half int) verdict {
+		v := verdict{judged: true, clues: clues, content: 40, pairs: 60, nearOrphans: near, halfOrphans: half}
+		for range orphans {
+			v.orphans = append(v.orphans, token{Text: "donnybrook"})
+		}
+		return v
+	}
+	times := func(n int, v verdict) []verdict { return slices.Repeat([]verdict{v}, n) }
+	cases := []struct {
+		name     string
+		verdicts []verdict
+		want     bool
+		minLLR   float64 // > 0: the case needs a ratio at least this large to test what it names
+	}{
+		{"spun rates over six paragraphs", times(6, par(3, 1, 0, 1)), true, 0},
+		{"clean rates over six paragraphs", append(times(5, par(1, 0, 0, 0)), par(1, 1, 1, 2)), false, 0},
+		{"near-misses alone at the spun rate", times(6, par(4, 0, 0, 0)), true, 0},
+		// a large ratio (about 60) gathered at 0.02 per content word
+		{"a long file at a slightly raised rate", times(80, par(2, 1, 0, 1)), false, 5},
+		{"one odd paragraph in a long file", append(times(30, par(0, 0, 0, 0)), par(4, 2, 1, 1)), false, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var tl oddTally
+			for _, v := range c.verdicts {
+				tl.add(v)
+			}
+			if c.minLLR > 0 && tl.llr() < c.minLLR {
+				t.Fatalf("log10 ratio %.2f: the case does not test document_density", tl.llr())
+			}
+			if got := newFileContext(c.verdicts, prm).byDocument; got != c.want {
+				t.Fatalf("byDocument %v, want %v (log10 ratio %.2f over %d content words)", got, c.want, tl.llr(), tl.content)
+			}
+		})
+	}
+	prm.documentLLR = 0
+	if newFileContext(times(6, par(3, 1, 0, 1)), prm).byDocument {
+		t.Fatal("document_llr 0 did not turn the check off")
+	}
+}

@@ -96,3 +96,27 @@ func tokenizeParagraphs(text string) []string {
 	}
 	return out
 }
+
+func TestGradeReadsNeighbours(t *testing.T) {
+	m, th := referenceData(t)
+	cases := []struct {
+		text, word string
+		want       oddness
+	}{
+		{"he said the donnybrook was over by then", "donnybrook", orphan},
+		{"he said the fight was over by then", "fight", ordinary},
+		{"he said that the peace, donnybrook and calm were over", "donnybrook", halfOrphan},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			toks := tokenize(c.text)
+			ch := newChain(m, th, toks)
+			i := slices.IndexFunc(toks, func(tk token) bool { return tk.Lower == c.word })
+			var nb neighbourFit
+			judgeNearMiss(m, th, toks, ch, i, thresholds{Synonym: 1.25, Tie: 1.5}, &nb)
+			if got := grade(m, ch, i, nb, -3); got != c.want {
+				t.Fatalf("%q graded %v, want %v (fit %+v)", c.word, got, c.want, nb)
+			}
+		})
+	}
+}
