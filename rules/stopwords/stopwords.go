@@ -47,7 +47,6 @@ func Of(lang string) Set {
 type index struct {
 	langs []string       // bit i stands for langs[i]
 	bit   map[string]int // language → bit
-	words map[string]Set // word → languages, while the lists load
 	// byCode is bit as a table over two-letter codes ("aa".."zz"): the set of one language.
 	byCode [26 * 26]Set
 	// short and entries are words again, with the word itself kept for Scan to hand out:
@@ -104,20 +103,47 @@ var (
 
 func load() *index {
 	loadOnce.Do(func() {
-		idx = &index{bit: map[string]int{}, words: map[string]Set{}}
+		idx = &index{bit: map[string]int{}}
+		type list struct {
+			lang string
+			text string
+		}
+		var lists []list
+		short, long := 0, 0 // list lines of up to 8 bytes and longer: the maps' size hints
 		entries, _ := listFiles.ReadDir("lists")
 		for _, e := range entries {
 			data, err := listFiles.ReadFile("lists/" + e.Name())
-			if err != nil || len(idx.langs) == 64 {
+			if err != nil || len(lists) == 64 {
 				continue
 			}
-			lang := strings.TrimSuffix(e.Name(), ".txt")
-			b := len(idx.langs)
-			idx.langs = append(idx.langs, lang)
-			idx.bit[lang] = b
-			for _, w := range strings.Split(string(data), "\n") {
-				if w != "" {
-					idx.words[w] |= 1 << b
+			text := string(data)
+			lists = append(lists, list{strings.TrimSuffix(e.Name(), ".txt"), text})
+			for w := range strings.SplitSeq(text, "\n") {
+				if len(w) > 8 {
+					long++
+				} else if w != "" {
+					short++
+				}
+			}
+		}
+		// Every word goes straight into its final map, sized beforehand: the run pays for
+		// this on every start, seeds' five files included, so no map grows or is copied.
+		idx.short = make(map[uint64]entry, short)
+		idx.entries = make(map[string]entry, long)
+		for b, l := range lists {
+			idx.langs = append(idx.langs, l.lang)
+			idx.bit[l.lang] = b
+			bit := Set(1) << b
+			for w := range strings.SplitSeq(l.text, "\n") {
+				if w == "" {
+					continue
+				}
+				if k, ok := pack(w); ok && len(w) <= 8 {
+					e := idx.short[k]
+					idx.short[k] = entry{w, e.langs | bit}
+				} else {
+					e := idx.entries[w]
+					idx.entries[w] = entry{w, e.langs | bit}
 				}
 			}
 		}
@@ -126,16 +152,6 @@ func load() *index {
 				idx.byCode[int(lang[0]-'a')*26+int(lang[1]-'a')] = 1 << b
 			}
 		}
-		idx.entries = make(map[string]entry)
-		idx.short = make(map[uint64]entry)
-		for w, set := range idx.words {
-			if k, ok := pack(w); ok && len(w) <= 8 {
-				idx.short[k] = entry{w, set}
-			} else {
-				idx.entries[w] = entry{w, set}
-			}
-		}
-		idx.words = nil // built; short and entries answer from now on
 	})
 	return idx
 }
