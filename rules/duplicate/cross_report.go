@@ -262,12 +262,21 @@ func (c *crossCheck) reportInherited(here, there side, missing []string, report 
 // content swap is a substitution of ordinary words with no name or number on either side.
 // The spun side is the one whose swapped words are rarer in the corpus (spinners reach for
 // "otiose" where the source said "wasted"); when that cannot tell, both sides are named.
+// Spinners keep names and numbers, so an alignment in which a name or a number was replaced
+// by another is a story updated (a wire's later version of its own report), not spun.
 func (c *crossCheck) spinSides(al Alignment, a, b []uint32) (spunA, spunB bool, swapCount int) {
 	// Rarity is summed as log document frequency, so one very rare word on a side
 	// weighs more than several ties.
 	var rarityA, rarityB float64
+	updates := 0 // names or numbers replaced by others: a story updated, not spun
 	for _, ch := range al.Changes {
-		if !ch.Substitution() || !contentOnly(a[ch.AStart:ch.AEnd]) || !contentOnly(b[ch.BStart:ch.BEnd]) {
+		if !ch.Substitution() {
+			continue
+		}
+		if hasKind(a[ch.AStart:ch.AEnd], Anchor) && hasKind(b[ch.BStart:ch.BEnd], Anchor) {
+			updates++
+		}
+		if !contentOnly(a[ch.AStart:ch.AEnd]) || !contentOnly(b[ch.BStart:ch.BEnd]) {
 			continue
 		}
 		swapCount++
@@ -275,7 +284,8 @@ func (c *crossCheck) spinSides(al Alignment, a, b []uint32) (spunA, spunB bool, 
 		rarityB += math.Log(float64(c.rarest(b[ch.BStart:ch.BEnd])))
 	}
 	contentA, contentB := countKind(a[al.AStart:al.AEnd], Content), countKind(b[al.BStart:al.BEnd], Content)
-	if swapCount < c.spinMinSwaps || float64(swapCount) < c.spinMinShare*float64(max(1, min(contentA, contentB))) {
+	if swapCount < c.spinMinSwaps || float64(swapCount) < c.spinMinShare*float64(max(1, min(contentA, contentB))) ||
+		updates > 0 {
 		return false, false, swapCount
 	}
 	return rarityA <= rarityB, rarityB <= rarityA, swapCount
@@ -293,6 +303,15 @@ func contentOnly(words []uint32) bool {
 		}
 	}
 	return content
+}
+
+func hasKind(words []uint32, k Kind) bool {
+	for _, w := range words {
+		if Kind(w&3) == k {
+			return true
+		}
+	}
+	return false
 }
 
 func countKind(words []uint32, k Kind) int {
