@@ -374,7 +374,8 @@ func introducedLists(r *reading, class []unitClass) {
 }
 
 // repeatsTitle reports whether line i (0-based) repeats the title: three or more words,
-// nearly all of which the title holds.
+// nearly all of which the title holds, covering at least half of the title's words (a site
+// name that the title also carries, "Headline « Site", covers too little of it).
 func (r *reading) repeatsTitle(i int) bool {
 	toks := r.toks[i]
 	if len(toks) < 3 {
@@ -394,7 +395,7 @@ func (r *reading) repeatsTitle(i int) bool {
 				shared++
 			}
 		}
-		return float64(shared) >= 0.8*float64(len(toks))
+		return float64(shared) >= 0.8*float64(len(toks)) && 2*shared >= len(inTitle)
 	}
 	return false
 }
