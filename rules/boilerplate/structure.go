@@ -54,6 +54,10 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 			return classOwn
 		case s.dateLike || (r.datelines[u.first-1] > 0 && len(r.afterDateline(u.first-1, u.text)) == 0):
 			return classNeutral
+		case provenanceRE.MatchString(u.text):
+			// Sign-offs ("-- Jane Roe") and contributor credits ("Contributing: ...") are the
+			// story's provenance, kept as article text whatever their shape.
+			return classNeutral
 		}
 	}
 	w := u.words
@@ -114,6 +118,18 @@ func (r *reading) structure(sp structureParams) ([]unitClass, []string) {
 	for i, u := range r.units {
 		class[i] = r.classify(u, sp)
 	}
+	// The headline again between the title and the first paragraph (a site's second
+	// headline slot) is a title, not navigation. Further down, under a "Related" header,
+	// the same words are a teaser link to the story itself.
+	for i, u := range r.units {
+		if class[i] == classProse {
+			break
+		}
+		if class[i] == classWeak && !u.multiLine && r.repeatsTitle(u.first-1) {
+			class[i] = classNeutral
+		}
+	}
+	introducedLists(r, class)
 	reason := make([]string, n)
 	for i, u := range r.units {
 		if class[i] == classOwn {
@@ -342,3 +358,44 @@ func startsLower(s string) bool {
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// introducedLists reads the short lines right after a prose line ending in a colon ("Donations
+// can be sent to:", "The winners were:") as the list or address that sentence introduces:
+// article content in a list's shape, not navigation.
+func introducedLists(r *reading, class []unitClass) {
+	for i := 0; i < len(r.units); i++ {
+		if class[i] != classProse || r.units[i].multiLine || !strings.HasSuffix(strings.TrimSpace(r.units[i].text), ":") {
+			continue
+		}
+		for j := i + 1; j < len(r.units) && (class[j] == classWeak || class[j] == classNeutral); j++ {
+			class[j] = classNeutral
+		}
+	}
+}
+
+// repeatsTitle reports whether line i (0-based) repeats the title: three or more words,
+// nearly all of which the title holds, covering at least half of the title's words (a site
+// name that the title also carries, "Headline « Site", covers too little of it).
+func (r *reading) repeatsTitle(i int) bool {
+	toks := r.toks[i]
+	if len(toks) < 3 {
+		return false
+	}
+	for t := 0; t < i; t++ {
+		if !r.lines[t].title {
+			continue
+		}
+		inTitle := map[string]bool{}
+		for _, w := range r.toks[t] {
+			inTitle[w.norm] = true
+		}
+		shared := 0
+		for _, w := range toks {
+			if inTitle[w.norm] {
+				shared++
+			}
+		}
+		return float64(shared) >= 0.8*float64(len(toks)) && 2*shared >= len(inTitle)
+	}
+	return false
+}
