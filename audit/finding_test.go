@@ -9,7 +9,7 @@ func TestNormalizeForMatch(t *testing.T) {
 		{"Page 12,300 of [x]`@{z}", "page 12 300 of x z"},
 		{"CAFÉ Ωmega", "café ωmega"},
 		{"e\u0301 and n\u0303", "e\u0301 and n\u0303"}, // combining marks are kept
-		{"bad\xffbyte", "bad byte"},                      // invalid UTF-8 separates words
+		{"bad\xffbyte", "bad byte"},                    // invalid UTF-8 separates words
 		{"", ""},
 	}
 	for _, c := range cases {
