@@ -201,9 +201,9 @@ var paramDecls = []audit.Param{
 		func(p *params) *float64 { return &p.clueRate }),
 	audit.FloatParam("clue_surprise", 2, 0, audit.Unbounded, "how unlikely at clue_rate (-log10 Poisson tail) the file's near-misses must be for the orphan evidence",
 		func(p *params) *float64 { return &p.clueSurprise }),
-	audit.FloatParam("document_llr", 5, 0, audit.Unbounded, "a file whose near-misses and orphans (near and half orphans too) are this many log10 units likelier at the dev set's spun rates than at its clean ones reads as spun; 0 turns the check off",
+	audit.FloatParam("document_llr", 4, 0, audit.Unbounded, "a file whose near-misses and orphans (near and half orphans too) are this many log10 units likelier at the dev set's spun rates than at its clean ones reads as spun; 0 turns the check off",
 		func(p *params) *float64 { return &p.documentLLR }),
-	audit.FloatParam("document_density", 0.03, 0, audit.Unbounded, "... when that log10 ratio is also at least this much per content word (a long clean file gathers a large ratio from a slightly raised rate)",
+	audit.FloatParam("document_density", 0.02, 0, audit.Unbounded, "... when that log10 ratio is also at least this much per content word (a long clean file gathers a large ratio from a slightly raised rate)",
 		func(p *params) *float64 { return &p.documentDensity }),
 }
 
