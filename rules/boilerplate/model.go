@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -206,7 +205,7 @@ const pageMinLines = 12
 // provenanceRE are lines the rubric keeps as article text whatever their shape: wire
 // sign-offs, reporting credits, bylines and "-- Name" sign-offs (the provenance family
 // reads them); lines opening with a wire dateline are kept too.
-var provenanceRE = regexp.MustCompile(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
+var provenanceRE = lazyRegexp(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
 
 // lineParams are boilerplate.line's thresholds.
 type lineParams struct{ articleThreshold, pageThreshold, proseThreshold float64 }
@@ -237,7 +236,7 @@ func checkLine(p *audit.Pass) {
 		// are flattened page furniture, and dates are as often the time stamps of comments
 		// and of other stories, so the page model judges them all.
 		sh := in.shapes[k]
-		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || provenanceRE.MatchString(p.Doc.Lines[i].Text))) {
+		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || provenanceRE().MatchString(p.Doc.Lines[i].Text))) {
 			continue
 		}
 		// In an article a line shaped like prose (a sentence of ten words or more, no

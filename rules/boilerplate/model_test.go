@@ -6,11 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"reflect"
-	"strconv"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
