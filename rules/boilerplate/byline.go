@@ -1,7 +1,6 @@
 package boilerplate
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,10 +10,10 @@ const roleWords = `(?i:reporters?|correspondents?|desk|editors?|writers?|bureau|
 var (
 	// bylineChainRE is a paragraph opening with "Label: Name," pairs where a label names a
 	// role ("Owm Reporter: Staff Reporter, International Desk: Jane Roe, ...").
-	bylineChainRE = regexp.MustCompile(`^\s*(?:\p{Lu}[\p{L}.'’ -]{0,30}?\b` + roleWords + `\b[\p{L} ]{0,20}?\s*:\s*[^:,\n]{1,40}?\s*(?:,|\||—|–| - )\s*)+`)
+	bylineChainRE = lazyRegexp(`^\s*(?:\p{Lu}[\p{L}.'’ -]{0,30}?\b` + roleWords + `\b[\p{L} ]{0,20}?\s*:\s*[^:,\n]{1,40}?\s*(?:,|\||—|–| - )\s*)+`)
 	// bylineLineRE is a short line holding only a site byline ("By Jane Roe | Staff Writer",
 	// "Web Desk", "Written by Jane Roe, Senior Correspondent").
-	bylineLineRE = regexp.MustCompile(`^\s*(?:(?:By|BY|Written by|Posted by|Author:|Por|Par|Von|Di|Автор:?|بقلم)\s+\p{Lu}[^\n]{0,80}?\b` + roleWords + `\b[^\n]{0,40}|(?:\p{Lu}[\p{L}]+ ){0,3}` + roleWords + `|(?:By|BY|Written by|Posted by)\s+\p{Lu}[\p{L}.'’ -]{1,40}\s*[|•·]\s*[^\n]{1,60})\s*$`)
+	bylineLineRE = lazyRegexp(`^\s*(?:(?:By|BY|Written by|Posted by|Author:|Por|Par|Von|Di|Автор:?|بقلم)\s+\p{Lu}[^\n]{0,80}?\b` + roleWords + `\b[^\n]{0,40}|(?:\p{Lu}[\p{L}]+ ){0,3}` + roleWords + `|(?:By|BY|Written by|Posted by)\s+\p{Lu}[\p{L}.'’ -]{1,40}\s*[|•·]\s*[^\n]{1,60})\s*$`)
 )
 
 // findByline returns the byte range of a site byline at the start of a line: the whole line
@@ -30,13 +29,13 @@ func findBylineWords(line string, tokens int) (start, end int, whole, ok bool) {
 		return 0, 0, false, false
 	}
 	lead := strings.Index(line, trimmed)
-	if len(trimmed) <= 160 && !endsSentence(trimmed) && tokens <= 16 && mayHoldBylineLine(trimmed) && bylineLineRE.MatchString(trimmed) {
+	if len(trimmed) <= 160 && !endsSentence(trimmed) && tokens <= 16 && mayHoldBylineLine(trimmed) && bylineLineRE().MatchString(trimmed) {
 		return lead, lead + len(trimmed), true, true
 	}
 	if i := strings.IndexByte(line, ':'); i < 0 || i > 80 {
 		return 0, 0, false, false
 	}
-	if loc := bylineChainRE.FindStringIndex(line); loc != nil {
+	if loc := bylineChainRE().FindStringIndex(line); loc != nil {
 		end := strings.TrimRight(line[:loc[1]], " ")
 		return lead, len(end), false, true
 	}

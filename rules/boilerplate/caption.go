@@ -1,7 +1,6 @@
 package boilerplate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +19,7 @@ type captionMatch struct {
 // creditLabel matches a label such as "PHOTO:", "Photo:", "Image:", "Foto:", "Фото:" and the
 // credit after it, up to a comma, semicolon, bracket, a full stop or the line end. Only the
 // capitalised forms count: "photo:" inside a sentence is prose.
-var creditLabel = regexp.MustCompile(`(PHOTOS?|Photos?|PHOTOGRAPHS?|Photographs?|IMAGES?|Images?|PICTURES?|Pictures?|PICS?|Pics?|FOTOS?|Fotos?|FOTOGRAFÍA|Fotografía|IMAGEN|Imagen|BILD|Bild|CR[EÉ]DIT(?:O)?S?|Cr[eé]dit(?:o)?s?|ФОТО|Фото|صورة)(?:\s+(?:credit|CREDIT|Credit|courtesy|Courtesy|COURTESY))?\s*[:：]\s*([^\n,;()]{1,80}?)\s*(?:[,;)]|\.(?:\s|$)|$)`)
+var creditLabel = lazyRegexp(`(PHOTOS?|Photos?|PHOTOGRAPHS?|Photographs?|IMAGES?|Images?|PICTURES?|Pictures?|PICS?|Pics?|FOTOS?|Fotos?|FOTOGRAFÍA|Fotografía|IMAGEN|Imagen|BILD|Bild|CR[EÉ]DIT(?:O)?S?|Cr[eé]dit(?:o)?s?|ФОТО|Фото|صورة)(?:\s+(?:credit|CREDIT|Credit|courtesy|Courtesy|COURTESY))?\s*[:：]\s*([^\n,;()]{1,80}?)\s*(?:[,;)]|\.(?:\s|$)|$)`)
 
 // photoWords inside brackets make the bracket a credit: "(AP Photo/Evan Vucci)",
 // "(David Warren / Staff Photographer)", "(File photo)".
@@ -39,15 +38,15 @@ var creditFiller = map[string]bool{
 }
 
 var (
-	bracketRE = regexp.MustCompile(`\(([^()\n]{1,80})\)`)
+	bracketRE = lazyRegexp(`\(([^()\n]{1,80})\)`)
 	// agencyPhrases are credits that need no label.
-	agencyPhraseRE = regexp.MustCompile(`(?:(?:[Vv]ia |[/©] ?)?Getty Images|Image copyright\b[^\n.]{0,60}|Image caption\b|Copyright (?:Getty|AFP|Reuters|AP|EPA|PA)\b[^\n.,]{0,40}|(?:toggle|hide) caption\b[^\n]{0,60})`)
+	agencyPhraseRE = lazyRegexp(`(?:(?:[Vv]ia |[/©] ?)?Getty Images|Image copyright\b[^\n.]{0,60}|Image caption\b|Copyright (?:Getty|AFP|Reuters|AP|EPA|PA)\b[^\n.,]{0,40}|(?:toggle|hide) caption\b[^\n]{0,60})`)
 	// galleryRE is a gallery counter, alone ("1 of 6") or opening a caption ("3 of 12. ...").
-	galleryRE = regexp.MustCompile(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:(?:of|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)|/\s*\d{1,3}\s*$)`)
+	galleryRE = lazyRegexp(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:(?:of|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)|/\s*\d{1,3}\s*$)`)
 	// creditLineRE is a short line that is nothing but a credit.
-	creditLineRE = regexp.MustCompile(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?(?: the)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
+	creditLineRE = lazyRegexp(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?(?: the)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
 	// slashCreditRE is "Name Name/Agency" or "Name / Agency" alone on a short line.
-	slashCreditRE = regexp.MustCompile(`^\s*[\p{L}.'’ -]{2,40}?\s*/\s*([\p{L}-]+)(?: (?:via|for) [\p{L} ]{2,30})?\s*\.?\s*$`)
+	slashCreditRE = lazyRegexp(`^\s*[\p{L}.'’ -]{2,40}?\s*/\s*([\p{L}-]+)(?: (?:via|for) [\p{L} ]{2,30})?\s*\.?\s*$`)
 )
 
 // findCaption looks for a credit, caption or gallery counter on one line. A line that is
@@ -71,14 +70,14 @@ func findCaptionWords(line string, standalone bool, tokens int) (captionMatch, b
 	if standalone {
 		words = tokens
 	}
-	if standalone && len(trimmed) <= 60 && galleryRE.MatchString(line) {
+	if standalone && len(trimmed) <= 60 && galleryRE().MatchString(line) {
 		return whole("gallery counter")
 	}
-	if standalone && words <= 10 && !endsSentence(trimmed) && creditLineRE.MatchString(line) {
+	if standalone && words <= 10 && !endsSentence(trimmed) && creditLineRE().MatchString(line) {
 		return whole("credit line")
 	}
 	if standalone && words <= 8 {
-		if m := slashCreditRE.FindStringSubmatch(line); m != nil && news.IsAgencyWord(strings.ToLower(m[1])) {
+		if m := slashCreditRE().FindStringSubmatch(line); m != nil && news.IsAgencyWord(strings.ToLower(m[1])) {
 			return whole("credit line")
 		}
 	}
@@ -90,7 +89,7 @@ func findCaptionWords(line string, standalone bool, tokens int) (captionMatch, b
 	if !mayHoldCreditLabel(line) {
 		goto brackets
 	}
-	for _, loc := range creditLabel.FindAllStringSubmatchIndex(line, -1) {
+	for _, loc := range creditLabel().FindAllStringSubmatchIndex(line, -1) {
 		if !creditContext(line, loc[0]) || !creditText(line[loc[4]:loc[5]]) {
 			continue
 		}
@@ -128,7 +127,7 @@ agencies:
 	if !strings.Contains(line, "Getty") && !strings.Contains(line, "Image") && !strings.Contains(line, "Copyright") && !strings.Contains(line, "caption") {
 		return captionMatch{}, false
 	}
-	if loc := agencyPhraseRE.FindStringIndex(line); loc != nil {
+	if loc := agencyPhraseRE().FindStringIndex(line); loc != nil {
 		if words <= 12 {
 			return whole("agency credit")
 		}
@@ -153,7 +152,7 @@ func mayHoldCreditLabel(line string) bool {
 // nextBracket finds the next match of bracketRE in line[from:] by hand: the first "(" whose
 // text up to the next "(", ")" or line break ends with ")" and holds 1 to 80 runes (invalid
 // bytes count one each, as the regexp reads them). It returns the offsets of both brackets;
-// TestNextBracketAgreesWithTheRegexp pins it to bracketRE.FindAllStringIndex.
+// TestNextBracketAgreesWithTheRegexp pins it to bracketRE().FindAllStringIndex.
 func nextBracket(line string, from int) (open, close int, ok bool) {
 	for open = from; ; {
 		i := strings.IndexByte(line[open:], '(')

@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -52,10 +51,10 @@ var featureNames = func() []string {
 }()
 
 var (
-	creditTailRE = regexp.MustCompile(`(?:[/|]\s*[\p{Lu}][\p{L}.&' -]{1,30}|\b(?:Getty(?: Images)?|Reuters|AFP|AP|EPA|Shutterstock|Courtesy(?: of)?[\p{L} .]{0,30}|(?:Photo|Photograph|Image|Picture)s?(?: by)?:?[\p{L} ./]{0,30})|\(\s*(?:Photo|Image|Credit)[^()]{0,40}\))\s*\)?\s*$`)
-	timeAgoRE    = regexp.MustCompile(`(?i)\b\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\b`)
-	parenCountRE = regexp.MustCompile(`\(\d[\d,.]*\)`)
-	copyrightRE  = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
+	creditTailRE = lazyRegexp(`(?:[/|]\s*[\p{Lu}][\p{L}.&' -]{1,30}|\b(?:Getty(?: Images)?|Reuters|AFP|AP|EPA|Shutterstock|Courtesy(?: of)?[\p{L} .]{0,30}|(?:Photo|Photograph|Image|Picture)s?(?: by)?:?[\p{L} ./]{0,30})|\(\s*(?:Photo|Image|Credit)[^()]{0,40}\))\s*\)?\s*$`)
+	timeAgoRE    = lazyRegexp(`(?i)\b\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\b`)
+	parenCountRE = lazyRegexp(`\(\d[\d,.]*\)`)
+	copyrightRE  = lazyRegexp(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
 )
 
 // lineShape is what the model reads of one line by itself.
@@ -219,7 +218,7 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 	first, _ := utf8.DecodeRuneInString(t)
 	links := 0
 	if mayHoldLink(t) {
-		links = len(urlRE.FindAllStringIndex(t, 4))
+		links = len(urlRE().FindAllStringIndex(t, 4))
 	}
 	sentences := strings.Count(t, ". ") + strings.Count(t, "? ") + strings.Count(t, "! ") + b2i(ends)
 	pipes := strings.Count(t, "|") + strings.Count(t, "¦")
@@ -242,9 +241,9 @@ func (r *reading) shape(doc *audit.Document, i, ui int, class []unitClass, reaso
 		b2f(capWhole), b2f(capPart), b2f(s.byline != nil), b2f(s.dateLike), b2f(r.datelines[i] > 0),
 		b2f(u.own == "link"), b2f(u.own == "counter"), b2f(u.symbols),
 		b2f(cl == classWeak), b2f(cl == classProse), b2f(cl == classNeutral), b2f(why != ""),
-		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE.MatchString(t)),
-		b2f(containsFold(t, "ago") && timeAgoRE.MatchString(t)),
-		float64(parenCounts(t)), b2f(mayHoldCopyright(t) && copyrightRE.MatchString(t)),
+		b2f(len(t) < 400 && mayHoldCreditTail(t) && creditTailRE().MatchString(t)),
+		b2f(containsFold(t, "ago") && timeAgoRE().MatchString(t)),
+		float64(parenCounts(t)), b2f(mayHoldCopyright(t) && copyrightRE().MatchString(t)),
 		math.Log(float64(counts[t])), b2f(u.multiLine), share(single, words), math.Log1p(float64(sentences)),
 	}
 	return lineShape{
@@ -372,7 +371,7 @@ func mayHoldCopyright(t string) bool {
 func parenCounts(t string) int {
 	for i := strings.IndexByte(t, '('); i >= 0 && i+1 < len(t); {
 		if c := t[i+1]; c >= '0' && c <= '9' {
-			return len(parenCountRE.FindAllStringIndex(t, 4))
+			return len(parenCountRE().FindAllStringIndex(t, 4))
 		}
 		j := strings.IndexByte(t[i+1:], '(')
 		if j < 0 {

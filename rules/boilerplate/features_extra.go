@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"hash/maphash"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,9 +24,9 @@ var extraFeatureNames = []string{
 
 var (
 	// A month name (capitalised or not) with a day and a four-digit year, either order.
-	fullDateRE = regexp.MustCompile(`\b(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\.?\s+\p{L}\p{Ll}{2,8}\s+(?:19|20)\d\d)\b`)
+	fullDateRE = lazyRegexp(`\b(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\.?\s+\p{L}\p{Ll}{2,8}\s+(?:19|20)\d\d)\b`)
 	// A short capitalised name in brackets closing the line.
-	parenTailRE = regexp.MustCompile(`\(\s*\p{Lu}[\p{L}\p{N}.&' /-]{0,40}\)\s*\.?\s*$`)
+	parenTailRE = lazyRegexp(`\(\s*\p{Lu}[\p{L}\p{N}.&' /-]{0,40}\)\s*\.?\s*$`)
 )
 
 var gramSeed = maphash.MakeSeed()
@@ -68,7 +67,7 @@ func extraFeatures(lines []string, toks [][]token) [][]float64 {
 			selfRepeat(hs, counts), sharedGrams(hs, gramLines, seen),
 			share(lead, len(ts)), float64(min(lead, 10)), float64(allCaps),
 			b2f(labelPrefix(t)),
-			b2f(strings.HasSuffix(strings.TrimRight(t, ". "), ")") && parenTailRE.MatchString(t)),
+			b2f(strings.HasSuffix(strings.TrimRight(t, ". "), ")") && parenTailRE().MatchString(t)),
 			b2f(fullDate(t, ts)),
 			b2f(endsCapWord(t, ts)),
 		}
@@ -187,7 +186,7 @@ func fullDate(t string, ts []token) bool {
 		if tk.end < len(t) && isASCIIWord(t[tk.end]) {
 			continue // the expression's closing \b fails there
 		}
-		if fullDateRE.MatchString(t[ts[j-2].start:tk.end]) {
+		if fullDateRE().MatchString(t[ts[j-2].start:tk.end]) {
 			return true
 		}
 	}

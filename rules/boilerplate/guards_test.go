@@ -37,28 +37,28 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		lines = append(lines, strings.Split(string(data), "\n")...)
 	}
 	for _, l := range lines {
-		if !mayHoldLink(l) && urlRE.MatchString(l) {
+		if !mayHoldLink(l) && urlRE().MatchString(l) {
 			t.Errorf("mayHoldLink hides a link in %q", l)
 		}
-		if !mayHoldCreditTail(l) && creditTailRE.MatchString(l) {
+		if !mayHoldCreditTail(l) && creditTailRE().MatchString(l) {
 			t.Errorf("mayHoldCreditTail hides a credit in %q", l)
 		}
-		if !containsFold(l, "ago") && timeAgoRE.MatchString(l) {
+		if !containsFold(l, "ago") && timeAgoRE().MatchString(l) {
 			t.Errorf("the ago guard hides %q", l)
 		}
-		if got, want := parenCounts(l), len(parenCountRE.FindAllStringIndex(l, 4)); got != want {
+		if got, want := parenCounts(l), len(parenCountRE().FindAllStringIndex(l, 4)); got != want {
 			t.Errorf("parenCounts(%q) = %d, want %d", l, got, want)
 		}
-		if !mayHoldCopyright(l) && copyrightRE.MatchString(l) {
+		if !mayHoldCopyright(l) && copyrightRE().MatchString(l) {
 			t.Errorf("mayHoldCopyright hides %q", l)
 		}
-		if !mayHoldCreditLabel(l) && creditLabel.MatchString(l) {
+		if !mayHoldCreditLabel(l) && creditLabel().MatchString(l) {
 			t.Errorf("mayHoldCreditLabel hides %q", l)
 		}
-		if !hasGlue(l) && spliceRE.MatchString(l) {
+		if !hasGlue(l) && spliceRE().MatchString(l) {
 			t.Errorf("hasGlue hides a splice in %q", l)
 		}
-		if !mayHoldBylineLine(l) && bylineLineRE.MatchString(l) {
+		if !mayHoldBylineLine(l) && bylineLineRE().MatchString(l) {
 			t.Errorf("mayHoldBylineLine hides %q", l)
 		}
 		if !mayHoldDash(l) && parseWireDateline(l) != 0 {
@@ -80,7 +80,7 @@ func checkScanners(t *testing.T, l string) {
 		got = append(got, []int{open, close + 1})
 		at = close + 1
 	}
-	if want := bracketRE.FindAllStringIndex(l, -1); !slices.EqualFunc(got, want, slices.Equal) {
+	if want := bracketRE().FindAllStringIndex(l, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("nextBracket(%q) finds %v, bracketRE %v", l, got, want)
 	}
 	for _, set := range []string{":：", "\"“”«»„", "?？", segmentSeparators, "|•·"} {
@@ -103,11 +103,11 @@ func FuzzLiteralGuards(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, l string) {
-		if (!mayHoldLink(l) && urlRE.MatchString(l)) || (!mayHoldCreditTail(l) && creditTailRE.MatchString(l)) ||
-			(!containsFold(l, "ago") && timeAgoRE.MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE.MatchString(l)) ||
-			parenCounts(l) != len(parenCountRE.FindAllStringIndex(l, 4)) ||
-			(!mayHoldCreditLabel(l) && creditLabel.MatchString(l)) || (!hasGlue(l) && spliceRE.MatchString(l)) ||
-			(!mayHoldBylineLine(l) && bylineLineRE.MatchString(l)) || (!mayHoldDash(l) && parseWireDateline(l) != 0) {
+		if (!mayHoldLink(l) && urlRE().MatchString(l)) || (!mayHoldCreditTail(l) && creditTailRE().MatchString(l)) ||
+			(!containsFold(l, "ago") && timeAgoRE().MatchString(l)) || (!mayHoldCopyright(l) && copyrightRE().MatchString(l)) ||
+			parenCounts(l) != len(parenCountRE().FindAllStringIndex(l, 4)) ||
+			(!mayHoldCreditLabel(l) && creditLabel().MatchString(l)) || (!hasGlue(l) && spliceRE().MatchString(l)) ||
+			(!mayHoldBylineLine(l) && bylineLineRE().MatchString(l)) || (!mayHoldDash(l) && parseWireDateline(l) != 0) {
 			t.Errorf("a guard hides a match in %q", l)
 		}
 		checkScanners(t, l)

@@ -1,7 +1,6 @@
 package boilerplate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,8 +185,8 @@ func (r *reading) newUnit(doc *audit.Document, first, last, start, end int, mult
 }
 
 var (
-	urlRE     = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|info|io)(?:/\S*)?\b`)
-	counterRE = regexp.MustCompile(`(?i)^\s*(?:\(?\d[\d,.]*[km]?\)?\s+(?:comments?|shares?|views?|likes?|replies|responses|reactions|photos|images|videos|votes|followers|retweets|reviews)|(?:comments?|shares?|views?|likes?|replies|reactions|photos|images|videos)\s*[:(]?\s*\d[\d,.]*[km]?\)?)\s*$`)
+	urlRE     = lazyRegexp(`(?i)(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|info|io)(?:/\S*)?\b`)
+	counterRE = lazyRegexp(`(?i)^\s*(?:\(?\d[\d,.]*[km]?\)?\s+(?:comments?|shares?|views?|likes?|replies|responses|reactions|photos|images|videos|votes|followers|retweets|reviews)|(?:comments?|shares?|views?|likes?|replies|reactions|photos|images|videos)\s*[:(]?\s*\d[\d,.]*[km]?\)?)\s*$`)
 )
 
 // ownSignal names structure's own evidence that a line is web furniture: it is mostly
@@ -205,14 +204,14 @@ func ownSignal(text string) string {
 	if strings.ContainsAny(text, "@/") || strings.Contains(text, "www.") || strings.Contains(text, ".co") ||
 		strings.Contains(text, ".org") || strings.Contains(text, ".net") || strings.Contains(text, ".gov") ||
 		strings.Contains(text, ".edu") || strings.Contains(text, ".info") || strings.Contains(text, ".io") {
-		for _, loc := range urlRE.FindAllStringIndex(text, -1) {
+		for _, loc := range urlRE().FindAllStringIndex(text, -1) {
 			linked += len(strings.TrimSpace(text[loc[0]:loc[1]]))
 		}
 	}
 	if float64(linked) >= 0.5*float64(nonSpace) {
 		return "link"
 	}
-	if len(text) < 40 && strings.ContainsAny(text, "0123456789") && counterRE.MatchString(text) {
+	if len(text) < 40 && strings.ContainsAny(text, "0123456789") && counterRE().MatchString(text) {
 		return "counter"
 	}
 	return ""

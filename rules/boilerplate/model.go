@@ -1,12 +1,10 @@
 package boilerplate
 
 import (
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -17,8 +15,7 @@ import (
 // features of features.go (see model/README.md for the data, the method and the
 // cross-validated figures). The trees are evaluated here; no library is needed for that.
 
-//go:embed model/line_model.json
-var lineModelJSON []byte
+//go:generate go test -run TestGeneratedLineModelMatchesJSON -update
 
 // modelEnv names a model file that replaces the embedded one. It exists for model/cv.sh,
 // which scores each cross-validation fold with the model fitted without it.
@@ -29,13 +26,16 @@ const modelEnv = "TEXTAUDIT_BOILERPLATE_MODEL"
 type trees struct {
 	Threshold  float64 `json:"threshold"`
 	BaseMargin float64 `json:"base_margin"`
-	Trees      []struct {
-		F []int     `json:"f"`
-		T []float64 `json:"t"`
-		L []int     `json:"l"`
-		R []int     `json:"r"`
-		V []float64 `json:"v"`
-	} `json:"trees"`
+	Trees      []tree  `json:"trees"`
+}
+
+// tree is one fitted tree's node arrays.
+type tree struct {
+	F []int     `json:"f"`
+	T []float64 `json:"t"`
+	L []int     `json:"l"`
+	R []int     `json:"r"`
+	V []float64 `json:"v"`
 }
 
 // prob is the ensemble's probability that a feature vector is residue. XGBoost sends a
@@ -59,16 +59,19 @@ func (e *trees) prob(x []float64) float64 {
 // lineModel is the shipped model: one ensemble for articles and one for whole pages, and
 // the gate that tells them apart from two file features.
 type lineModel struct {
-	Features []string `json:"features"`
-	Gate     struct {
-		ProseShare    string  `json:"feature_prose_share"`
-		MaxProseShare float64 `json:"max_prose_share"`
-		MeanTokens    string  `json:"feature_mean_tokens"`
-		MaxMeanTokens float64 `json:"max_mean_tokens"`
-	} `json:"gate"`
-	Kinds map[string]*trees `json:"kinds"`
+	Features []string          `json:"features"`
+	Gate     gate              `json:"gate"`
+	Kinds    map[string]*trees `json:"kinds"`
 
 	proseShare, meanTokens int // feature indexes of the gate
+}
+
+// gate names the two file features that tell a page from an article, and their limits.
+type gate struct {
+	ProseShare    string  `json:"feature_prose_share"`
+	MaxProseShare float64 `json:"max_prose_share"`
+	MeanTokens    string  `json:"feature_mean_tokens"`
+	MaxMeanTokens float64 `json:"max_mean_tokens"`
 }
 
 var (
@@ -81,16 +84,24 @@ var (
 // and checks that it was fitted on the features this build computes.
 func loadLineModel() (*lineModel, error) {
 	modelOnce.Do(func() {
-		data, source := lineModelJSON, "embedded model/line_model.json"
+		// The shipped model is read from its Go form (model_gen.go, generated from the JSON
+		// and checked against it by TestGeneratedLineModelMatchesJSON): decoding the JSON
+		// cost a small run about 10 ms.
+		source := "embedded model/line_model.json"
 		if path := os.Getenv(modelEnv); path != "" {
+			var data []byte
 			data, modelErr = os.ReadFile(path)
 			if modelErr != nil {
 				return
 			}
 			source = path
+			loadedModel, modelErr = parseLineModel(data)
+		} else {
+			loadedModel = generatedLineModel()
+			modelErr = checkLineModel(loadedModel)
 		}
-		loadedModel, modelErr = parseLineModel(data)
 		if modelErr != nil {
+			loadedModel = nil
 			modelErr = fmt.Errorf("boilerplate line model %s: %v", source, modelErr)
 		}
 	})
@@ -102,31 +113,40 @@ func parseLineModel(data []byte) (*lineModel, error) {
 	if err := json.Unmarshal(data, m); err != nil {
 		return nil, err
 	}
+	if err := checkLineModel(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// checkLineModel checks that m was fitted on the features this build computes and that its
+// trees are well formed, and sets the gate's feature indexes.
+func checkLineModel(m *lineModel) error {
 	if strings.Join(m.Features, ",") != strings.Join(featureNames, ",") {
-		return nil, fmt.Errorf("fitted on other features than this build computes: refit with model/fit.py")
+		return fmt.Errorf("fitted on other features than this build computes: refit with model/fit.py")
 	}
 	for _, k := range []string{"article", "page"} {
 		e := m.Kinds[k]
 		if e == nil {
-			return nil, fmt.Errorf("no %s model", k)
+			return fmt.Errorf("no %s model", k)
 		}
 		for _, t := range e.Trees {
 			n := len(t.F)
 			if n == 0 || len(t.T) != n || len(t.L) != n || len(t.R) != n || len(t.V) != n {
-				return nil, fmt.Errorf("%s model: malformed tree", k)
+				return fmt.Errorf("%s model: malformed tree", k)
 			}
 			for i, f := range t.F {
 				if f >= len(featureNames) || (f >= 0 && (t.L[i] <= i || t.R[i] <= i || t.L[i] >= n || t.R[i] >= n)) {
-					return nil, fmt.Errorf("%s model: malformed tree", k)
+					return fmt.Errorf("%s model: malformed tree", k)
 				}
 			}
 		}
 	}
 	m.proseShare, m.meanTokens = featureIndex(m.Gate.ProseShare), featureIndex(m.Gate.MeanTokens)
 	if m.proseShare < 0 || m.meanTokens < 0 {
-		return nil, fmt.Errorf("gate reads unknown features")
+		return fmt.Errorf("gate reads unknown features")
 	}
-	return m, nil
+	return nil
 }
 
 var (
@@ -185,7 +205,7 @@ const pageMinLines = 12
 // provenanceRE are lines the rubric keeps as article text whatever their shape: wire
 // sign-offs, reporting credits, bylines and "-- Name" sign-offs (the provenance family
 // reads them); lines opening with a wire dateline are kept too.
-var provenanceRE = regexp.MustCompile(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
+var provenanceRE = lazyRegexp(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
 
 // lineParams are boilerplate.line's thresholds.
 type lineParams struct{ articleThreshold, pageThreshold, proseThreshold float64 }
@@ -216,7 +236,7 @@ func checkLine(p *audit.Pass) {
 		// are flattened page furniture, and dates are as often the time stamps of comments
 		// and of other stories, so the page model judges them all.
 		sh := in.shapes[k]
-		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || provenanceRE.MatchString(p.Doc.Lines[i].Text))) {
+		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || provenanceRE().MatchString(p.Doc.Lines[i].Text))) {
 			continue
 		}
 		// In an article a line shaped like prose (a sentence of ten words or more, no

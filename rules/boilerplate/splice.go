@@ -1,7 +1,6 @@
 package boilerplate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +9,7 @@ import (
 // spliceRE finds a sentence end glued to the next sentence's first word: a lower-case word
 // of three or more letters, a full stop, question or exclamation mark, then a capitalised
 // word ("offensive.In June").
-var spliceRE = regexp.MustCompile(`(\p{Ll}{3,})([.!?])(\p{Lu}\p{Ll}+)`)
+var spliceRE = lazyRegexp(`(\p{Ll}{3,})([.!?])(\p{Lu}\p{Ll}+)`)
 
 // domainWords after a full stop mean a host name or file name, not a splice ("Example.Com").
 var domainWords = map[string]bool{
@@ -36,7 +35,7 @@ func findSplices(line string) []spliceAt {
 	if !hasGlue(line) {
 		return nil
 	}
-	for _, m := range spliceRE.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range spliceRE().FindAllStringSubmatchIndex(line, -1) {
 		start := wordStart(line, m[2])
 		left, right := line[start:m[3]], line[m[6]:m[7]]
 		if !spliceLooksReal(line, start, m[7], left, right) {

@@ -54,7 +54,7 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 			return classOwn
 		case s.dateLike || (r.datelines[u.first-1] > 0 && len(r.afterDateline(u.first-1, u.text)) == 0):
 			return classNeutral
-		case provenanceRE.MatchString(u.text):
+		case provenanceRE().MatchString(u.text):
 			// Sign-offs ("-- Jane Roe") and contributor credits ("Contributing: ...") are the
 			// story's provenance, kept as article text whatever their shape.
 			return classNeutral

@@ -26,16 +26,16 @@ const (
 
 var (
 	// "(Photo: Getty Images)", "Picture credit: EPA-EFE".
-	labelCreditRE = regexp.MustCompile(photoLabel + `(` + creditName + `)` + creditEnd)
+	labelCreditRE = lazyRegexp(photoLabel + `(` + creditName + `)` + creditEnd)
 	// "PHOTO: AFP Firefighters at the scene": a known agency needs no end after it.
-	labelAgencyRE = regexp.MustCompile(photoLabel + allAlternation() + `\b`)
+	labelAgencyRE = lazyRegexp(photoLabel + allAlternation() + `\b`)
 	// "REUTERS/Jonathan Ernst", "AFP/Getty Images", "AP Photo/Evan Vucci".
-	agencyNameRE = regexp.MustCompile(`\b` + allAlternation() + `(?: Photo)?\s?/\s?` + creditName)
+	agencyNameRE = lazyRegexp(`\b` + allAlternation() + `(?: Photo)?\s?/\s?` + creditName)
 	// "Kevin Mazur/WireImage", "Jane Doe/Reuters", "Name Name/FilmMagic": a person's name and
 	// one organisation word, known or written in camel case.
-	personOrgRE = regexp.MustCompile(personName + `/(\p{Lu}[\p{L}-]+)` + creditEnd)
+	personOrgRE = lazyRegexp(personName + `/(\p{Lu}[\p{L}-]+)` + creditEnd)
 	// "AP Photo", "Reuters/File".
-	agencySuffixRE = regexp.MustCompile(`\b` + allAlternation() + `(?:/File\b| [Pp]hoto\b)`)
+	agencySuffixRE = lazyRegexp(`\b` + allAlternation() + `(?:/File\b| [Pp]hoto\b)`)
 )
 
 // agencyEnds marks the bytes an agency spelling ends with.
@@ -121,27 +121,27 @@ func PhotoCredits(text string) []PhotoCredit {
 	// Each form's regexp runs only where its literal parts occur: most paragraphs have none.
 	slash := strings.IndexByte(text, '/') >= 0
 	if strings.IndexByte(text, ':') >= 0 && hasPhotoWord(text) {
-		for _, m := range labelCreditRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range labelCreditRE().FindAllStringSubmatchIndex(text, -1) {
 			add(m[0], m[3], m[2], m[3])
 		}
-		for _, m := range labelAgencyRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range labelAgencyRE().FindAllStringSubmatchIndex(text, -1) {
 			add(m[0], m[1], m[2], m[3])
 		}
 	}
 	if slash {
 		if mayHoldAgencySlash(text) {
-			for _, m := range agencyNameRE.FindAllStringSubmatchIndex(text, -1) {
+			for _, m := range agencyNameRE().FindAllStringSubmatchIndex(text, -1) {
 				add(m[0], m[1], m[2], m[3])
 			}
 		}
-		for _, m := range personOrgRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range personOrgRE().FindAllStringSubmatchIndex(text, -1) {
 			if org := text[m[2]:m[3]]; IsAgencyWord(strings.ToLower(org)) || camelCase(org) {
 				add(m[0], m[3], m[2], m[3])
 			}
 		}
 	}
 	if slash && strings.Contains(text, "/File") || strings.Contains(text, " Photo") || strings.Contains(text, " photo") {
-		for _, m := range agencySuffixRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range agencySuffixRE().FindAllStringSubmatchIndex(text, -1) {
 			add(m[0], m[1], m[2], m[3])
 		}
 	}
@@ -221,12 +221,12 @@ func HasPrefixFoldASCII(s, lower string) bool {
 // creditFormRE matches a credit label by its form alone: a parenthesis or a line end with
 // "Photo:", "Image:", "Picture:", "Photograph:", "Credit:" or "Photo by", whoever or whatever
 // follows. Looser than PhotoCredits (it names no one), it tells a caption from prose.
-var creditFormRE = regexp.MustCompile(`(?i)(?:\(\s*(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?::|by\b)[^()\n]{1,60}\)|\b(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b)\s*[^\s.][^.\n]{0,60}$)`)
+var creditFormRE = lazyRegexp(`(?i)(?:\(\s*(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?::|by\b)[^()\n]{1,60}\)|\b(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b)\s*[^\s.][^.\n]{0,60}$)`)
 
 // CarriesCredit reports whether a text (a caption, say) carries a photo credit: one
 // PhotoCredits finds, or a credit label by its form ("(Photo by Jane Doe)", "Credit: NASA").
 func CarriesCredit(text string) bool {
-	return HasPhotoCredit(text) || mayHoldCreditForm(text) && creditFormRE.MatchString(strings.TrimSpace(text))
+	return HasPhotoCredit(text) || mayHoldCreditForm(text) && creditFormRE().MatchString(strings.TrimSpace(text))
 }
 
 // mayHoldCreditForm reports whether text holds, in any case, a word every creditFormRE match

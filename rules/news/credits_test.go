@@ -47,7 +47,7 @@ func TestPhotoCreditPrefiltersNeverHideACredit(t *testing.T) {
 	for _, text := range []string{"", "PHOTO: AFP", "Picture: Reuters", "(Photo: Reuters)", "IMAGE credit: AP",
 		"Foto: EFE", "Reuters/File", "AFP/Getty Images", "Xinhua Photo", "a photo of the town", "PHOTOGRAPHS: AP",
 		"\u0130MAGE: AP", "pho\u200bto: AFP", "Kevin Mazur/WireImage", "REUTERS/Jonathan Ernst"} {
-		label := labelCreditRE.MatchString(text) || labelAgencyRE.MatchString(text)
+		label := labelCreditRE().MatchString(text) || labelAgencyRE().MatchString(text)
 		if label && !hasPhotoWord(text) {
 			t.Errorf("hasPhotoWord(%q) = false, but the labelled form matches", text)
 		}
@@ -69,7 +69,7 @@ func TestPhotoCreditPrefiltersNeverHideACredit(t *testing.T) {
 		if got := mayHoldAgencySlash(c.text); got != c.may {
 			t.Errorf("mayHoldAgencySlash(%q) = %v, want %v", c.text, got, c.may)
 		}
-		if agencyNameRE.MatchString(c.text) && !mayHoldAgencySlash(c.text) {
+		if agencyNameRE().MatchString(c.text) && !mayHoldAgencySlash(c.text) {
 			t.Errorf("mayHoldAgencySlash(%q) = false, but agencyNameRE matches", c.text)
 		}
 	}

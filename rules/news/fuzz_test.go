@@ -36,7 +36,7 @@ func FuzzDatelineAndCredits(f *testing.F) {
 				t.Fatalf("dateline %+v outside %d bytes", dl, len(s))
 			}
 		}
-		if agencyNameRE.MatchString(s) && !mayHoldAgencySlash(s) {
+		if agencyNameRE().MatchString(s) && !mayHoldAgencySlash(s) {
 			t.Fatalf("mayHoldAgencySlash(%q) = false, but agencyNameRE matches", s)
 		}
 		for _, c := range PhotoCredits(s) {

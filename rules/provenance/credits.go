@@ -1,7 +1,6 @@
 package provenance
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -38,9 +37,9 @@ var (
 	agencyAlt = news.WireAlternation()
 	// A credit line is a short paragraph that is only the source: "Source: AFP", "— Reuters",
 	// "(AP)", "Copyright Reuters", "Additional reporting by AFP".
-	creditLineRE = regexp.MustCompile(`^[\s(\[—–-]*(?:(?i:source|sources|credit|copyright|©|\(c\)|additional reporting by|with reporting by|reporting by|via)\s*:?\s*)?` + agencyAlt + `[\s)\].]*$`)
+	creditLineRE = lazyRegexp(`^[\s(\[—–-]*(?:(?i:source|sources|credit|copyright|©|\(c\)|additional reporting by|with reporting by|reporting by|via)\s*:?\s*)?` + agencyAlt + `[\s)\].]*$`)
 	// Reuters closes stories with "Reporting by NAME; Editing by NAME".
-	reutersSignatureRE = regexp.MustCompile(`(?:Reporting|Writing) by [^;\n]{2,80}; (?:additional reporting by [^;\n]{2,80}; )?[Ee]diting by `)
+	reutersSignatureRE = lazyRegexp(`(?:Reporting|Writing) by [^;\n]{2,80}; (?:additional reporting by [^;\n]{2,80}; )?[Ee]diting by `)
 )
 
 func canonicalName(s string) string {
@@ -85,12 +84,12 @@ func findCredits(doc *audit.Document, cfg *audit.Config) []Credit {
 			}
 		}
 		if fieldsAtMost(p.Text, maxCreditLineWords) {
-			if m := creditLineRE.FindStringSubmatchIndex(p.Text); m != nil {
+			if m := creditLineRE().FindStringSubmatchIndex(p.Text); m != nil {
 				out = append(out, Credit{Agency: canonicalName(p.Text[m[2]:m[3]]), Kind: CreditLine, Start: p.Start, End: p.End})
 			}
 		}
 		if mayHoldSignature(p.Text) {
-			if m := reutersSignatureRE.FindStringIndex(p.Text); m != nil {
+			if m := reutersSignatureRE().FindStringIndex(p.Text); m != nil {
 				out = append(out, Credit{Agency: "Reuters", Kind: CreditLine, Start: p.Start + m[0], End: p.Start + m[1]})
 			}
 		}

@@ -7,7 +7,7 @@ import (
 
 // The prefilters only skip regexps that cannot match; these tests hold them to that.
 
-func signatureReference(text string) bool { return reutersSignatureRE.MatchString(text) }
+func signatureReference(text string) bool { return reutersSignatureRE().MatchString(text) }
 
 var prefilterTexts = []string{
 	"", "PHOTO: AFP", "Picture: Reuters", "(Photo: Reuters)", "IMAGE credit: AP", "Foto: EFE",

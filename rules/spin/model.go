@@ -1,6 +1,7 @@
 package spin
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/binary"
 	"fmt"
@@ -144,6 +145,20 @@ func (m *Model) idHashed(w string, h uint64) int32 {
 			return -1
 		}
 		if string(m.wordAt(v-1)) == w {
+			return v - 1
+		}
+	}
+}
+
+// idBytes is ID for a spelling held in bytes (maphash.Bytes hashes as maphash.String does).
+func (m *Model) idBytes(w []byte) int32 {
+	mask := uint64(len(m.wordHash) - 1)
+	for h := maphash.Bytes(m.hashSeed, w); ; h++ {
+		v := m.wordHash[h&mask]
+		if v == 0 {
+			return -1
+		}
+		if bytes.Equal(m.wordAt(v-1), w) {
 			return v - 1
 		}
 	}

@@ -1,6 +1,7 @@
 package spin
 
 import (
+	"bytes"
 	"cmp"
 	_ "embed"
 	"encoding/binary"
@@ -233,63 +234,104 @@ func (t *thesaurus) lemmas(m *Model, w int32) []inflection {
 	return out
 }
 
-// inflect gives lemma the suffix, returning the model ids of the forms that exist.
-func (t *thesaurus) inflect(m *Model, lemma int32, suffix string) []int32 {
+// appendForms gives lemma the suffix, appending to dst the model ids of the forms that
+// exist. It spells the forms in buf (returned for reuse), so trying a form allocates nothing:
+// the candidates of a small run's words are computed once each, and were most of its cost.
+func (t *thesaurus) appendForms(dst []int32, buf []byte, m *Model, lemma int32, suffix string) ([]int32, []byte) {
 	if suffix == "" {
-		return []int32{lemma}
+		return append(dst, lemma), buf
 	}
 	// WordNet's exception lists hold past forms, plurals and comparatives (went, gone; mice;
 	// better): an irregular lemma takes them for those suffixes, never for "-ing" or a
 	// verb's "-s", which stay regular ("going", "goes").
 	switch suffix {
 	case "irregular":
-		return t.formsOf[lemma]
+		return append(dst, t.formsOf[lemma]...), buf
 	case "ed", "er", "est":
 		// the lists also hold doubled-consonant gerunds ("getting"), never a past form
-		var forms []int32
+		n := len(dst)
 		for _, f := range t.formsOf[lemma] {
-			if !strings.HasSuffix(m.Word(f), "ing") {
-				forms = append(forms, f)
+			if !bytes.HasSuffix(m.wordAt(f), []byte("ing")) {
+				dst = append(dst, f)
 			}
 		}
-		if len(forms) > 0 {
-			return forms
+		if len(dst) > n {
+			return dst, buf
 		}
 	}
-	base := m.Word(lemma)
-	var cands []string
+	base := m.wordAt(lemma)
+	try := func(stem []byte, parts ...string) {
+		buf = append(buf[:0], stem...)
+		for _, p := range parts {
+			buf = append(buf, p...)
+		}
+		if id := m.idBytes(buf); id >= 0 {
+			dst = append(dst, id)
+		}
+	}
+	last := ""
+	if len(base) > 0 {
+		last = string(base[len(base)-1:]) // one byte: no allocation
+	}
+	consonantY := bytes.HasSuffix(base, []byte("y")) && len(base) > 2 && strings.IndexByte("aeiou", base[len(base)-2]) < 0
 	switch suffix {
 	case "s":
-		if strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])) {
-			cands = append(cands, base[:len(base)-1]+"ies")
+		if consonantY {
+			try(base[:len(base)-1], "ies")
 		} else {
-			cands = append(cands, base+"s")
+			try(base, "s")
 		}
 	case "es":
-		cands = append(cands, base+"es", base+"s")
+		try(base, "es")
+		try(base, "s")
 	case "ed", "er", "est":
-		sfx := suffix
 		switch {
-		case strings.HasSuffix(base, "e"):
-			cands = append(cands, base+sfx[1:])
-		case strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
-			cands = append(cands, base[:len(base)-1]+"i"+sfx)
+		case bytes.HasSuffix(base, []byte("e")):
+			try(base, suffix[1:])
+		case consonantY:
+			try(base[:len(base)-1], "i", suffix)
 		default:
-			cands = append(cands, base+sfx, base+base[len(base)-1:]+sfx)
+			try(base, suffix)
+			try(base, last, suffix)
 		}
 	case "ing":
-		if strings.HasSuffix(base, "e") && !strings.HasSuffix(base, "ee") {
-			cands = append(cands, base[:len(base)-1]+"ing")
+		if bytes.HasSuffix(base, []byte("e")) && !bytes.HasSuffix(base, []byte("ee")) {
+			try(base[:len(base)-1], "ing")
 		}
-		cands = append(cands, base+"ing", base+base[len(base)-1:]+"ing")
+		try(base, "ing")
+		try(base, last, "ing")
 	}
-	var out []int32
-	for _, c := range cands {
-		if id := m.ID(c); id >= 0 {
-			out = append(out, id)
+	return dst, buf
+}
+
+// idSet is the set of word ids candidates has met: a list while it is short (most words
+// have a few dozen candidates, and a map cost more to make than the list to scan), a map
+// once it grows.
+type idSet struct {
+	list []int32
+	m    map[int32]bool
+}
+
+// add adds id, reporting whether it was new.
+func (s *idSet) add(id int32) bool {
+	if s.m != nil {
+		if s.m[id] {
+			return false
+		}
+		s.m[id] = true
+		return true
+	}
+	if slices.Contains(s.list, id) {
+		return false
+	}
+	s.list = append(s.list, id)
+	if len(s.list) > 64 {
+		s.m = make(map[int32]bool, 2*len(s.list))
+		for _, x := range s.list {
+			s.m[x] = true
 		}
 	}
-	return out
+	return true
 }
 
 // Synonyms lists the vocabulary words that can replace w in the same grammatical form: the
@@ -312,15 +354,17 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 	if v, ok := memo.load(w); ok {
 		return v
 	}
-	seen := map[int32]bool{w: true}
+	var seen idSet
+	seen.add(w)
 	if wider {
 		for _, s := range t.Synonyms(m, w) {
-			seen[s] = true
+			seen.add(s)
 		}
 	}
-	var out []int32
+	var out, forms []int32
+	var buf []byte
 	for _, inf := range t.lemmas(m, w) {
-		seen[inf.lemma] = true
+		seen.add(inf.lemma)
 		sets := t.senses.list(inf.lemma)
 		if wider {
 			sets = t.related.list(inf.lemma)
@@ -335,9 +379,9 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 				if syn == inf.lemma {
 					continue
 				}
-				for _, form := range t.inflect(m, syn, inf.suffix) {
-					if !seen[form] {
-						seen[form] = true
+				forms, buf = t.appendForms(forms[:0], buf, m, syn, inf.suffix)
+				for _, form := range forms {
+					if seen.add(form) {
 						out = append(out, form)
 					}
 				}
