@@ -2,6 +2,8 @@ package boilerplate
 
 import (
 	"strings"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // roleWords name newsroom roles in site bylines ("Staff Reporter", "International Desk").
@@ -10,10 +12,10 @@ const roleWords = `(?i:reporters?|correspondents?|desk|editors?|writers?|bureau|
 var (
 	// bylineChainRE is a paragraph opening with "Label: Name," pairs where a label names a
 	// role ("Owm Reporter: Staff Reporter, International Desk: Jane Roe, ...").
-	bylineChainRE = lazyRegexp(`^\s*(?:\p{Lu}[\p{L}.'’ -]{0,30}?\b` + roleWords + `\b[\p{L} ]{0,20}?\s*:\s*[^:,\n]{1,40}?\s*(?:,|\||—|–| - )\s*)+`)
+	bylineChainRE = news.LazyRegexp(`^\s*(?:\p{Lu}[\p{L}.'’ -]{0,30}?\b` + roleWords + `\b[\p{L} ]{0,20}?\s*:\s*[^:,\n]{1,40}?\s*(?:,|\||—|–| - )\s*)+`)
 	// bylineLineRE is a short line holding only a site byline ("By Jane Roe | Staff Writer",
 	// "Web Desk", "Written by Jane Roe, Senior Correspondent").
-	bylineLineRE = lazyRegexp(`^\s*(?:(?:By|BY|Written by|Posted by|Author:|Por|Par|Von|Di|Автор:?|بقلم)\s+\p{Lu}[^\n]{0,80}?\b` + roleWords + `\b[^\n]{0,40}|(?:\p{Lu}[\p{L}]+ ){0,3}` + roleWords + `|(?:By|BY|Written by|Posted by)\s+\p{Lu}[\p{L}.'’ -]{1,40}\s*[|•·]\s*[^\n]{1,60})\s*$`)
+	bylineLineRE = news.LazyRegexp(`^\s*(?:(?:By|BY|Written by|Posted by|Author:|Por|Par|Von|Di|Автор:?|بقلم)\s+\p{Lu}[^\n]{0,80}?\b` + roleWords + `\b[^\n]{0,40}|(?:\p{Lu}[\p{L}]+ ){0,3}` + roleWords + `|(?:By|BY|Written by|Posted by)\s+\p{Lu}[\p{L}.'’ -]{1,40}\s*[|•·]\s*[^\n]{1,60})\s*$`)
 )
 
 // findByline returns the byte range of a site byline at the start of a line: the whole line

@@ -19,7 +19,7 @@ type captionMatch struct {
 // creditLabel matches a label such as "PHOTO:", "Photo:", "Image:", "Foto:", "Фото:" and the
 // credit after it, up to a comma, semicolon, bracket, a full stop or the line end. Only the
 // capitalised forms count: "photo:" inside a sentence is prose.
-var creditLabel = lazyRegexp(`(PHOTOS?|Photos?|PHOTOGRAPHS?|Photographs?|IMAGES?|Images?|PICTURES?|Pictures?|PICS?|Pics?|FOTOS?|Fotos?|FOTOGRAFÍA|Fotografía|IMAGEN|Imagen|BILD|Bild|CR[EÉ]DIT(?:O)?S?|Cr[eé]dit(?:o)?s?|ФОТО|Фото|صورة)(?:\s+(?:credit|CREDIT|Credit|courtesy|Courtesy|COURTESY))?\s*[:：]\s*([^\n,;()]{1,80}?)\s*(?:[,;)]|\.(?:\s|$)|$)`)
+var creditLabel = news.LazyRegexp(`(PHOTOS?|Photos?|PHOTOGRAPHS?|Photographs?|IMAGES?|Images?|PICTURES?|Pictures?|PICS?|Pics?|FOTOS?|Fotos?|FOTOGRAFÍA|Fotografía|IMAGEN|Imagen|BILD|Bild|CR[EÉ]DIT(?:O)?S?|Cr[eé]dit(?:o)?s?|ФОТО|Фото|صورة)(?:\s+(?:credit|CREDIT|Credit|courtesy|Courtesy|COURTESY))?\s*[:：]\s*([^\n,;()]{1,80}?)\s*(?:[,;)]|\.(?:\s|$)|$)`)
 
 // photoWords inside brackets make the bracket a credit: "(AP Photo/Evan Vucci)",
 // "(David Warren / Staff Photographer)", "(File photo)".
@@ -38,15 +38,15 @@ var creditFiller = map[string]bool{
 }
 
 var (
-	bracketRE = lazyRegexp(`\(([^()\n]{1,80})\)`)
+	bracketRE = news.LazyRegexp(`\(([^()\n]{1,80})\)`)
 	// agencyPhrases are credits that need no label.
-	agencyPhraseRE = lazyRegexp(`(?:(?:[Vv]ia |[/©] ?)?Getty Images|Image copyright\b[^\n.]{0,60}|Image caption\b|Copyright (?:Getty|AFP|Reuters|AP|EPA|PA)\b[^\n.,]{0,40}|(?:toggle|hide) caption\b[^\n]{0,60})`)
+	agencyPhraseRE = news.LazyRegexp(`(?:(?:[Vv]ia |[/©] ?)?Getty Images|Image copyright\b[^\n.]{0,60}|Image caption\b|Copyright (?:Getty|AFP|Reuters|AP|EPA|PA)\b[^\n.,]{0,40}|(?:toggle|hide) caption\b[^\n]{0,60})`)
 	// galleryRE is a gallery counter, alone ("1 of 6") or opening a caption ("3 of 12. ...").
-	galleryRE = lazyRegexp(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:(?:of|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)|/\s*\d{1,3}\s*$)`)
+	galleryRE = news.LazyRegexp(`(?i)^\s*(?:(?:photo|image|picture|slide|foto|bild|imagen)s?\s*)?\d{1,3}\s*(?:(?:of|de|von|sur|di|из)\s*\d{1,3}(?:\s*$|[.:]\s+\S)|/\s*\d{1,3}\s*$)`)
 	// creditLineRE is a short line that is nothing but a credit.
-	creditLineRE = lazyRegexp(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?(?: the)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
+	creditLineRE = news.LazyRegexp(`^\s*(?:Photo(?:graph)?s?(?:graphed)? (?:by|courtesy(?: of)?)|PHOTOS? (?:BY|COURTESY)|Courtesy(?: of)?(?: the)?|Foto(?:s)? (?:de|von|di)|Bild)\s+\p{Lu}`)
 	// slashCreditRE is "Name Name/Agency" or "Name / Agency" alone on a short line.
-	slashCreditRE = lazyRegexp(`^\s*[\p{L}.'’ -]{2,40}?\s*/\s*([\p{L}-]+)(?: (?:via|for) [\p{L} ]{2,30})?\s*\.?\s*$`)
+	slashCreditRE = news.LazyRegexp(`^\s*[\p{L}.'’ -]{2,40}?\s*/\s*([\p{L}-]+)(?: (?:via|for) [\p{L} ]{2,30})?\s*\.?\s*$`)
 )
 
 // findCaption looks for a credit, caption or gallery counter on one line. A line that is

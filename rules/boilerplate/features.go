@@ -51,10 +51,10 @@ var featureNames = func() []string {
 }()
 
 var (
-	creditTailRE = lazyRegexp(`(?:[/|]\s*[\p{Lu}][\p{L}.&' -]{1,30}|\b(?:Getty(?: Images)?|Reuters|AFP|AP|EPA|Shutterstock|Courtesy(?: of)?[\p{L} .]{0,30}|(?:Photo|Photograph|Image|Picture)s?(?: by)?:?[\p{L} ./]{0,30})|\(\s*(?:Photo|Image|Credit)[^()]{0,40}\))\s*\)?\s*$`)
-	timeAgoRE    = lazyRegexp(`(?i)\b\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\b`)
-	parenCountRE = lazyRegexp(`\(\d[\d,.]*\)`)
-	copyrightRE  = lazyRegexp(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
+	creditTailRE = news.LazyRegexp(`(?:[/|]\s*[\p{Lu}][\p{L}.&' -]{1,30}|\b(?:Getty(?: Images)?|Reuters|AFP|AP|EPA|Shutterstock|Courtesy(?: of)?[\p{L} .]{0,30}|(?:Photo|Photograph|Image|Picture)s?(?: by)?:?[\p{L} ./]{0,30})|\(\s*(?:Photo|Image|Credit)[^()]{0,40}\))\s*\)?\s*$`)
+	timeAgoRE    = news.LazyRegexp(`(?i)\b\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\b`)
+	parenCountRE = news.LazyRegexp(`\(\d[\d,.]*\)`)
+	copyrightRE  = news.LazyRegexp(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
 )
 
 // lineShape is what the model reads of one line by itself.

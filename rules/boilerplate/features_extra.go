@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // Shape features for the residue the first line model missed on real scrapes (see
@@ -24,9 +26,9 @@ var extraFeatureNames = []string{
 
 var (
 	// A month name (capitalised or not) with a day and a four-digit year, either order.
-	fullDateRE = lazyRegexp(`\b(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\.?\s+\p{L}\p{Ll}{2,8}\s+(?:19|20)\d\d)\b`)
+	fullDateRE = news.LazyRegexp(`\b(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\.?\s+\p{L}\p{Ll}{2,8}\s+(?:19|20)\d\d)\b`)
 	// A short capitalised name in brackets closing the line.
-	parenTailRE = lazyRegexp(`\(\s*\p{Lu}[\p{L}\p{N}.&' /-]{0,40}\)\s*\.?\s*$`)
+	parenTailRE = news.LazyRegexp(`\(\s*\p{Lu}[\p{L}\p{N}.&' /-]{0,40}\)\s*\.?\s*$`)
 )
 
 var gramSeed = maphash.MakeSeed()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/textaudit/textaudit/audit"
 	"github.com/textaudit/textaudit/rules/language"
+	"github.com/textaudit/textaudit/rules/news"
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
 
@@ -185,8 +186,8 @@ func (r *reading) newUnit(doc *audit.Document, first, last, start, end int, mult
 }
 
 var (
-	urlRE     = lazyRegexp(`(?i)(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|info|io)(?:/\S*)?\b`)
-	counterRE = lazyRegexp(`(?i)^\s*(?:\(?\d[\d,.]*[km]?\)?\s+(?:comments?|shares?|views?|likes?|replies|responses|reactions|photos|images|videos|votes|followers|retweets|reviews)|(?:comments?|shares?|views?|likes?|replies|reactions|photos|images|videos)\s*[:(]?\s*\d[\d,.]*[km]?\)?)\s*$`)
+	urlRE     = news.LazyRegexp(`(?i)(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|info|io)(?:/\S*)?\b`)
+	counterRE = news.LazyRegexp(`(?i)^\s*(?:\(?\d[\d,.]*[km]?\)?\s+(?:comments?|shares?|views?|likes?|replies|responses|reactions|photos|images|videos|votes|followers|retweets|reviews)|(?:comments?|shares?|views?|likes?|replies|reactions|photos|images|videos)\s*[:(]?\s*\d[\d,.]*[km]?\)?)\s*$`)
 )
 
 // ownSignal names structure's own evidence that a line is web furniture: it is mostly

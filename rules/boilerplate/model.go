@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/textaudit/textaudit/audit"
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // The line model: gradient-boosted trees fitted offline by model/fit.py on the generic line
@@ -205,7 +206,7 @@ const pageMinLines = 12
 // provenanceRE are lines the rubric keeps as article text whatever their shape: wire
 // sign-offs, reporting credits, bylines and "-- Name" sign-offs (the provenance family
 // reads them); lines opening with a wire dateline are kept too.
-var provenanceRE = lazyRegexp(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
+var provenanceRE = news.LazyRegexp(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
 
 // lineParams are boilerplate.line's thresholds.
 type lineParams struct{ articleThreshold, pageThreshold, proseThreshold float64 }

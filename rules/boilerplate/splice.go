@@ -4,12 +4,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textaudit/textaudit/rules/news"
 )
 
 // spliceRE finds a sentence end glued to the next sentence's first word: a lower-case word
 // of three or more letters, a full stop, question or exclamation mark, then a capitalised
 // word ("offensive.In June").
-var spliceRE = lazyRegexp(`(\p{Ll}{3,})([.!?])(\p{Lu}\p{Ll}+)`)
+var spliceRE = news.LazyRegexp(`(\p{Ll}{3,})([.!?])(\p{Lu}\p{Ll}+)`)
 
 // domainWords after a full stop mean a host name or file name, not a splice ("Example.Com").
 var domainWords = map[string]bool{

@@ -26,16 +26,16 @@ const (
 
 var (
 	// "(Photo: Getty Images)", "Picture credit: EPA-EFE".
-	labelCreditRE = lazyRegexp(photoLabel + `(` + creditName + `)` + creditEnd)
+	labelCreditRE = LazyRegexp(photoLabel + `(` + creditName + `)` + creditEnd)
 	// "PHOTO: AFP Firefighters at the scene": a known agency needs no end after it.
-	labelAgencyRE = lazyRegexp(photoLabel + allAlternation() + `\b`)
+	labelAgencyRE = LazyRegexp(photoLabel + allAlternation() + `\b`)
 	// "REUTERS/Jonathan Ernst", "AFP/Getty Images", "AP Photo/Evan Vucci".
-	agencyNameRE = lazyRegexp(`\b` + allAlternation() + `(?: Photo)?\s?/\s?` + creditName)
+	agencyNameRE = LazyRegexp(`\b` + allAlternation() + `(?: Photo)?\s?/\s?` + creditName)
 	// "Kevin Mazur/WireImage", "Jane Doe/Reuters", "Name Name/FilmMagic": a person's name and
 	// one organisation word, known or written in camel case.
-	personOrgRE = lazyRegexp(personName + `/(\p{Lu}[\p{L}-]+)` + creditEnd)
+	personOrgRE = LazyRegexp(personName + `/(\p{Lu}[\p{L}-]+)` + creditEnd)
 	// "AP Photo", "Reuters/File".
-	agencySuffixRE = lazyRegexp(`\b` + allAlternation() + `(?:/File\b| [Pp]hoto\b)`)
+	agencySuffixRE = LazyRegexp(`\b` + allAlternation() + `(?:/File\b| [Pp]hoto\b)`)
 )
 
 // agencyEnds marks the bytes an agency spelling ends with.
@@ -221,7 +221,7 @@ func HasPrefixFoldASCII(s, lower string) bool {
 // creditFormRE matches a credit label by its form alone: a parenthesis or a line end with
 // "Photo:", "Image:", "Picture:", "Photograph:", "Credit:" or "Photo by", whoever or whatever
 // follows. Looser than PhotoCredits (it names no one), it tells a caption from prose.
-var creditFormRE = lazyRegexp(`(?i)(?:\(\s*(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?::|by\b)[^()\n]{1,60}\)|\b(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b)\s*[^\s.][^.\n]{0,60}$)`)
+var creditFormRE = LazyRegexp(`(?i)(?:\(\s*(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?::|by\b)[^()\n]{1,60}\)|\b(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b)\s*[^\s.][^.\n]{0,60}$)`)
 
 // CarriesCredit reports whether a text (a caption, say) carries a photo credit: one
 // PhotoCredits finds, or a credit label by its form ("(Photo by Jane Doe)", "Credit: NASA").

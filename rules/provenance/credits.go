@@ -37,9 +37,9 @@ var (
 	agencyAlt = news.WireAlternation()
 	// A credit line is a short paragraph that is only the source: "Source: AFP", "— Reuters",
 	// "(AP)", "Copyright Reuters", "Additional reporting by AFP".
-	creditLineRE = lazyRegexp(`^[\s(\[—–-]*(?:(?i:source|sources|credit|copyright|©|\(c\)|additional reporting by|with reporting by|reporting by|via)\s*:?\s*)?` + agencyAlt + `[\s)\].]*$`)
+	creditLineRE = news.LazyRegexp(`^[\s(\[—–-]*(?:(?i:source|sources|credit|copyright|©|\(c\)|additional reporting by|with reporting by|reporting by|via)\s*:?\s*)?` + agencyAlt + `[\s)\].]*$`)
 	// Reuters closes stories with "Reporting by NAME; Editing by NAME".
-	reutersSignatureRE = lazyRegexp(`(?:Reporting|Writing) by [^;\n]{2,80}; (?:additional reporting by [^;\n]{2,80}; )?[Ee]diting by `)
+	reutersSignatureRE = news.LazyRegexp(`(?:Reporting|Writing) by [^;\n]{2,80}; (?:additional reporting by [^;\n]{2,80}; )?[Ee]diting by `)
 )
 
 func canonicalName(s string) string {
