@@ -3,8 +3,6 @@ package boilerplate
 import (
 	"bytes"
 	"fmt"
-	"go/format"
-	"os"
 	"reflect"
 	"sort"
 	"testing"
@@ -18,22 +16,7 @@ func TestGeneratedLexiconMatchesFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := format.Source(lexiconGoSource(want))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *updateGenerated {
-		if err := os.WriteFile("lexicon_gen.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("lexicon_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, src) {
-		t.Fatal("lexicon_gen.go is stale: run go generate ./rules/boilerplate")
-	}
+	checkGenerated(t, "lexicon_gen.go", lexiconGoSource(want))
 	lx, err := builtinLexicon()
 	if err != nil {
 		t.Fatal(err)

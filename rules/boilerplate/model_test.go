@@ -159,7 +159,29 @@ func TestDescribeLineNamesKindAndTraits(t *testing.T) {
 	}
 }
 
-var updateGenerated = flag.Bool("update", false, "rewrite model_gen.go from model/line_model.json")
+var updateGenerated = flag.Bool("update", false, "rewrite the generated files (model_gen.go, lexicon_gen.go) from their sources")
+
+// checkGenerated fails when the file generated as name differs from src (gofmt'ed); with
+// -update (go generate) it rewrites the file first.
+func checkGenerated(t *testing.T, name string, src []byte) {
+	t.Helper()
+	src, err := format.Source(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *updateGenerated {
+		if err := os.WriteFile(name, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, src) {
+		t.Fatalf("%s is stale: run go generate ./rules/boilerplate", name)
+	}
+}
 
 // TestGeneratedLineModelMatchesJSON checks that model_gen.go, the Go form the shipped model
 // is loaded from, holds what model/line_model.json (the fitted artefact) says; with -update
@@ -173,22 +195,7 @@ func TestGeneratedLineModelMatchesJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := format.Source(lineModelGoSource(m))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *updateGenerated {
-		if err := os.WriteFile("model_gen.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("model_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, src) {
-		t.Fatal("model_gen.go is stale: run go generate ./rules/boilerplate")
-	}
+	checkGenerated(t, "model_gen.go", lineModelGoSource(m))
 	g := generatedLineModel()
 	if err := checkLineModel(g); err != nil {
 		t.Fatal(err)
