@@ -2,9 +2,7 @@ package boilerplate
 
 import (
 	"bufio"
-	"embed"
 	"fmt"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -13,9 +11,6 @@ import (
 
 	"github.com/textaudit/textaudit/audit"
 )
-
-//go:embed lexicon/*.txt
-var lexiconFiles embed.FS
 
 // phraseKind tells a teaser-list header ("Related articles") from other furniture.
 type phraseKind int
@@ -132,27 +127,6 @@ func builtinLexicon() (*lexicon, error) {
 }
 
 //go:generate go test -run TestGeneratedLexiconMatchesFiles -update
-
-// parseBuiltinLexicon parses the shipped phrase lists (lexicon/*.txt).
-func parseBuiltinLexicon() (*lexicon, error) {
-	lx := newLexicon()
-	entries, err := lexiconFiles.ReadDir("lexicon")
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		name := "lexicon/" + e.Name()
-		data, err := lexiconFiles.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		lang := strings.TrimSuffix(path.Base(name), ".txt")
-		if err := lx.parse(string(data), lang, name); err != nil {
-			return nil, err
-		}
-	}
-	return lx, nil
-}
 
 var configLexicons sync.Map // *audit.Config → *lexicon
 

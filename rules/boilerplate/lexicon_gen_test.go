@@ -2,9 +2,12 @@ package boilerplate
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
+	"path"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -42,4 +45,31 @@ func lexiconGoSource(lx *lexicon) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// lexiconFiles are the shipped phrase lists; the binary loads their parsed form
+// (lexicon_gen.go), so only the tests read the text.
+//
+//go:embed lexicon/*.txt
+var lexiconFiles embed.FS
+
+// parseBuiltinLexicon parses the shipped phrase lists (lexicon/*.txt).
+func parseBuiltinLexicon() (*lexicon, error) {
+	lx := newLexicon()
+	entries, err := lexiconFiles.ReadDir("lexicon")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := "lexicon/" + e.Name()
+		data, err := lexiconFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		lang := strings.TrimSuffix(path.Base(name), ".txt")
+		if err := lx.parse(string(data), lang, name); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
 }
