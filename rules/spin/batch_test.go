@@ -111,28 +111,39 @@ func TestPreparedFitsEqualFitsMadeOneByOne(t *testing.T) {
 			cands := append(th.Synonyms(m, c.ids[i]), th.Wider(m, c.ids[i])...)
 			plain := newFitter(m, c, i)
 			fw, uw, _ := plain.fit(c.ids[i], len(toks), nil)
+			// the candidates' polysemy discounts, as judgeNearMiss passes them
+			counts := synonymCountsOf(m, th)
+			pens := make([]float64, len(cands))
+			for k, x := range cands {
+				pens[k] = polysemyPenalty(m, th, counts, 0.75, x)
+			}
 			for _, b := range []*bar{nil, {word: fw, need: 1.25}, {word: fw, need: 3, found: true, excess: 0.5}} {
 				for _, limit := range []int{uw, len(toks)} {
-					f := newFitter(m, c, i)
-					f.fit(c.ids[i], len(toks), nil)
-					f.prepare(cands, limit, b)
-					for _, x := range cands {
-						fresh := newFitter(m, chain{ids: c.ids, linked: c.linked}, i)
-						ws, wu, wj := fresh.fit(x, limit, b)
-						if b == nil && limit == len(toks) {
-							ws, wu, wj = referenceFit(m, c, i, x)
+					for _, ps := range [][]float64{nil, pens} {
+						f := newFitter(m, c, i)
+						f.fit(c.ids[i], len(toks), nil)
+						f.prepare(cands, ps, limit, b)
+						var cb candidateBar
+						cb.b = b
+						for k, x := range cands {
+							bk := cb.at(ps, int32(k))
+							fresh := newFitter(m, chain{ids: c.ids, linked: c.linked}, i)
+							ws, wu, wj := fresh.fit(x, limit, bk)
+							if b == nil && limit == len(toks) {
+								ws, wu, wj = referenceFit(m, c, i, x)
+							}
+							gs, gu, gj := f.fit(x, limit, bk)
+							if math.Float64bits(gs) != math.Float64bits(ws) || gu != wu || gj != wj {
+								t.Fatalf("flat %v, token %d as %q: prepared (%v, %d, %d), one by one (%v, %d, %d)", flat, i, m.Word(x), gs, gu, gj, ws, wu, wj)
+							}
+							if b != nil && (f.leftSeen != fresh.leftSeen || f.rightSeen != fresh.rightSeen) {
+								t.Fatalf("flat %v, token %d as %q: seen bigrams differ", flat, i, m.Word(x))
+							}
+							compared++
 						}
-						gs, gu, gj := f.fit(x, limit, b)
-						if math.Float64bits(gs) != math.Float64bits(ws) || gu != wu || gj != wj {
-							t.Fatalf("flat %v, token %d as %q: prepared (%v, %d, %d), one by one (%v, %d, %d)", flat, i, m.Word(x), gs, gu, gj, ws, wu, wj)
+						if f.next != len(cands) {
+							t.Fatalf("token %d: %d of %d prepared candidates used", i, f.next, len(cands))
 						}
-						if b != nil && (f.leftSeen != fresh.leftSeen || f.rightSeen != fresh.rightSeen) {
-							t.Fatalf("flat %v, token %d as %q: seen bigrams differ", flat, i, m.Word(x))
-						}
-						compared++
-					}
-					if f.next != len(cands) {
-						t.Fatalf("token %d: %d of %d prepared candidates used", i, f.next, len(cands))
 					}
 				}
 			}

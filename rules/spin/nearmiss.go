@@ -1,7 +1,6 @@
 package spin
 
 import (
-	"math"
 	"sync"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
@@ -135,16 +134,20 @@ func newFitter(m *Model, c chain, i int) fitter {
 // log probability <= 0, so a partial score that misses the bar can only miss it further.
 type bar struct {
 	word, need, excess float64
-	found              bool
+	// pen is the candidate's polysemy discount, taken from its gain as the final test takes
+	// it (see polysemy.go).
+	pen   float64
+	found bool
 }
 
 // beaten reports whether a candidate whose score is at most partial cannot clear the bar.
-// Floating-point sums of non-positive terms never grow, so this is exact, not approximate.
+// Floating-point sums of non-positive terms never grow, and the gain is formed as the final
+// test forms it (score - word - pen), so this is exact, not approximate.
 func (b *bar) beaten(partial float64) bool {
 	if b == nil {
 		return false
 	}
-	d := partial - b.word
+	d := partial - b.word - b.pen
 	if !b.found {
 		return d < b.need
 	}
@@ -298,6 +301,9 @@ func (k wordClass) judgeable(w string, th thresholds) bool {
 func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thresholds, nb *neighbourFit) (nm nearMiss, excess float64, ok bool) {
 	w := c.ids[i]
 	prep := th.Preposition > 0 && isPreposition(toks[i].Lower)
+	if c.scratch == nil {
+		c.scratch = newFitScratch(len(toks))
+	}
 	f := newFitter(m, c, i)
 	fw, unseenW, judged := f.fit(w, len(c.ids), nil)
 	if nb != nil {
@@ -322,6 +328,10 @@ func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thre
 	default:
 		sets = [][]int32{t.Synonyms(m, w)}
 	}
+	var counts *synonymCounts
+	if th.Polysemy > 0 {
+		counts = c.scratch.synonymCounts(m, t)
+	}
 	for k, cands := range sets {
 		wider := k == 1
 		b := bar{word: fw, need: th.Synonym}
@@ -332,21 +342,17 @@ func judgeNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thre
 			continue // the word's context fits too well for any candidate to gain enough
 		}
 		base := b.need
-		f.prepare(cands, unseenW, &b)
-		for _, s := range cands {
-			// The polysemy discount needs the candidate's own synonyms, costly to list for
-			// the many candidates that fit no better than the word; it is >= 0, so the bar
-			// without it is a sound, weaker one, and the discount is taken only for a
-			// candidate that clears it.
-			b.found, b.excess, b.need = ok, excess, base
+		// The polysemy discount is the candidate's own (see polysemy.go): a candidate that
+		// could not pay for it even if its n-grams all scored 0 is not looked up at all.
+		cands, pens := c.scratch.affordable(m, t, counts, th.Polysemy, cands, b)
+		f.prepare(cands, pens, unseenW, &b)
+		for j, s := range cands {
+			b.found, b.excess, b.need, b.pen = ok, excess, base, pens[j]
 			fs, unseenS, _ := f.fit(s, unseenW, &b)
 			if unseenS > unseenW {
 				continue
 			}
-			pen := 0.0
-			if th.Polysemy > 0 {
-				pen = th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
-			}
+			pen := pens[j]
 			need := th.Synonym
 			if wider {
 				need = th.Wider
