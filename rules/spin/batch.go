@@ -101,21 +101,40 @@ func (m *Model) lookUp(tq []triQuery, bq []bigQuery) {
 	ft.probeBig(bq)
 }
 
-// touchTri hashes the trigrams and reads their home slots, whose results are not waited for.
+// touchTri hashes the trigrams and reads their words of the filter, whose results are not
+// waited for.
 func (ft *fastTables) touchTri(qs []triQuery) {
-	var sink uint32
+	var sink uint64
 	for k := range qs {
 		q := &qs[k]
 		q.h = triHash(uint32(q.a), uint32(q.b), uint32(q.c))
-		sink += ft.tri.slots[q.h>>triHomeShift]
+		w, _ := filterOf(q.h)
+		sink += ft.tri.filter[w]
 	}
-	keepAlive(sink)
+	keepAlive(uint32(sink))
 }
 
+// probeTri answers the trigrams the filter rules out, reads the home slots of the others
+// together, then searches them.
 func (ft *fastTables) probeTri(qs []triQuery) {
+	var sink uint32
+	left := 0
 	for k := range qs {
 		q := &qs[k]
-		q.res = ft.tri.probByte(q.h)
+		if !ft.tri.mayHave(q.h) {
+			q.res = -1
+			continue
+		}
+		q.res = notYet
+		sink += ft.tri.slots[q.h>>triHomeShift]
+		left++
+	}
+	keepAlive(sink)
+	for k := 0; left > 0 && k < len(qs); k++ {
+		if q := &qs[k]; q.res == notYet {
+			q.res = ft.tri.probByte(q.h)
+			left--
+		}
 	}
 }
 

@@ -111,39 +111,28 @@ func TestPreparedFitsEqualFitsMadeOneByOne(t *testing.T) {
 			cands := append(th.Synonyms(m, c.ids[i]), th.Wider(m, c.ids[i])...)
 			plain := newFitter(m, c, i)
 			fw, uw, _ := plain.fit(c.ids[i], len(toks), nil)
-			// the candidates' polysemy discounts, as judgeNearMiss passes them
-			counts := synonymCountsOf(m, th)
-			pens := make([]float64, len(cands))
-			for k, x := range cands {
-				pens[k] = polysemyPenalty(m, th, counts, 0.75, x)
-			}
 			for _, b := range []*bar{nil, {word: fw, need: 1.25}, {word: fw, need: 3, found: true, excess: 0.5}} {
 				for _, limit := range []int{uw, len(toks)} {
-					for _, ps := range [][]float64{nil, pens} {
-						f := newFitter(m, c, i)
-						f.fit(c.ids[i], len(toks), nil)
-						f.prepare(cands, ps, limit, b)
-						var cb candidateBar
-						cb.b = b
-						for k, x := range cands {
-							bk := cb.at(ps, int32(k))
-							fresh := newFitter(m, chain{ids: c.ids, linked: c.linked}, i)
-							ws, wu, wj := fresh.fit(x, limit, bk)
-							if b == nil && limit == len(toks) {
-								ws, wu, wj = referenceFit(m, c, i, x)
-							}
-							gs, gu, gj := f.fit(x, limit, bk)
-							if math.Float64bits(gs) != math.Float64bits(ws) || gu != wu || gj != wj {
-								t.Fatalf("flat %v, token %d as %q: prepared (%v, %d, %d), one by one (%v, %d, %d)", flat, i, m.Word(x), gs, gu, gj, ws, wu, wj)
-							}
-							if b != nil && (f.leftSeen != fresh.leftSeen || f.rightSeen != fresh.rightSeen) {
-								t.Fatalf("flat %v, token %d as %q: seen bigrams differ", flat, i, m.Word(x))
-							}
-							compared++
+					f := newFitter(m, c, i)
+					f.fit(c.ids[i], len(toks), nil)
+					f.prepare(cands, limit, b)
+					for _, x := range cands {
+						fresh := newFitter(m, chain{ids: c.ids, linked: c.linked}, i)
+						ws, wu, wj := fresh.fit(x, limit, b)
+						if b == nil && limit == len(toks) {
+							ws, wu, wj = referenceFit(m, c, i, x)
 						}
-						if f.next != len(cands) {
-							t.Fatalf("token %d: %d of %d prepared candidates used", i, f.next, len(cands))
+						gs, gu, gj := f.fit(x, limit, b)
+						if math.Float64bits(gs) != math.Float64bits(ws) || gu != wu || gj != wj {
+							t.Fatalf("flat %v, token %d as %q: prepared (%v, %d, %d), one by one (%v, %d, %d)", flat, i, m.Word(x), gs, gu, gj, ws, wu, wj)
 						}
+						if b != nil && (f.leftSeen != fresh.leftSeen || f.rightSeen != fresh.rightSeen) {
+							t.Fatalf("flat %v, token %d as %q: seen bigrams differ", flat, i, m.Word(x))
+						}
+						compared++
+					}
+					if f.next != len(cands) {
+						t.Fatalf("token %d: %d of %d prepared candidates used", i, f.next, len(cands))
 					}
 				}
 			}
@@ -176,15 +165,24 @@ func TestFlatTablesFindWhatTheModelsLayoutFinds(t *testing.T) {
 			seen++
 		}
 	}
+	qs := make([]triQuery, 0, len(tris))
 	for _, g := range tris {
 		p, ok := m.tri.lookup(g[0], g[1], g[2])
 		gp, gok := triProb(tri.probByte(triHash(uint32(g[0]), uint32(g[1]), uint32(g[2]))))
 		if gok != ok || math.Float64bits(gp) != math.Float64bits(p) {
 			t.Fatalf("trigram %v: table (%v, %v), model (%v, %v)", g, gp, gok, p, ok)
 		}
+		qs = append(qs, triQuery{a: g[0], b: g[1], c: g[2]})
+	}
+	// the same through the filter, in one batch
+	m.trigramBytesIn(flat, qs)
+	for _, q := range qs {
+		if want := m.tri.find(q.a, q.b, q.c); q.res != want {
+			t.Fatalf("trigram %d %d %d in a batch: %d, model %d", q.a, q.b, q.c, q.res, want)
+		}
 	}
 	// every trigram hash of the model, and the hash one above (mostly absent)
-	n := 0
+	n, passed := 0, 0
 	for bucket := uint32(0); bucket < 1<<16; bucket++ {
 		lo := int(le32(m.tri.offsets[4*bucket:]))
 		hi := int(le32(m.tri.offsets[4*bucket+4:]))
@@ -195,12 +193,22 @@ func TestFlatTablesFindWhatTheModelsLayoutFinds(t *testing.T) {
 				if got := tri.probByte(q); got != want {
 					t.Fatalf("trigram hash %#x: table %d, model %d", q, got, want)
 				}
+				if want >= 0 && !tri.mayHave(q) {
+					t.Fatalf("trigram hash %#x: in the model, not in the filter", q)
+				}
+				if want < 0 && tri.mayHave(q) {
+					passed++
+				}
 			}
 			n++
 		}
 	}
 	if seen < 1000 || n != len(m.tri.prob) {
 		t.Fatalf("%d bigrams seen, %d of %d trigrams checked", seen, n, len(m.tri.prob))
+	}
+	// the filter must rule out most absent hashes to be worth its read (1.4 % pass)
+	if share := float64(passed) / float64(n); share > 0.03 {
+		t.Errorf("the trigram filter passes %.3f of absent hashes", share)
 	}
 }
 

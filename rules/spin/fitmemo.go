@@ -25,10 +25,7 @@ type fitScratch struct {
 	tq   []triQuery
 	bq   []bigQuery
 	hs   []uint64
-	// cands and pens are the candidates worth looking up and their polysemy discounts (see
-	// affordable); counts memoises the discounts' synonym counts for countsOf.
-	cands    []int32
-	pens     []float64
+	// counts memoises the polysemy discounts' synonym counts for countsOf (see polysemy.go).
 	counts   *synonymCounts
 	countsOf *thesaurus
 }
@@ -38,13 +35,11 @@ type fitScratch struct {
 func newFitScratch(n int) *fitScratch {
 	const cands = 48
 	return &fitScratch{
-		pre:   make([]candFit, 0, cands),
-		live:  make([]int32, 0, cands),
-		cands: make([]int32, 0, cands),
-		pens:  make([]float64, 0, cands),
-		tq:    make([]triQuery, 0, max(n, 2*cands)),
-		bq:    make([]bigQuery, 0, max(n, 2*cands)),
-		hs:    make([]uint64, 0, n),
+		pre:  make([]candFit, 0, cands),
+		live: make([]int32, 0, cands),
+		tq:   make([]triQuery, 0, max(n, 2*cands)),
+		bq:   make([]bigQuery, 0, max(n, 2*cands)),
+		hs:   make([]uint64, 0, n),
 	}
 }
 
@@ -116,7 +111,7 @@ func (f *fitter) xbOf(e *candFit) int32 {
 // one ending at i+2. The bar only rises as candidates are found, so b as it is now stops no
 // candidate that fit will judge in full; one that prepare stopped and fit does not is looked
 // up by fit itself.
-func (f *fitter) prepare(cands []int32, pens []float64, limit int, b *bar) {
+func (f *fitter) prepare(cands []int32, limit int, b *bar) {
 	s := f.scratch
 	if s == nil {
 		s = &fitScratch{}
@@ -130,7 +125,6 @@ func (f *fitter) prepare(cands []int32, pens []float64, limit int, b *bar) {
 	}
 	f.pre, f.next = pre, 0
 	leftSeen, rightSeen := f.leftSeen, f.rightSeen
-	bk := candidateBar{b: b}
 
 	// The n-gram ending at i.
 	if f.left >= 1 {
@@ -140,7 +134,7 @@ func (f *fitter) prepare(cands []int32, pens []float64, limit int, b *bar) {
 		keep := live[:0]
 		for _, k := range live {
 			score, unseen, _ := f.leftTerm(&pre[k])
-			if unseen <= limit && !bk.at(pens, k).beaten(score) {
+			if unseen <= limit && !b.beaten(score) {
 				keep = append(keep, k)
 			}
 		}
@@ -154,7 +148,7 @@ func (f *fitter) prepare(cands []int32, pens []float64, limit int, b *bar) {
 			e := &pre[k]
 			score, unseen, _ := f.leftTerm(e)
 			score, unseen = f.midTerm(e, score, unseen)
-			if unseen <= limit && !bk.at(pens, k).beaten(score) {
+			if unseen <= limit && !b.beaten(score) {
 				keep = append(keep, k)
 			}
 		}
@@ -267,48 +261,4 @@ func (c *chain) bigramAt(m *Model, j int) int32 {
 		return b
 	}
 	return m.bigramEntry(c.ids[j-1], c.ids[j])
-}
-
-// candidateBar is the bar b with the polysemy discount of one candidate.
-type candidateBar struct {
-	b   *bar
-	one bar
-}
-
-// at is the bar for candidate k of pens (nil pens: no discounts; nil b: no bar).
-func (cb *candidateBar) at(pens []float64, k int32) *bar {
-	if cb.b == nil || pens == nil {
-		return cb.b
-	}
-	cb.one = *cb.b
-	cb.one.pen = pens[k]
-	return &cb.one
-}
-
-// synonymCounts is the memo of t's synonym counts, fetched once per paragraph.
-func (s *fitScratch) synonymCounts(m *Model, t *thesaurus) *synonymCounts {
-	if s.counts == nil || s.countsOf != t {
-		s.counts, s.countsOf = synonymCountsOf(m, t), t
-	}
-	return s.counts
-}
-
-// affordable returns the candidates that can clear the bar b with their polysemy discount
-// (rate p, counts memoised in counts) if every n-gram left to read scored 0, and their
-// discounts, in the order given. With p = 0 every candidate is kept at no discount.
-func (s *fitScratch) affordable(m *Model, t *thesaurus, counts *synonymCounts, p float64, cands []int32, b bar) ([]int32, []float64) {
-	out, pens := s.cands[:0], s.pens[:0]
-	for _, x := range cands {
-		pen := 0.0
-		if p > 0 {
-			pen = polysemyPenalty(m, t, counts, p, x)
-			b.pen = pen
-			if b.beaten(0) {
-				continue
-			}
-		}
-		out, pens = append(out, x), append(pens, pen)
-	}
-	s.cands, s.pens = out, pens
-	return out, pens
 }

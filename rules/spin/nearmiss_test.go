@@ -94,9 +94,7 @@ func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
 		}
 		f := newFitter(m, c, i)
 		fw, uw, _ := f.fit(c.ids[i], len(toks), nil)
-		// the last two carry a polysemy discount, taken from the gain as judgeNearMiss does
-		for _, b := range []bar{{word: fw, need: 2}, {word: fw, need: 2, found: true, excess: 0.5},
-			{word: fw, need: 1.25, pen: 0.6}, {word: fw, need: 1.25, pen: 0.3, found: true, excess: 0.2}} {
+		for _, b := range []bar{{word: fw, need: 2}, {word: fw, need: 2, found: true, excess: 0.5}} {
 			for _, x := range th.Synonyms(m, c.ids[i]) {
 				full, fu, _ := f.fit(x, len(toks), nil)
 				part, pu, _ := f.fit(x, uw, &b)
@@ -107,7 +105,7 @@ func TestFitterStopsOnlyForCandidatesThatCannotClearTheBar(t *testing.T) {
 					continue
 				}
 				stopped++
-				g := full - b.word - b.pen
+				g := full - b.word
 				if fu <= uw && g >= b.need && (!b.found || g-b.need > b.excess) {
 					t.Fatalf("token %d as %q stopped early but clears the bar (gain %v)", i, m.Word(x), g)
 				}
@@ -190,5 +188,74 @@ func TestFunctionWordsIncludeContractionsButNotPossessives(t *testing.T) {
 		if got := isFunctionWord(c.word); got != c.want {
 			t.Errorf("isFunctionWord(%q) = %v, want %v", c.word, got, c.want)
 		}
+	}
+}
+
+// referenceNearMiss is judgeNearMiss without its shortcuts (batched lookups, the bar, the
+// polysemy discount taken late): every candidate fitted in full by referenceFit.
+func referenceNearMiss(m *Model, t *thesaurus, c chain, i int, th thresholds) (nm nearMiss, excess float64, ok bool) {
+	w := c.ids[i]
+	fw, unseenW, judged := referenceFit(m, c, i, w)
+	if judged == 0 || unseenW == 0 {
+		return nearMiss{}, 0, false
+	}
+	best := nearMiss{Index: i}
+	sets := [][]int32{t.Synonyms(m, w)}
+	if th.Wider > 0 {
+		sets = append(sets, t.Wider(m, w))
+	}
+	for k, cands := range sets {
+		wider := k == 1
+		for _, s := range cands {
+			fs, unseenS, _ := referenceFit(m, c, i, s)
+			if unseenS > unseenW {
+				continue
+			}
+			pen := th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
+			need := th.Synonym
+			if wider {
+				need = th.Wider
+			}
+			if unseenS == unseenW {
+				need = max(need, th.Tie)
+			}
+			if g := fs - fw - pen; g >= need && (!ok || g-need > excess) && !spellingVariants(m.Word(w), m.Word(s)) {
+				ok, excess = true, g-need
+				best.Gain, best.Expected, best.Unseen, best.Wider = g, m.Word(s), unseenW-unseenS, wider
+			}
+		}
+		if ok {
+			break
+		}
+	}
+	return best, excess, ok
+}
+
+func TestNearMissesEqualTheirPlainDefinition(t *testing.T) {
+	m, th := referenceData(t)
+	found, compared := 0, 0
+	// the first reading's thresholds, then the looser second reading's
+	for _, gains := range []thresholds{{Synonym: 1.25, Wider: 3.5, Tie: 1.5, Polysemy: 0.75}, {Synonym: 1.25, Wider: 3.5, Tie: 1.5, Polysemy: 0.4, Common: true}} {
+		for _, name := range []string{"spun.txt", "clean.txt"} {
+			toks := tokenize(readFixture(t, name))
+			c := newChain(m, th, toks)
+			for i := range toks {
+				if c.ids[i] < 0 || toks[i].Capitalised || !classify(toks[i].Lower).judgeable(toks[i].Lower, gains) {
+					continue
+				}
+				got, gx, gok := judgeNearMiss(m, th, toks, c, i, gains, nil)
+				want, wx, wok := referenceNearMiss(m, th, c, i, gains)
+				if gok != wok || math.Float64bits(gx) != math.Float64bits(wx) || got != want {
+					t.Fatalf("%s token %d %q: got %+v (%v, %v), want %+v (%v, %v)", name, i, toks[i].Text, got, gx, gok, want, wx, wok)
+				}
+				compared++
+				if gok {
+					found++
+				}
+			}
+		}
+	}
+	if compared < 100 || found < 3 {
+		t.Fatalf("%d words compared, %d near-misses: the fixtures should give more", compared, found)
 	}
 }

@@ -6,16 +6,14 @@ import (
 	"sync/atomic"
 )
 
-// The polysemy discount of a candidate (see thresholds.Polysemy) depends on the candidate
-// alone, not on its context, so it is known before any of the candidate's n-grams are looked
-// up. judgeNearMiss adds it to the bar a candidate must clear: a candidate whose best possible
-// score (every n-gram left to read scoring 0) cannot pay for its discount is dropped before
-// its lookups, and one that fails part-way stops there. On the bench corpus 97 % of the
-// candidates that were fitted in full missed the bar once the discount was taken.
+// The polysemy discount of a candidate (see thresholds.Polysemy) needs the number of the
+// candidate's own synonyms. judgeNearMiss takes it only for a candidate that clears the bar
+// without it (about 3 % of those fitted in full on the bench corpus), and reads the count from
+// a dense per-word memo: one read in a small array, where the synonym lists are a pointer and
+// a list each.
 
 // synonymCounts holds, per word id, 1 + the number of the word's synonyms (0: not counted
-// yet): the discount's input, kept dense so that it is one read in a small array, where the
-// synonym lists are a pointer and a list each.
+// yet).
 type synonymCounts struct {
 	n []atomic.Int32
 }
@@ -50,11 +48,18 @@ func (c *synonymCounts) count(m *Model, t *thesaurus, w int32) int {
 	return k
 }
 
-// polysemyPenalty is the discount of candidate s at rate p (0 when p is 0), computed as the
-// final gain test computes it.
+// polysemyPenalty is the discount of candidate s at rate p: 0 when p is 0.
 func polysemyPenalty(m *Model, t *thesaurus, counts *synonymCounts, p float64, s int32) float64 {
 	if p <= 0 {
 		return 0
 	}
 	return p * math.Log10(float64(1+counts.count(m, t, s)))
+}
+
+// synonymCounts is the memo of t's synonym counts, fetched once per paragraph.
+func (s *fitScratch) synonymCounts(m *Model, t *thesaurus) *synonymCounts {
+	if s.counts == nil || s.countsOf != t {
+		s.counts, s.countsOf = synonymCountsOf(m, t), t
+	}
+	return s.counts
 }
