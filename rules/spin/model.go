@@ -43,6 +43,7 @@ type Model struct {
 	wordHash []int32
 	hashSeed maphash.Seed
 	fast     fastState // flat tables for long runs (see fasttables.go)
+	classes  classMemo // classify by word id (see classOf)
 }
 
 var (

@@ -2,6 +2,7 @@ package spin
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/textaudit/textaudit/rules/stopwords"
 )
@@ -259,7 +260,7 @@ func findNearMiss(m *Model, t *thesaurus, toks []token, c chain, i int, th thres
 	if c.ids[i] < 0 || toks[i].Capitalised {
 		return nearMiss{}, 0, false
 	}
-	k := classify(toks[i].Lower)
+	k := m.classOf(c.ids[i], toks[i].Lower)
 	if !k.judgeable(toks[i].Lower, th) {
 		return nearMiss{}, 0, false
 	}
@@ -276,6 +277,36 @@ func classify(w string) wordClass {
 		return wordClass{function: true}
 	}
 	return wordClass{stop: stopwords.Is("en", w)}
+}
+
+// classMemo holds classify's answer per word id, 1 | function<<1 | stop<<2 (0: not asked
+// yet): every known lower-case token of every paragraph is classified, and a read in a dense
+// array costs far less than the two string-keyed lists.
+type classMemo struct {
+	once  sync.Once
+	slots []atomic.Uint32
+}
+
+// classOf is classify(w) for the model word id whose spelling w is.
+func (m *Model) classOf(id int32, w string) wordClass {
+	cm := &m.classes
+	cm.once.Do(func() { cm.slots = make([]atomic.Uint32, len(m.wordStart)-1) })
+	if id < 0 || int(id) >= len(cm.slots) {
+		return classify(w)
+	}
+	if v := cm.slots[id].Load(); v != 0 {
+		return wordClass{function: v&2 != 0, stop: v&4 != 0}
+	}
+	k := classify(w)
+	v := uint32(1)
+	if k.function {
+		v |= 2
+	}
+	if k.stop {
+		v |= 4
+	}
+	cm.slots[id].Store(v)
+	return k
 }
 
 // content reports a content word: neither a function word nor on the stopword list.

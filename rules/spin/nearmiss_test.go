@@ -259,3 +259,22 @@ func TestNearMissesEqualTheirPlainDefinition(t *testing.T) {
 		t.Fatalf("%d words compared, %d near-misses: the fixtures should give more", compared, found)
 	}
 }
+
+func TestClassOfIsClassifyForEveryVocabularyWord(t *testing.T) {
+	m, _ := referenceData(t)
+	content := 0
+	for round := 0; round < 2; round++ { // asked, then memoised
+		for id := int32(0); int(id) < len(m.wordStart)-1; id++ {
+			w := m.Word(id)
+			if got, want := m.classOf(id, w), classify(w); got != want {
+				t.Fatalf("%q (round %d): classOf %+v, classify %+v", w, round, got, want)
+			}
+			if round == 0 && classify(w).content() {
+				content++
+			}
+		}
+	}
+	if content < 1000 || content == len(m.wordStart)-1 {
+		t.Fatalf("%d content words of %d: the lists were not read", content, len(m.wordStart)-1)
+	}
+}

@@ -348,7 +348,7 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 			continue
 		}
 		// one look-up in the closed-class lists serves the orphan count and the near-miss test
-		k := classify(toks[i].Lower)
+		k := m.classOf(c.ids[i], toks[i].Lower)
 		if !k.judgeable(toks[i].Lower, prm.gains) {
 			continue // every content word is judgeable
 		}
