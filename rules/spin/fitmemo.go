@@ -1,5 +1,7 @@
 package spin
 
+import "sync"
+
 // The fitter's lookups, made ahead in batches (see batch.go): a paragraph's own n-grams once
 // for all its words, and the candidates of a word together before they are fitted one by one.
 // The fitter reads the model only through these memos, so its scores are exactly those of
@@ -28,6 +30,43 @@ type fitScratch struct {
 	// counts memoises the polysemy discounts' synonym counts for countsOf (see polysemy.go).
 	counts   *synonymCounts
 	countsOf *thesaurus
+	// The paragraph's tokens and its chain's arrays (see newChain), kept for the next
+	// paragraph.
+	toks   []token
+	ids    []int32
+	linked []bool
+	big    []int32
+	tri    []int16
+}
+
+// scratchPool keeps the buffers of paragraphs judged, for the next ones: a paragraph's
+// buffers were most of the spin family's allocations.
+var scratchPool sync.Pool
+
+// getFitScratch is a scratch from the pool, or a new one sized for n tokens.
+func getFitScratch(n int) *fitScratch {
+	if v := scratchPool.Get(); v != nil {
+		return v.(*fitScratch)
+	}
+	return newFitScratch(n)
+}
+
+// release gives the chain's buffers back to the pool: neither the chain nor its tokens may be
+// used after it.
+func (c *chain) release() {
+	if c.scratch != nil {
+		scratchPool.Put(c.scratch)
+		c.scratch = nil
+	}
+}
+
+// sized is b with length n, reusing its array when it is large enough; the caller sets every
+// element.
+func sized[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/2)
+	}
+	return b[:n]
 }
 
 // newFitScratch sizes the buffers for a paragraph of n tokens and words with up to a few
@@ -217,8 +256,9 @@ func (f *fitter) lookUpTri3(pre []candFit, live []int32) {
 // looked up together.
 func (c *chain) lookUpNgrams(m *Model) {
 	n := len(c.ids)
-	c.big, c.tri = make([]int32, n), make([]int16, n)
 	s := c.scratch
+	c.big, c.tri = sized(s.big, n), sized(s.tri, n)
+	s.big, s.tri = c.big, c.tri
 	bq, tq := s.bq[:0], s.tq[:0]
 	for j := range c.ids {
 		c.big[j], c.tri[j] = notYet, notYet

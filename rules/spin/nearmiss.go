@@ -45,7 +45,17 @@ type chain struct {
 // narrower reading gains precision (0.935 -> 0.945). th nil leaves every such word out.
 // Capitalised words are never judged.
 func newChain(m *Model, th *thesaurus, toks []token) chain {
-	c := chain{ids: make([]int32, len(toks)), linked: make([]bool, len(toks)), scratch: newFitScratch(len(toks))}
+	return newChainIn(m, th, toks, getFitScratch(len(toks)))
+}
+
+// newChainIn is newChain with the buffers of s (see release).
+func newChainIn(m *Model, th *thesaurus, toks []token, s *fitScratch) chain {
+	n := len(toks)
+	c := chain{ids: sized(s.ids, n), linked: sized(s.linked, n), scratch: s}
+	s.ids, s.linked = c.ids, c.linked
+	if n > 0 {
+		c.linked[0] = false
+	}
 	hs := c.scratch.hashes(m, toks)
 	for i, t := range toks {
 		c.ids[i] = -1

@@ -320,12 +320,18 @@ func (v verdict) strength(prm params) strength {
 // judgeParagraph scores one paragraph; cost is linear in its words times the synonyms of each.
 func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph, prm params) verdict {
 	v := verdict{par: par}
-	toks := tokenize(par.Text)
+	// The tokens and the chain live in pooled buffers, released on return: the verdict
+	// copies what it keeps.
+	s := getFitScratch(0)
+	toks := tokenizeInto(s.toks[:0], par.Text)
+	s.toks = toks
+	c := chain{scratch: s}
+	defer c.release()
 	if len(toks) < prm.minWords {
 		return v
 	}
 	v.judged = true
-	c := newChain(m, th, toks)
+	c = newChainIn(m, th, toks, s)
 	for i, t := range toks {
 		if !t.Capitalised {
 			v.words++

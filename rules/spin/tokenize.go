@@ -26,7 +26,11 @@ type token struct {
 // anything else but white space breaks the chain of bigrams, and . ! ? also end a sentence.
 func tokenize(text string) []token {
 	// about one word in six bytes of English: room for most paragraphs without growing
-	out := make([]token, 0, len(text)/6+1)
+	return tokenizeInto(make([]token, 0, len(text)/6+1), text)
+}
+
+// tokenizeInto is tokenize appending to out.
+func tokenizeInto(out []token, text string) []token {
 	brk, sent := true, true
 	i := 0
 	for i < len(text) {
