@@ -143,15 +143,33 @@ func (ft *fastTables) touchBig(qs []bigQuery) {
 	for k := range qs {
 		q := &qs[k]
 		if q.a >= 0 && q.b >= 0 && q.a < 1<<idBits && q.b < 1<<idBits {
-			sink += ft.big.slots[bigramHome(q.a, q.b, ft.big.shift)]
+			w, _ := filterOf(bigramFilterHash(q.a, q.b))
+			sink += ft.big.filter[w]
 		}
 	}
 	keepAlive(uint32(sink))
 }
 
+// probeBig answers the pairs the filter rules out, reads the home slots of the others
+// together, then searches them.
 func (ft *fastTables) probeBig(qs []bigQuery) {
+	var sink uint64
+	left := 0
 	for k := range qs {
 		q := &qs[k]
-		q.res = ft.big.entry(q.a, q.b)
+		if q.a < 0 || q.b < 0 || q.a >= 1<<idBits || q.b >= 1<<idBits || !ft.big.mayHave(q.a, q.b) {
+			q.res = -1
+			continue
+		}
+		q.res = notYet
+		sink += ft.big.slots[bigramHome(q.a, q.b, ft.big.shift)]
+		left++
+	}
+	keepAlive(uint32(sink))
+	for k := 0; left > 0 && k < len(qs); k++ {
+		if q := &qs[k]; q.res == notYet {
+			q.res = ft.big.entry(q.a, q.b)
+			left--
+		}
 	}
 }

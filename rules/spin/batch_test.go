@@ -155,7 +155,8 @@ func TestFlatTablesFindWhatTheModelsLayoutFinds(t *testing.T) {
 			bigs = append(bigs, [2]int32{m.histAt(i), b}, [2]int32{b, m.histAt(i)})
 		}
 	}
-	seen := 0
+	seen, bigPassed := 0, 0
+	bq := make([]bigQuery, 0, len(bigs))
 	for _, g := range bigs {
 		want := m.entryAt(m.bigramIndex(g[0], g[1]))
 		if got := big.entry(g[0], g[1]); got != want {
@@ -163,7 +164,23 @@ func TestFlatTablesFindWhatTheModelsLayoutFinds(t *testing.T) {
 		}
 		if want >= 0 {
 			seen++
+			if !big.mayHave(g[0], g[1]) {
+				t.Fatalf("bigram %q %q: in the model, not in the filter", m.Word(g[0]), m.Word(g[1]))
+			}
+		} else if big.mayHave(g[0], g[1]) {
+			bigPassed++
 		}
+		bq = append(bq, bigQuery{a: g[0], b: g[1]})
+	}
+	// the same through the filter, in one batch
+	m.bigramEntriesIn(flat, bq)
+	for _, q := range bq {
+		if want := m.entryAt(m.bigramIndex(q.a, q.b)); q.res != want {
+			t.Fatalf("bigram %d %d in a batch: %d, model %d", q.a, q.b, q.res, want)
+		}
+	}
+	if share := float64(bigPassed) / float64(len(bigs)-seen); share > 0.03 {
+		t.Errorf("the bigram filter passes %.3f of absent pairs", share)
 	}
 	qs := make([]triQuery, 0, len(tris))
 	for _, g := range tris {

@@ -72,6 +72,21 @@ func slotsOf[T uint32 | uint64](n int) []T {
 type bigramTable struct {
 	slots []uint64
 	shift uint
+	// filter is a Bloom filter of the pairs, as triTable's (see filterOf; bigramFilterHash):
+	// 60 % of bigram lookups find nothing.
+	filter []uint64
+}
+
+// bigramFilterHash is the pair's hash for the filter: the high half of the home's product,
+// which the home (its top bits) shares only in part.
+func bigramFilterHash(a, b int32) uint32 {
+	return uint32((uint64(a)<<idBits | uint64(b)) * 0x9e3779b97f4a7c15 >> 20)
+}
+
+// mayHave reports whether (a, b) can be in the table: false only when it is not.
+func (t *bigramTable) mayHave(a, b int32) bool {
+	w, bits := filterOf(bigramFilterHash(a, b))
+	return t.filter[w]&bits == bits
 }
 
 const (
@@ -93,7 +108,7 @@ func buildBigramTable(m *Model) (bigramTable, bool) {
 	if nv >= 1<<idBits || nb >= 1<<(bigramTableBits-1) || len(m.bigBO) != nb {
 		return bigramTable{}, false
 	}
-	t := bigramTable{slots: slotsOf[uint64](1 << bigramTableBits), shift: 64 - bigramTableBits}
+	t := bigramTable{slots: slotsOf[uint64](1 << bigramTableBits), shift: 64 - bigramTableBits, filter: slotsOf[uint64](1 << triFilterBits)}
 	mask := uint64(len(t.slots) - 1)
 	for b := int32(0); int(b) < nv; b++ {
 		lo, hi := m.span(b)
@@ -112,6 +127,8 @@ func buildBigramTable(m *Model) (bigramTable, bool) {
 			}
 			if t.slots[p] == 0 {
 				t.slots[p] = key | uint64(m.bigBO[i])<<8 | uint64(m.bigProb[i])
+				w, bits := filterOf(bigramFilterHash(a, b))
+				t.filter[w] |= bits
 			}
 		}
 	}
@@ -149,7 +166,7 @@ type triTable struct {
 	filter []uint64
 }
 
-// The filter: 2^19 words of 64 bits; a hash sets two bits of one word (so one read answers).
+// The filters: 2^19 words of 64 bits; a hash sets two bits of one word (so one read answers).
 // The word is the hash's high bits, the bits come from the top of the hash times an odd
 // constant, so that neighbouring hashes do not share them. With the model's 1.7M trigrams
 // about 1 % of absent hashes pass it.
