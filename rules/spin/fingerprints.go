@@ -71,7 +71,23 @@ type fingerprintMatch struct {
 // spacing differences do not matter; cost is linear in tokens times list size.
 func findFingerprints(toks []token, list [][]string) []fingerprintMatch {
 	var out []fingerprintMatch
+	// Few tokens can start a phrase: those whose first byte and length (up to 63) some
+	// phrase's first word has. Checking that first skips the phrase loop for the rest.
+	var firsts [256]bool
+	var lens uint64
+	all := false
+	for _, ph := range list {
+		if len(ph) == 0 || len(ph[0]) == 0 || len(ph[0]) > 63 {
+			all = true // no cheap test for it: try every phrase at every token
+			continue
+		}
+		firsts[ph[0][0]] = true
+		lens |= 1 << len(ph[0])
+	}
 	for i := range toks {
+		if w := toks[i].Lower; !all && (len(w) == 0 || len(w) > 63 || !firsts[w[0]] || lens&(1<<len(w)) == 0) {
+			continue
+		}
 		for _, ph := range list {
 			if i+len(ph) > len(toks) {
 				continue

@@ -369,3 +369,24 @@ func TestTextOutsideTheModelsVocabularyIsNotJudged(t *testing.T) {
 		})
 	}
 }
+
+func TestFindFingerprints(t *testing.T) {
+	list := [][]string{{"final", "decision"}, {"boots", "on", "the", "floor"}, {"f", "x"},
+		{strings.Repeat("a", 70), "b"}} // a first word too long for the quick test
+	long := strings.Repeat("a", 70)
+	for _, tt := range []struct {
+		text string
+		want []fingerprintMatch
+	}{
+		{"Its final decision came with boots on the floor.", []fingerprintMatch{{1, 3}, {5, 9}}},
+		{"Final Decision: the final, decision", []fingerprintMatch{{0, 2}}}, // a comma breaks the phrase
+		{"f x and F x and finally decision", []fingerprintMatch{{0, 2}, {3, 5}}},
+		{"the " + long + " b here", []fingerprintMatch{{1, 3}}},
+		{"nothing here at all", nil},
+	} {
+		got := findFingerprints(tokenize(tt.text), list)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
