@@ -30,6 +30,10 @@ type thesaurus struct {
 	posKnown bool              // synset numbers follow WordNet 3.0's data files (see suffixFits)
 	synonyms wordMemo          // memo of Synonyms by word id
 	wider    wordMemo          // memo of Wider by word id
+	// Multi-word lemmas of vocabulary words ("english hawthorn"): their words, synsets and
+	// synsets one link away, and for each word the phrases that start with it.
+	phraseWords, phraseSenses, phraseRelated, phrasesFrom table
+	phraseSyn, phraseWider                                wordMemo // memos of phraseCandidates by phrase
 }
 
 // wordMemo caches a word list per word id in a slot of its own: word ids are dense, so a
@@ -151,8 +155,20 @@ func parseThesaurus(data []byte) (*thesaurus, error) {
 	if t.related, o, err = readTable(data, o); err != nil {
 		return nil, err
 	}
-	if t.members, _, err = readTable(data, o); err != nil {
+	if t.members, o, err = readTable(data, o); err != nil {
 		return nil, err
+	}
+	if o < len(data) { // multi-word lemmas, appended to the layout
+		for _, tb := range []*table{&t.phraseWords, &t.phraseSenses, &t.phraseRelated, &t.phrasesFrom} {
+			if *tb, o, err = readTable(data, o); err != nil {
+				return nil, err
+			}
+		}
+		n := t.phraseWords.len()
+		if t.phraseSenses.len() != n || t.phraseRelated.len() != n || t.phrasesFrom.len() != t.senses.len() {
+			return nil, fmt.Errorf("spin thesaurus: phrase tables disagree")
+		}
+		t.phraseSyn, t.phraseWider = newWordMemo(n), newWordMemo(n)
 	}
 	t.posKnown = t.members.len() == wordnetSynsets
 	if t.related.len() != t.senses.len() {
@@ -400,3 +416,76 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 
 // maxWider caps the WordNet neighbours tried for one word (see candidates).
 const maxWider = 20
+
+// phrasesAt lists the multi-word lemmas that the words from token i on spell, in running
+// text, as (phrase, number of words) pairs; the words must be lower case and linked.
+func (t *thesaurus) phrasesAt(toks []token, c chain, i int, dst [][2]int32) [][2]int32 {
+	dst = dst[:0]
+	starts := t.phrasesFrom.list(c.ids[i])
+	for k := 0; k < starts.n(); k++ {
+		p := int32(starts.at(k))
+		words := t.phraseWords.list(p)
+		n := words.n()
+		if i+n > len(toks) {
+			continue
+		}
+		match := true
+		for j := 1; j < n; j++ {
+			if !c.linked[i+j] || toks[i+j].Capitalised || c.ids[i+j] != int32(words.at(j)) {
+				match = false
+				break
+			}
+		}
+		if match {
+			dst = append(dst, [2]int32{p, int32(n)})
+		}
+	}
+	return dst
+}
+
+// phraseCandidates lists the single vocabulary words that can stand for phrase p: the
+// members of its synsets (wider: of the synsets one link away, the maxWider most frequent),
+// in every form (plain, -s, -ed, -ing, irregular) their synset's part of speech allows. A
+// spinner puts the lemma ("military unit") where the text had an inflected word ("reserves").
+func (t *thesaurus) phraseCandidates(m *Model, p int32, wider bool) []int32 {
+	memo := &t.phraseSyn
+	sets := t.phraseSenses.list(p)
+	if wider {
+		memo, sets = &t.phraseWider, t.phraseRelated.list(p)
+	}
+	if v, ok := memo.load(p); ok {
+		return v
+	}
+	var seen idSet
+	if wider {
+		for _, s := range t.phraseCandidates(m, p, false) {
+			seen.add(s)
+		}
+	}
+	var out, forms []int32
+	var buf []byte
+	for k := 0; k < sets.n(); k++ {
+		s := sets.at(k)
+		members := t.members.list(int32(s))
+		for j := 0; j < members.n(); j++ {
+			lemma := int32(members.at(j))
+			for _, suffix := range []string{"", "s", "ed", "ing", "irregular"} {
+				if !t.suffixFits(suffix, s) {
+					continue
+				}
+				forms, buf = t.appendForms(forms[:0], buf, m, lemma, suffix)
+				for _, form := range forms {
+					if seen.add(form) {
+						out = append(out, form)
+					}
+				}
+			}
+		}
+	}
+	if wider && len(out) > maxWider {
+		slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(m.UnigramLogProb(b), m.UnigramLogProb(a)) })
+		out = slices.Clip(out[:maxWider])
+	}
+	memo.store(p, out)
+	return out
+}
