@@ -139,6 +139,7 @@ type params struct {
 	orphanSurprise, clueRate, clueSurprise float64
 	documentLLR, documentDensity           float64
 	phrases                                bool
+	phraseGain                             float64
 }
 
 var paramDecls = []audit.Param{
@@ -208,6 +209,19 @@ var paramDecls = []audit.Param{
 		func(p *params) *float64 { return &p.documentDensity }),
 	audit.BoolParam("phrases", true, "WordNet's multi-word lemmas are judged as one word (\"English hawthorn\" for \"may\", \"military unit\" for \"reserves\") against the single words WordNet gives for them",
 		func(p *params) *bool { return &p.phrases }),
+	audit.FloatParam("phrase_gain", 0.25, 0, 20, "the extra gain a multi-word lemma's candidate needs over min_gain, wider_gain and tie_gain",
+		func(p *params) *float64 { return &p.phraseGain }),
+}
+
+// phraseGains are the thresholds for a multi-word lemma: the word's, raised by phrase_gain.
+func (prm params) phraseGains() thresholds {
+	g := prm.gains
+	g.Synonym += prm.phraseGain
+	g.Tie += prm.phraseGain
+	if g.Wider > 0 {
+		g.Wider += prm.phraseGain
+	}
+	return g
 }
 
 // looseGains are the thresholds for reading a paragraph again in a file that is clearly
@@ -358,7 +372,7 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 			n := 0
 			found = th.phrasesAt(toks, c, i, found)
 			for _, pn := range found {
-				if nm, excess, ok := judgePhrase(m, th, toks, c, i, pn[0], int(pn[1]), prm.gains); ok && (n == 0 || excess > bestExcess) {
+				if nm, excess, ok := judgePhrase(m, th, toks, c, i, pn[0], int(pn[1]), prm.phraseGains()); ok && (n == 0 || excess > bestExcess) {
 					best, bestExcess, n = nm, excess, int(pn[1])
 				}
 			}
