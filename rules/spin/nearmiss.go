@@ -440,7 +440,10 @@ func judgePhrase(m *Model, t *thesaurus, toks []token, c chain, i int, p int32, 
 	if end+1 < len(toks) && c.linked[end+1] {
 		r = append(r, c.ids[end+1])
 	}
-	fw, unseenW := seqFit(m, h, c.ids[i:end], r)
+	if !c.unseenIn(i, end+len(r)) {
+		return nearMiss{}, 0, false // the text's own n-grams, looked up with the paragraph's, are all attested
+	}
+	fw, unseenW := seqFit(m, h, c.ids[i:end], r, math.Inf(-1))
 	if unseenW == 0 {
 		return nearMiss{}, 0, false
 	}
@@ -451,18 +454,21 @@ func judgePhrase(m *Model, t *thesaurus, toks []token, c chain, i int, p int32, 
 	}
 	for k, cands := range sets {
 		wider := k == 1
+		base := th.Synonym
+		if wider {
+			base = th.Wider
+		}
+		if -fw < base {
+			continue // the phrase fits too well for any candidate to gain enough
+		}
 		for _, s := range cands {
-			if t.partOf(m, s, c.ids[i:end]) {
-				continue
-			}
-			fs, unseenS := seqFit(m, h, []int32{s}, r)
+			// the polysemy discount is >= 0 and tie_gain only raises the bar: a candidate
+			// whose fit falls below fw+base can never count
+			fs, unseenS := seqFit(m, h, []int32{s}, r, fw+base)
 			if unseenS > unseenW {
 				continue
 			}
-			need := th.Synonym
-			if wider {
-				need = th.Wider
-			}
+			need := base
 			if unseenS == unseenW {
 				need = max(need, th.Tie)
 			}
@@ -470,7 +476,8 @@ func judgePhrase(m *Model, t *thesaurus, toks []token, c chain, i int, p int32, 
 			if th.Polysemy > 0 {
 				pen = th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
 			}
-			if g := fs - fw - pen; g >= need && (!ok || g-need > excess) {
+			// partOf allocates, so it runs only for a candidate that would win
+			if g := fs - fw - pen; g >= need && (!ok || g-need > excess) && !t.partOf(m, s, c.ids[i:end]) {
 				ok, excess = true, g-need
 				best.Gain, best.Expected, best.Unseen, best.Wider = g, m.Word(s), unseenW-unseenS, wider
 			}
@@ -484,23 +491,32 @@ func judgePhrase(m *Model, t *thesaurus, toks []token, c chain, i int, p int32, 
 
 // seqFit is the log10 probability of the words slot then right after the history hist (one
 // or two words), with Katz back-off, and how many of its n-grams the model lacked at full
-// order: the fit of a slot of one word or more in its context.
-func seqFit(m *Model, hist, slot, right []int32) (score float64, unseen int) {
+// order: the fit of a slot of one word or more in its context. It reads the model through
+// the lookups of the fitter (flat tables in a long run), which give LogProb3's and LogProb2's
+// results. Every term is <= 0, so once the sum falls below floor it stops, returning an unseen
+// count no caller accepts.
+func seqFit(m *Model, hist, slot, right []int32, floor float64) (score float64, unseen int) {
 	var buf [7]int32
 	seq := append(append(append(buf[:0], hist...), slot...), right...)
 	for k := len(hist); k < len(seq); k++ {
-		var p float64
-		var order, full int
+		a, b := seq[k-1], seq[k]
 		if k >= 2 {
-			p, order = m.LogProb3(seq[k-2], seq[k-1], seq[k])
-			full = 3
+			if p, ok := triProb(m.trigramByte(seq[k-2], a, b)); ok {
+				score += p
+			} else {
+				q, _ := m.logProb2Of(m.bigramEntry(a, b), a, b)
+				score += m.backoffOf(m.bigramEntry(seq[k-2], a)) + q
+				unseen++
+			}
 		} else {
-			p, order = m.LogProb2(seq[k-1], seq[k])
-			full = 2
+			p, order := m.logProb2Of(m.bigramEntry(a, b), a, b)
+			score += p
+			if order < 2 {
+				unseen++
+			}
 		}
-		score += p
-		if order < full {
-			unseen++
+		if score < floor {
+			return score, math.MaxInt
 		}
 	}
 	return score, unseen
@@ -515,6 +531,22 @@ func (t *thesaurus) partOf(m *Model, s int32, words []int32) bool {
 	}
 	for _, inf := range t.lemmas(m, s) {
 		if slices.Contains(words, inf.lemma) {
+			return true
+		}
+	}
+	return false
+}
+
+// unseenIn reports whether the model lacks, at full order, any n-gram of running text that
+// ends at a token from lo up to hi (exclusive), as the paragraph's own lookups found them:
+// what seqFit counts for the text's words, without searching again.
+func (c *chain) unseenIn(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if k >= 2 && c.linked[k-1] && c.linked[k] {
+			if c.triAt(k) == -1 {
+				return true
+			}
+		} else if c.linked[k] && c.bigAt(k) == -1 {
 			return true
 		}
 	}

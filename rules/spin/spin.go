@@ -366,6 +366,8 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		if c.ids[i] < 0 || toks[i].Capitalised {
 			continue
 		}
+		// one look-up in the closed-class lists serves the phrase, orphan and near-miss tests
+		k := classify(toks[i].Lower)
 		if prm.phrases && i >= inPhrase {
 			var best nearMiss
 			var bestExcess float64
@@ -382,8 +384,6 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 				v.phrases = append(v.phrases, nearMissSpan(par.Text, toks, i, n, best))
 			}
 		}
-		// one look-up in the closed-class lists serves the orphan count and the near-miss test
-		k := classify(toks[i].Lower)
 		if !k.judgeable(toks[i].Lower, prm.gains) {
 			continue // every content word is judgeable
 		}

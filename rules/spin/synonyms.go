@@ -34,6 +34,8 @@ type thesaurus struct {
 	// synsets one link away, and for each word the phrases that start with it.
 	phraseWords, phraseSenses, phraseRelated, phrasesFrom table
 	phraseSyn, phraseWider                                wordMemo // memos of phraseCandidates by phrase
+	pairOnce                                              sync.Once
+	pairIndex                                             *pairIndex // see pairs
 }
 
 // wordMemo caches a word list per word id in a slot of its own: word ids are dense, so a
@@ -421,8 +423,16 @@ const maxWider = 20
 // text, as (phrase, number of words) pairs; the words must be lower case and linked.
 func (t *thesaurus) phrasesAt(toks []token, c chain, i int, dst [][2]int32) [][2]int32 {
 	dst = dst[:0]
-	starts := t.phrasesFrom.list(c.ids[i])
-	for k := 0; k < starts.n(); k++ {
+	if i+1 >= len(toks) || !c.linked[i+1] || toks[i+1].Capitalised {
+		return dst
+	}
+	first := c.ids[i]
+	lo, n := t.pairs().find(first, c.ids[i+1])
+	if n == 0 {
+		return dst
+	}
+	starts := t.phrasesFrom.list(first)
+	for k := lo; k < lo+n; k++ {
 		p := int32(starts.at(k))
 		words := t.phraseWords.list(p)
 		n := words.n()
@@ -430,7 +440,7 @@ func (t *thesaurus) phrasesAt(toks []token, c chain, i int, dst [][2]int32) [][2
 			continue
 		}
 		match := true
-		for j := 1; j < n; j++ {
+		for j := 2; j < n; j++ {
 			if !c.linked[i+j] || toks[i+j].Capitalised || c.ids[i+j] != int32(words.at(j)) {
 				match = false
 				break
@@ -441,6 +451,72 @@ func (t *thesaurus) phrasesAt(toks []token, c chain, i int, dst [][2]int32) [][2
 		}
 	}
 	return dst
+}
+
+// pairIndex finds the multi-word lemmas that begin with a word pair: an open-addressing table
+// from the pair to the run of phrasesFrom's list for the first word that has the second (the
+// list is sorted by second word, see internal/gen). Most word pairs of running text begin no
+// lemma, and one probe says so. Built on first use (about 30,000 pairs, a millisecond).
+type pairIndex struct {
+	keys []uint64 // first<<32 | second, plus one; 0 is an empty slot
+	runs []uint32 // start<<8 | length
+	// bits has a bit per hash of the pairs present: 32 KB that stay in cache, where a probe
+	// of keys is a cache miss for nearly every pair of running text.
+	bits []uint64
+}
+
+const pairBits = 1 << 18
+
+func pairBit(key uint64) uint64 { return (key * 0xC2B2AE3D27D4EB4F) >> 46 } // top 18 bits
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) + 1 }
+
+func (x *pairIndex) slot(key uint64) int {
+	mask := uint64(len(x.keys) - 1)
+	h := (key * 0x9E3779B97F4A7C15) >> 32
+	for {
+		if k := x.keys[h&mask]; k == key || k == 0 {
+			return int(h & mask)
+		}
+		h++
+	}
+}
+
+// find returns the run of phrasesFrom(a) whose phrases continue with b.
+func (x *pairIndex) find(a, b int32) (start, n int) {
+	key := pairKey(a, b)
+	if h := pairBit(key); len(x.keys) == 0 || x.bits[h/64]&(1<<(h%64)) == 0 {
+		return 0, 0
+	}
+	s := x.slot(key)
+	if x.keys[s] == 0 {
+		return 0, 0
+	}
+	return int(x.runs[s] >> 8), int(x.runs[s] & 0xff)
+}
+
+func (t *thesaurus) pairs() *pairIndex {
+	t.pairOnce.Do(func() {
+		x := &pairIndex{keys: make([]uint64, 1<<17), runs: make([]uint32, 1<<17), bits: make([]uint64, pairBits/64)}
+		for w := 0; w < t.phrasesFrom.len(); w++ {
+			starts := t.phrasesFrom.list(int32(w))
+			for k := 0; k < starts.n(); k++ {
+				second := int32(t.phraseWords.list(int32(starts.at(k))).at(1))
+				s := x.slot(pairKey(int32(w), second))
+				if x.keys[s] == 0 {
+					key := pairKey(int32(w), second)
+					x.keys[s], x.runs[s] = key, uint32(k)<<8
+					h := pairBit(key)
+					x.bits[h/64] |= 1 << (h % 64)
+				}
+				if x.runs[s]&0xff < 0xff {
+					x.runs[s]++
+				}
+			}
+		}
+		t.pairIndex = x
+	})
+	return t.pairIndex
 }
 
 // phraseCandidates lists the single vocabulary words that can stand for phrase p: the

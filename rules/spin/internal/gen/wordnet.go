@@ -216,12 +216,16 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 		}
 	}
 	// Multi-word lemmas (appended section): each phrase's words, its synsets and the synsets
-	// one link away, then for every vocabulary word the phrases that start with it.
+	// one link away, then for every vocabulary word the phrases that start with it, by their second word.
 	phraseRelated := make([][]uint32, len(phrases))
 	startsWith := make([][]uint32, len(vocab))
 	for k, p := range phrases {
 		phraseRelated[k] = relatedOf(phraseSenses[k])
 		startsWith[p[0]] = append(startsWith[p[0]], uint32(k))
+	}
+	// sorted by second word, so the reader finds a word pair's phrases by binary search
+	for _, l := range startsWith {
+		sort.Slice(l, func(a, b int) bool { return phrases[l[a]][1] < phrases[l[b]][1] })
 	}
 	writeTable(w32, phrases)
 	writeTable(w32, phraseSenses)
