@@ -456,7 +456,7 @@ func (t *thesaurus) phrasesAt(toks []token, c chain, i int, dst [][2]int32) [][2
 // pairIndex finds the multi-word lemmas that begin with a word pair: an open-addressing table
 // from the pair to the run of phrasesFrom's list for the first word that has the second (the
 // list is sorted by second word, see internal/gen). Most word pairs of running text begin no
-// lemma, and one probe says so. Built on first use (about 30,000 pairs, a millisecond).
+// lemma, and one probe says so. Built on first use (36,473 pairs in 65,536 slots, 800 KB, a millisecond).
 type pairIndex struct {
 	keys []uint64 // first<<32 | second, plus one; 0 is an empty slot
 	runs []uint32 // start<<8 | length
@@ -497,7 +497,7 @@ func (x *pairIndex) find(a, b int32) (start, n int) {
 
 func (t *thesaurus) pairs() *pairIndex {
 	t.pairOnce.Do(func() {
-		x := &pairIndex{keys: make([]uint64, 1<<17), runs: make([]uint32, 1<<17), bits: make([]uint64, pairBits/64)}
+		x := &pairIndex{keys: make([]uint64, 1<<16), runs: make([]uint32, 1<<16), bits: make([]uint64, pairBits/64)}
 		for w := 0; w < t.phrasesFrom.len(); w++ {
 			starts := t.phrasesFrom.list(int32(w))
 			for k := 0; k < starts.n(); k++ {
