@@ -1,6 +1,8 @@
 package spin
 
 import (
+	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -460,4 +462,137 @@ func otherPrepositions(m *Model, w int32, c chain, i int) []int32 {
 		}
 	}
 	return out
+}
+
+// judgePhrase is judgeNearMiss for the multi-word lemma p, n words from token i ("military
+// unit" written for "reserves"): the slot is the phrase, its candidates the single words
+// WordNet gives for it, and the fit compares the n-grams from the phrase's first word to two
+// words after it with those of each candidate in its place. The phrase needs a word of
+// running text on each side, so both fits have a left context and a right one.
+func judgePhrase(m *Model, t *thesaurus, toks []token, c chain, i int, p int32, n int, th thresholds) (nm nearMiss, excess float64, ok bool) {
+	end := i + n // first token after the phrase
+	if !c.linked[i] || end >= len(toks) || !c.linked[end] {
+		return nearMiss{}, 0, false
+	}
+	var hist, right [2]int32
+	h := hist[:0]
+	if i >= 2 && c.linked[i-1] {
+		h = append(h, c.ids[i-2])
+	}
+	h = append(h, c.ids[i-1])
+	r := append(right[:0], c.ids[end])
+	if end+1 < len(toks) && c.linked[end+1] {
+		r = append(r, c.ids[end+1])
+	}
+	if !c.unseenIn(i, end+len(r)) {
+		return nearMiss{}, 0, false // the text's own n-grams, looked up with the paragraph's, are all attested
+	}
+	fw, unseenW := seqFit(m, h, c.ids[i:end], r, math.Inf(-1))
+	if unseenW == 0 {
+		return nearMiss{}, 0, false
+	}
+	best := nearMiss{Index: i}
+	sets := [][]int32{t.phraseCandidates(m, p, false)}
+	if th.Wider > 0 {
+		sets = append(sets, t.phraseCandidates(m, p, true))
+	}
+	for k, cands := range sets {
+		wider := k == 1
+		base := th.Synonym
+		if wider {
+			base = th.Wider
+		}
+		if -fw < base {
+			continue // the phrase fits too well for any candidate to gain enough
+		}
+		for _, s := range cands {
+			// the polysemy discount is >= 0 and tie_gain only raises the bar: a candidate
+			// whose fit falls below fw+base can never count
+			fs, unseenS := seqFit(m, h, []int32{s}, r, fw+base)
+			if unseenS > unseenW {
+				continue
+			}
+			need := base
+			if unseenS == unseenW {
+				need = max(need, th.Tie)
+			}
+			pen := 0.0
+			if th.Polysemy > 0 {
+				pen = th.Polysemy * math.Log10(float64(1+len(t.Synonyms(m, s))))
+			}
+			// partOf allocates, so it runs only for a candidate that would win
+			if g := fs - fw - pen; g >= need && (!ok || g-need > excess) && !t.partOf(m, s, c.ids[i:end]) {
+				ok, excess = true, g-need
+				best.Gain, best.Expected, best.Unseen, best.Wider = g, m.Word(s), unseenW-unseenS, wider
+			}
+		}
+		if ok {
+			break
+		}
+	}
+	return best, excess, ok
+}
+
+// seqFit is the log10 probability of the words slot then right after the history hist (one
+// or two words), with Katz back-off, and how many of its n-grams the model lacked at full
+// order: the fit of a slot of one word or more in its context. It reads the model through
+// the lookups of the fitter (flat tables in a long run), which give LogProb3's and LogProb2's
+// results. Every term is <= 0, so once the sum falls below floor it stops, returning an unseen
+// count no caller accepts.
+func seqFit(m *Model, hist, slot, right []int32, floor float64) (score float64, unseen int) {
+	var buf [7]int32
+	seq := append(append(append(buf[:0], hist...), slot...), right...)
+	for k := len(hist); k < len(seq); k++ {
+		a, b := seq[k-1], seq[k]
+		if k >= 2 {
+			if p, ok := triProb(m.trigramByte(seq[k-2], a, b)); ok {
+				score += p
+			} else {
+				q, _ := m.logProb2Of(m.bigramEntry(a, b), a, b)
+				score += m.backoffOf(m.bigramEntry(seq[k-2], a)) + q
+				unseen++
+			}
+		} else {
+			p, order := m.logProb2Of(m.bigramEntry(a, b), a, b)
+			score += p
+			if order < 2 {
+				unseen++
+			}
+		}
+		if score < floor {
+			return score, math.MaxInt
+		}
+	}
+	return score, unseen
+}
+
+// partOf reports whether the word s, or a lemma of it, is one of the words of a phrase: "crude
+// oil" is a kind of oil, not a swap for it, and dropping a compound's modifier fits a general
+// model better wherever the compound is a trade's term ("sinking fund", "stock split").
+func (t *thesaurus) partOf(m *Model, s int32, words []int32) bool {
+	if slices.Contains(words, s) {
+		return true
+	}
+	for _, inf := range t.lemmas(m, s) {
+		if slices.Contains(words, inf.lemma) {
+			return true
+		}
+	}
+	return false
+}
+
+// unseenIn reports whether the model lacks, at full order, any n-gram of running text that
+// ends at a token from lo up to hi (exclusive), as the paragraph's own lookups found them:
+// what seqFit counts for the text's words, without searching again.
+func (c *chain) unseenIn(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if k >= 2 && c.linked[k-1] && c.linked[k] {
+			if c.triAt(k) == -1 {
+				return true
+			}
+		} else if c.linked[k] && c.bigAt(k) == -1 {
+			return true
+		}
+	}
+	return false
 }

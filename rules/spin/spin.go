@@ -138,6 +138,8 @@ type params struct {
 	orphanContext, orphanRate              float64
 	orphanSurprise, clueRate, clueSurprise float64
 	documentLLR, documentDensity           float64
+	phrases                                bool
+	phraseGain                             float64
 }
 
 var paramDecls = []audit.Param{
@@ -205,6 +207,21 @@ var paramDecls = []audit.Param{
 		func(p *params) *float64 { return &p.documentLLR }),
 	audit.FloatParam("document_density", 0.02, 0, audit.Unbounded, "... when that log10 ratio is also at least this much per content word (a long clean file gathers a large ratio from a slightly raised rate)",
 		func(p *params) *float64 { return &p.documentDensity }),
+	audit.BoolParam("phrases", true, "WordNet's multi-word lemmas are judged as one word (\"English hawthorn\" for \"may\", \"military unit\" for \"reserves\") against the single words WordNet gives for them",
+		func(p *params) *bool { return &p.phrases }),
+	audit.FloatParam("phrase_gain", 0.25, 0, 20, "the extra gain a multi-word lemma's candidate needs over min_gain, wider_gain and tie_gain",
+		func(p *params) *float64 { return &p.phraseGain }),
+}
+
+// phraseGains are the thresholds for a multi-word lemma: the word's, raised by phrase_gain.
+func (prm params) phraseGains() thresholds {
+	g := prm.gains
+	g.Synonym += prm.phraseGain
+	g.Tie += prm.phraseGain
+	if g.Wider > 0 {
+		g.Wider += prm.phraseGain
+	}
+	return g
 }
 
 // looseGains are the thresholds for reading a paragraph again in a file that is clearly
@@ -349,12 +366,30 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 		v.inflated = inflatedWords(m, th, toks, c, prm.inflRare, prm.inflCommon, prm.inflRatio)
 	}
 	var ev independence
+	var found [][2]int32
+	inPhrase := 0 // tokens before this one belong to a multi-word lemma found as a near-miss
 	for i := range toks {
 		if c.ids[i] < 0 || toks[i].Capitalised {
 			continue
 		}
-		// one look-up in the closed-class lists serves the orphan count and the near-miss test
+		// one look-up in the closed-class lists serves the phrase, orphan and near-miss tests
 		k := m.classOf(c.ids[i], toks[i].Lower)
+		if prm.phrases && i >= inPhrase {
+			var best nearMiss
+			var bestExcess float64
+			n := 0
+			found = th.phrasesAt(toks, c, i, found)
+			for _, pn := range found {
+				if nm, excess, ok := judgePhrase(m, th, toks, c, i, pn[0], int(pn[1]), prm.phraseGains()); ok && (n == 0 || excess > bestExcess) {
+					best, bestExcess, n = nm, excess, int(pn[1])
+				}
+			}
+			if n > 0 {
+				inPhrase = i + n
+				ev.add(i, phraseText(toks[i:i+n]), math.Min(prm.gainCap, bestExcess))
+				v.phrases = append(v.phrases, nearMissSpan(par.Text, toks, i, n, best))
+			}
+		}
 		if !k.judgeable(toks[i].Lower, prm.gains) {
 			continue // every content word is judgeable
 		}
@@ -372,8 +407,8 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 				v.halfOrphans++
 			}
 		}
-		if !ok {
-			continue
+		if !ok || i < inPhrase {
+			continue // no near-miss, or a word of a phrase found as one
 		}
 		ev.add(i, toks[i].Lower, math.Min(prm.gainCap, excess))
 		v.phrases = append(v.phrases, nearMissPhrase(par.Text, toks, i, nm))
@@ -398,15 +433,31 @@ func judgeParagraph(m *Model, th *thesaurus, fps [][]string, par audit.Paragraph
 
 // nearMissPhrase shows the word with its neighbours, and the same words with the synonym.
 func nearMissPhrase(text string, toks []token, i int, nm nearMiss) phrase {
-	lo, hi := i, i
+	return nearMissSpan(text, toks, i, 1, nm)
+}
+
+// phraseText is the lower-cased words of a multi-word lemma, space-separated.
+func phraseText(toks []token) string {
+	words := make([]string, len(toks))
+	for k, t := range toks {
+		words[k] = t.Lower
+	}
+	return strings.Join(words, " ")
+}
+
+// nearMissSpan is nearMissPhrase for the n words from token i (a multi-word lemma read as one
+// slot: "English hawthorn" for "may").
+func nearMissSpan(text string, toks []token, i, n int, nm nearMiss) phrase {
+	last := i + n - 1
+	lo, hi := i, last
 	if i > 0 && !toks[i].Break {
 		lo = i - 1
 	}
-	if i+1 < len(toks) && !toks[i+1].Break {
-		hi = i + 1
+	if last+1 < len(toks) && !toks[last+1].Break {
+		hi = last + 1
 	}
 	shown := text[toks[lo].Start:toks[hi].End]
-	expected := text[toks[lo].Start:toks[i].Start] + matchCase(toks[i].Text, nm.Expected) + text[toks[i].End:toks[hi].End]
+	expected := text[toks[lo].Start:toks[i].Start] + matchCase(toks[i].Text, nm.Expected) + text[toks[last].End:toks[hi].End]
 	rel := "synonym"
 	switch {
 	case nm.Wider:
@@ -416,7 +467,7 @@ func nearMissPhrase(text string, toks []token, i int, nm nearMiss) phrase {
 	}
 	return phrase{Text: flat(shown), Expected: flat(expected), Signal: "near-miss", Gain: math.Round(nm.Gain*10) / 10,
 		Relation: rel, Attested: nm.Unseen > 0, start: toks[lo].Start, word: toks[i].Start,
-		wordEnd: toks[i].End, suspect: toks[i].Text, original: matchCase(toks[i].Text, nm.Expected)}
+		wordEnd: toks[last].End, suspect: text[toks[i].Start:toks[last].End], original: matchCase(toks[i].Text, nm.Expected)}
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -30,6 +30,12 @@ type thesaurus struct {
 	posKnown bool              // synset numbers follow WordNet 3.0's data files (see suffixFits)
 	synonyms wordMemo          // memo of Synonyms by word id
 	wider    wordMemo          // memo of Wider by word id
+	// Multi-word lemmas of vocabulary words ("english hawthorn"): their words, synsets and
+	// synsets one link away, and for each word the phrases that start with it.
+	phraseWords, phraseSenses, phraseRelated, phrasesFrom table
+	phraseSyn, phraseWider                                wordMemo // memos of phraseCandidates by phrase
+	pairOnce                                              sync.Once
+	pairIndex                                             *pairIndex // see pairs
 }
 
 // wordMemo caches a word list per word id in a slot of its own: word ids are dense, so a
@@ -151,8 +157,20 @@ func parseThesaurus(data []byte) (*thesaurus, error) {
 	if t.related, o, err = readTable(data, o); err != nil {
 		return nil, err
 	}
-	if t.members, _, err = readTable(data, o); err != nil {
+	if t.members, o, err = readTable(data, o); err != nil {
 		return nil, err
+	}
+	if o < len(data) { // multi-word lemmas, appended to the layout
+		for _, tb := range []*table{&t.phraseWords, &t.phraseSenses, &t.phraseRelated, &t.phrasesFrom} {
+			if *tb, o, err = readTable(data, o); err != nil {
+				return nil, err
+			}
+		}
+		n := t.phraseWords.len()
+		if t.phraseSenses.len() != n || t.phraseRelated.len() != n || t.phrasesFrom.len() != t.senses.len() {
+			return nil, fmt.Errorf("spin thesaurus: phrase tables disagree")
+		}
+		t.phraseSyn, t.phraseWider = newWordMemo(n), newWordMemo(n)
 	}
 	t.posKnown = t.members.len() == wordnetSynsets
 	if t.related.len() != t.senses.len() {
@@ -400,3 +418,150 @@ func (t *thesaurus) candidates(m *Model, w int32, wider bool) []int32 {
 
 // maxWider caps the WordNet neighbours tried for one word (see candidates).
 const maxWider = 20
+
+// phrasesAt lists the multi-word lemmas that the words from token i on spell, in running
+// text, as (phrase, number of words) pairs; the words must be lower case and linked.
+func (t *thesaurus) phrasesAt(toks []token, c chain, i int, dst [][2]int32) [][2]int32 {
+	dst = dst[:0]
+	if i+1 >= len(toks) || !c.linked[i+1] || toks[i+1].Capitalised {
+		return dst
+	}
+	first := c.ids[i]
+	lo, n := t.pairs().find(first, c.ids[i+1])
+	if n == 0 {
+		return dst
+	}
+	starts := t.phrasesFrom.list(first)
+	for k := lo; k < lo+n; k++ {
+		p := int32(starts.at(k))
+		words := t.phraseWords.list(p)
+		n := words.n()
+		if i+n > len(toks) {
+			continue
+		}
+		match := true
+		for j := 2; j < n; j++ {
+			if !c.linked[i+j] || toks[i+j].Capitalised || c.ids[i+j] != int32(words.at(j)) {
+				match = false
+				break
+			}
+		}
+		if match {
+			dst = append(dst, [2]int32{p, int32(n)})
+		}
+	}
+	return dst
+}
+
+// pairIndex finds the multi-word lemmas that begin with a word pair: an open-addressing table
+// from the pair to the run of phrasesFrom's list for the first word that has the second (the
+// list is sorted by second word, see internal/gen). Most word pairs of running text begin no
+// lemma, and one probe says so. Built on first use (36,473 pairs in 65,536 slots, 800 KB, a millisecond).
+type pairIndex struct {
+	keys []uint64 // first<<32 | second, plus one; 0 is an empty slot
+	runs []uint32 // start<<8 | length
+	// bits has a bit per hash of the pairs present: 32 KB that stay in cache, where a probe
+	// of keys is a cache miss for nearly every pair of running text.
+	bits []uint64
+}
+
+const pairBits = 1 << 18
+
+func pairBit(key uint64) uint64 { return (key * 0xC2B2AE3D27D4EB4F) >> 46 } // top 18 bits
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) + 1 }
+
+func (x *pairIndex) slot(key uint64) int {
+	mask := uint64(len(x.keys) - 1)
+	h := (key * 0x9E3779B97F4A7C15) >> 32
+	for {
+		if k := x.keys[h&mask]; k == key || k == 0 {
+			return int(h & mask)
+		}
+		h++
+	}
+}
+
+// find returns the run of phrasesFrom(a) whose phrases continue with b.
+func (x *pairIndex) find(a, b int32) (start, n int) {
+	key := pairKey(a, b)
+	if h := pairBit(key); len(x.keys) == 0 || x.bits[h/64]&(1<<(h%64)) == 0 {
+		return 0, 0
+	}
+	s := x.slot(key)
+	if x.keys[s] == 0 {
+		return 0, 0
+	}
+	return int(x.runs[s] >> 8), int(x.runs[s] & 0xff)
+}
+
+func (t *thesaurus) pairs() *pairIndex {
+	t.pairOnce.Do(func() {
+		x := &pairIndex{keys: make([]uint64, 1<<16), runs: make([]uint32, 1<<16), bits: make([]uint64, pairBits/64)}
+		for w := 0; w < t.phrasesFrom.len(); w++ {
+			starts := t.phrasesFrom.list(int32(w))
+			for k := 0; k < starts.n(); k++ {
+				second := int32(t.phraseWords.list(int32(starts.at(k))).at(1))
+				s := x.slot(pairKey(int32(w), second))
+				if x.keys[s] == 0 {
+					key := pairKey(int32(w), second)
+					x.keys[s], x.runs[s] = key, uint32(k)<<8
+					h := pairBit(key)
+					x.bits[h/64] |= 1 << (h % 64)
+				}
+				if x.runs[s]&0xff < 0xff {
+					x.runs[s]++
+				}
+			}
+		}
+		t.pairIndex = x
+	})
+	return t.pairIndex
+}
+
+// phraseCandidates lists the single vocabulary words that can stand for phrase p: the
+// members of its synsets (wider: of the synsets one link away, the maxWider most frequent),
+// in every form (plain, -s, -ed, -ing, irregular) their synset's part of speech allows. A
+// spinner puts the lemma ("military unit") where the text had an inflected word ("reserves").
+func (t *thesaurus) phraseCandidates(m *Model, p int32, wider bool) []int32 {
+	memo := &t.phraseSyn
+	sets := t.phraseSenses.list(p)
+	if wider {
+		memo, sets = &t.phraseWider, t.phraseRelated.list(p)
+	}
+	if v, ok := memo.load(p); ok {
+		return v
+	}
+	var seen idSet
+	if wider {
+		for _, s := range t.phraseCandidates(m, p, false) {
+			seen.add(s)
+		}
+	}
+	var out, forms []int32
+	var buf []byte
+	for k := 0; k < sets.n(); k++ {
+		s := sets.at(k)
+		members := t.members.list(int32(s))
+		for j := 0; j < members.n(); j++ {
+			lemma := int32(members.at(j))
+			for _, suffix := range []string{"", "s", "ed", "ing", "irregular"} {
+				if !t.suffixFits(suffix, s) {
+					continue
+				}
+				forms, buf = t.appendForms(forms[:0], buf, m, lemma, suffix)
+				for _, form := range forms {
+					if seen.add(form) {
+						out = append(out, form)
+					}
+				}
+			}
+		}
+	}
+	if wider && len(out) > maxWider {
+		slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(m.UnigramLogProb(b), m.UnigramLogProb(a)) })
+		out = slices.Clip(out[:maxWider])
+	}
+	memo.store(p, out)
+	return out
+}

@@ -34,6 +34,11 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 		to   string
 	}
 	var pointers []pointer
+	// Multi-word lemmas ("english_hawthorn", "aid_and_abet") of two or three vocabulary words:
+	// a spinner writes one for a single word, and the near-miss test reads it as one slot.
+	phraseID := map[string]int{}
+	var phrases [][]uint32
+	var phraseSenses [][]uint32
 	fileOf := map[string]string{"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
 		f, err := os.Open(filepath.Join(dir, "data."+pos))
@@ -76,6 +81,29 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 					lemma = lemma[:i] // adjective markers: "(a)", "(p)", "(ip)"
 				}
 				if strings.ContainsAny(lemma, "_") {
+					parts := strings.Split(lemma, "_")
+					if len(parts) > maxPhraseWords {
+						continue
+					}
+					ids := make([]uint32, 0, len(parts))
+					for _, part := range parts {
+						w, ok := id[part]
+						if !ok {
+							break
+						}
+						ids = append(ids, w)
+					}
+					if len(ids) < len(parts) {
+						continue // a word outside the vocabulary, or one with a hyphen, dot or apostrophe
+					}
+					k, ok := phraseID[lemma]
+					if !ok {
+						k = len(phrases)
+						phraseID[lemma] = k
+						phrases = append(phrases, ids)
+						phraseSenses = append(phraseSenses, nil)
+					}
+					phraseSenses[k] = append(phraseSenses[k], uint32(synset))
 					continue
 				}
 				if w, ok := id[lemma]; ok {
@@ -95,8 +123,8 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 			relatedSets[p.from] = append(relatedSets[p.from], to)
 		}
 	}
-	related := make([][]uint32, len(vocab))
-	for w, ss := range senses {
+	relatedOf := func(ss []uint32) []uint32 {
+		var out []uint32
 		seen := map[uint32]bool{}
 		for _, s := range ss {
 			seen[s] = true
@@ -105,10 +133,15 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 			for _, r := range relatedSets[s] {
 				if !seen[r] {
 					seen[r] = true
-					related[w] = append(related[w], r)
+					out = append(out, r)
 				}
 			}
 		}
+		return out
+	}
+	related := make([][]uint32, len(vocab))
+	for w, ss := range senses {
+		related[w] = relatedOf(ss)
 	}
 	var exc [][2]uint32
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
@@ -182,7 +215,44 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 			w32(w)
 		}
 	}
+	// Multi-word lemmas (appended section): each phrase's words, its synsets and the synsets
+	// one link away, then for every vocabulary word the phrases that start with it, by their second word.
+	phraseRelated := make([][]uint32, len(phrases))
+	startsWith := make([][]uint32, len(vocab))
+	for k, p := range phrases {
+		phraseRelated[k] = relatedOf(phraseSenses[k])
+		startsWith[p[0]] = append(startsWith[p[0]], uint32(k))
+	}
+	// sorted by second word, so the reader finds a word pair's phrases by binary search
+	for _, l := range startsWith {
+		sort.Slice(l, func(a, b int) bool { return phrases[l[a]][1] < phrases[l[b]][1] })
+	}
+	writeTable(w32, phrases)
+	writeTable(w32, phraseSenses)
+	writeTable(w32, phraseRelated)
+	writeTable(w32, startsWith)
+	log.Printf("wordnet: %d multi-word lemmas of vocabulary words", len(phrases))
 	log.Printf("wordnet: %d related-synset links", totalRel)
 	log.Printf("wordnet: %d synsets, %d vocabulary senses, %d irregular forms", synset, total, len(exc))
 	return buf.Bytes(), nil
+}
+
+// maxPhraseWords is the longest multi-word lemma kept.
+const maxPhraseWords = 3
+
+// writeTable writes lists of uint32 as the reader's table layout: the count, count+1 offsets,
+// then the values.
+func writeTable(w32 func(uint32), lists [][]uint32) {
+	w32(uint32(len(lists)))
+	total := 0
+	for _, l := range lists {
+		w32(uint32(total))
+		total += len(l)
+	}
+	w32(uint32(total))
+	for _, l := range lists {
+		for _, v := range l {
+			w32(v)
+		}
+	}
 }
