@@ -1,12 +1,15 @@
 package audit
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 )
 
 // FileReport is the audit of one file.
@@ -71,7 +74,8 @@ type runState struct {
 	// stored in this order.
 	corpus []activeAnalysis
 	cache  *Cache
-	key    [32]byte // the run's key, when cache is set
+	key    [32]byte   // the run's key, when cache is set
+	pack   *packState // the run's pack, when cache is set
 }
 
 // Run audits files (already collected and sorted) and returns per-file reports in path order.
@@ -89,19 +93,22 @@ func Run(files []string, opt Options) (*Result, error) {
 	if err := st.activate(); err != nil {
 		return nil, err
 	}
+	start := time.Now() // before any file is looked at: the pack's stats are trusted from it
+	refs := st.references(files)
 	if opt.Cache != nil {
 		if tool := opt.Cache.toolID(); tool != "" {
 			st.cache, st.key = opt.Cache, st.runKey(tool)
+			st.pack = st.cache.openPack(packKey(st.key, files), len(files)+len(refs), start)
 		}
 	}
-	refs := st.references(files)
-	st.loadMemos(files)
+	st.loadMemos()
 	outcomes := st.analyseAll(files, refs)
 	res := collect(opt.Registry, st.cfg, outcomes)
 	st.finishCorpus(res)
-	st.saveMemos(files)
+	st.saveMemos()
 	score(st.cfg, opt.Score, res)
 	if st.cache != nil {
+		st.cache.writePack(st.pack)
 		_ = st.cache.Trim() // a cache that cannot be trimmed is not the audit's failure
 	}
 	return res, nil
@@ -241,26 +248,23 @@ func (st *runState) analyseAll(files, refs []string) []outcome {
 	return outcomes
 }
 
-// process reads one file and produces its result, from the cache when an intact entry has
+// process reads one file and produces its result, from the cache when an intact record has
 // it, otherwise by building the document, running the per-document analyses (audited files
 // only) and extracting corpus signatures, which it then caches.
 func (st *runState) process(j job) (indexed, outcome) {
 	it := indexed{seq: j.seq, audited: j.audited}
-	raw, err := readRaw(j.path, st.opt.MaxFileSize)
+	path := filepath.ToSlash(j.path)
+	var raw []byte
+	var res *fileResult
+	var rec *packRecord
+	var err error
+	if st.pack != nil {
+		res, raw, rec, err = st.cached(j, path)
+	} else {
+		raw, err = readRaw(j.path, st.opt.MaxFileSize)
+	}
 	if err != nil {
 		return it, failed(j.path, err)
-	}
-	path := filepath.ToSlash(j.path)
-	var key [32]byte
-	var res *fileResult
-	if st.cache != nil {
-		key = entryKey(st.key, j.audited, path, raw)
-		if body := st.cache.get(key); body != nil {
-			if res, err = decodeResult(body, len(st.corpus)); err != nil {
-				st.cache.hits.Add(-1) // checksummed but unreadable: counted as a miss
-				st.cache.misses.Add(1)
-			}
-		}
 	}
 	var doc *Document
 	if res == nil || (j.audited && st.opt.KeepText) {
@@ -284,9 +288,10 @@ func (st *runState) process(j job) (indexed, outcome) {
 				}
 			}
 		}
-		if st.cache != nil {
+		if rec != nil {
 			if body, ok := encodeResult(res); ok {
-				st.cache.put(key, body)
+				rec.body = body
+				st.pack.add(j.seq, rec)
 			}
 		}
 	}
@@ -296,6 +301,11 @@ func (st *runState) process(j job) (indexed, outcome) {
 			// Some corpus analysis needs the document itself: build it here, in parallel,
 			// rather than in the indexer.
 			if doc == nil {
+				if raw == nil {
+					if raw, err = readRaw(j.path, st.opt.MaxFileSize); err != nil {
+						return indexed{seq: j.seq}, failed(j.path, err)
+					}
+				}
 				if doc, err = Decode(path, raw); err != nil {
 					return indexed{seq: j.seq}, failed(j.path, err)
 				}
@@ -310,6 +320,46 @@ func (st *runState) process(j job) (indexed, outcome) {
 		out.report.Text = doc.Text
 	}
 	return it, out
+}
+
+// cached looks one file up in the run's pack. A record whose stat still matches the file's
+// (and was not racy when made) is trusted without reading the file: raw is then nil.
+// Otherwise the file is read and its bytes' hash must match the record's. When neither
+// holds, res is nil and rec is the record to fill with the file's new result.
+func (st *runState) cached(j job, path string) (res *fileResult, raw []byte, rec *packRecord, err error) {
+	ps, c := st.pack, st.cache
+	old := ps.lookup(path, j.audited)
+	var stat statKey
+	if fi, err := os.Stat(j.path); err == nil && fi.Mode().IsRegular() {
+		stat = statKeyOf(fi)
+		tooLarge := st.opt.MaxFileSize > 0 && fi.Size() > st.opt.MaxFileSize
+		if old != nil && old.stat.ok && old.stat == stat && !tooLarge && !(j.audited && st.opt.KeepText) {
+			if res, err := decodeResult(old.body, len(st.corpus)); err == nil {
+				c.hits.Add(1)
+				ps.keep(j.seq, old)
+				return res, nil, nil, nil
+			}
+		}
+	}
+	if raw, err = readRaw(j.path, st.opt.MaxFileSize); err != nil {
+		c.misses.Add(1)
+		return nil, nil, nil, err
+	}
+	c.hashed.Add(1)
+	hash := sha256.Sum256(raw)
+	if old != nil && old.hash == hash {
+		if res, err := decodeResult(old.body, len(st.corpus)); err == nil {
+			c.hits.Add(1)
+			if stat == old.stat && !stat.racy(ps.start) {
+				ps.keep(j.seq, old)
+			} else {
+				ps.add(j.seq, &packRecord{recordKey: old.recordKey, stat: stat, hash: hash, body: old.body})
+			}
+			return res, raw, nil, nil
+		}
+	}
+	c.misses.Add(1)
+	return nil, raw, &packRecord{recordKey: recordKey{path, j.audited}, stat: stat, hash: hash}, nil
 }
 
 // failed is the outcome of a file that could not be read or decoded.
@@ -369,6 +419,15 @@ func (st *runState) indexOne(it *indexed) {
 			}
 		}
 		if it.doc == nil {
+			if it.raw == nil {
+				// A file the cache did not read (its stat was unchanged) whose signature
+				// this analysis refused after all: read it now.
+				raw, err := readRaw(filepath.FromSlash(it.path), st.opt.MaxFileSize)
+				if err != nil {
+					continue
+				}
+				it.raw = raw
+			}
 			doc, err := Decode(it.path, it.raw)
 			if err != nil {
 				continue
@@ -379,27 +438,27 @@ func (st *runState) indexOne(it *indexed) {
 	}
 }
 
-// loadMemos hands each corpus analysis that keeps a memo the one cached for this run.
-func (st *runState) loadMemos(files []string) {
-	if st.cache == nil {
+// loadMemos hands each corpus analysis that keeps a memo the one the run's pack holds.
+func (st *runState) loadMemos() {
+	if st.pack == nil {
 		return
 	}
 	for _, a := range st.corpus {
 		if m, ok := a.corpus.(CorpusMemo); ok {
-			m.LoadMemo(st.cache.lookup(memoKey(st.key, a.analysis.Name, files)))
+			m.LoadMemo(st.pack.old.memos[a.analysis.Name])
 		}
 	}
 }
 
-// saveMemos caches what each corpus analysis keeps for the next run.
-func (st *runState) saveMemos(files []string) {
-	if st.cache == nil {
+// saveMemos keeps in the run's pack what each corpus analysis keeps for the next run.
+func (st *runState) saveMemos() {
+	if st.pack == nil {
 		return
 	}
 	for _, a := range st.corpus {
 		if m, ok := a.corpus.(CorpusMemo); ok {
 			if body := m.SaveMemo(); body != nil {
-				st.cache.put(memoKey(st.key, a.analysis.Name, files), body)
+				st.pack.setMemo(a.analysis.Name, body)
 			}
 		}
 	}
