@@ -46,6 +46,8 @@ type Cache struct {
 	hits     atomic.Int64
 	misses   atomic.Int64
 	hashed   atomic.Int64
+	// now, when set, stands for the clock a run starts by (tests move it past racyMargin).
+	now func() time.Time
 }
 
 // DefaultCacheMaxBytes is the size cap of a cache folder (GOCACHE trims by age; a cap keeps
@@ -91,6 +93,14 @@ func OpenCache(dir string) (*Cache, error) {
 // Stats returns the lookups that found a valid record and those that did not since the
 // cache was opened.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
+
+// clock is the time a run starts at.
+func (c *Cache) clock() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
+}
 
 // Hashed returns how many files were read to hash their bytes since the cache was opened:
 // the others' stat was enough.

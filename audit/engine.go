@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"sort"
 	"sync"
-	"time"
 )
 
 // FileReport is the audit of one file.
@@ -93,10 +92,12 @@ func Run(files []string, opt Options) (*Result, error) {
 	if err := st.activate(); err != nil {
 		return nil, err
 	}
-	start := time.Now() // before any file is looked at: the pack's stats are trusted from it
 	refs := st.references(files)
 	if opt.Cache != nil {
 		if tool := opt.Cache.toolID(); tool != "" {
+			// The start is taken before any file is looked at: the stats the run records are
+			// trusted by the next run only if the files had not changed for a while by then.
+			start := opt.Cache.clock()
 			st.cache, st.key = opt.Cache, st.runKey(tool)
 			st.pack = st.cache.openPack(packKey(st.key, files), len(files)+len(refs), start)
 		}
