@@ -46,6 +46,7 @@ type Cache struct {
 	hits     atomic.Int64
 	misses   atomic.Int64
 	hashed   atomic.Int64
+	replays  atomic.Int64 // runs that replayed the corpus output (replay.go)
 	// now, when set, stands for the clock a run starts by (tests move it past racyMargin).
 	now func() time.Time
 }
@@ -339,17 +340,7 @@ func encodeResult(r *fileResult) (body []byte, ok bool) {
 	var w SigWriter
 	w.Uint(uint64(len(r.findings)))
 	for i := range r.findings {
-		f := &r.findings[i]
-		w.String(f.Rule)
-		w.String(string(f.Category))
-		w.Int(int64(f.Severity))
-		w.String(f.Path)
-		for _, v := range [...]int{f.Line, f.EndLine, f.Column, f.EndColumn, f.StartOffset, f.EndOffset} {
-			w.Int(int64(v))
-		}
-		w.String(f.Message)
-		w.String(f.Fingerprint)
-		if !encodeValues(&w, f.Evidence) {
+		if !encodeFinding(&w, &r.findings[i]) {
 			return nil, false
 		}
 	}
@@ -364,6 +355,32 @@ func encodeResult(r *fileResult) (body []byte, ok bool) {
 		}
 	}
 	return w.Bytes(), true
+}
+
+// encodeFinding writes one finding; false when its evidence cannot be kept faithfully.
+func encodeFinding(w *SigWriter, f *Finding) bool {
+	w.String(f.Rule)
+	w.String(string(f.Category))
+	w.Int(int64(f.Severity))
+	w.String(f.Path)
+	for _, v := range [...]int{f.Line, f.EndLine, f.Column, f.EndColumn, f.StartOffset, f.EndOffset} {
+		w.Int(int64(v))
+	}
+	w.String(f.Message)
+	w.String(f.Fingerprint)
+	return encodeValues(w, f.Evidence)
+}
+
+func decodeFinding(r *SigReader) Finding {
+	f := Finding{Rule: r.String(), Category: Category(r.String()), Severity: Severity(r.Int()), Path: r.String()}
+	f.Line, f.EndLine, f.Column, f.EndColumn = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
+	f.StartOffset, f.EndOffset = int(r.Int()), int(r.Int())
+	f.Message = r.String()
+	f.Fingerprint = r.String()
+	if ev := decodeValues(r); ev != nil {
+		f.Evidence = ev
+	}
+	return f
 }
 
 // Value kinds in an entry: a plain string is kept as a string (renderers and baselines read
@@ -442,15 +459,7 @@ func decodeResult(body []byte, wantSigs int) (*fileResult, error) {
 		res.findings = make([]Finding, 0, n)
 	}
 	for i := 0; i < n && r.Err() == nil; i++ {
-		f := Finding{Rule: r.String(), Category: Category(r.String()), Severity: Severity(r.Int()), Path: r.String()}
-		f.Line, f.EndLine, f.Column, f.EndColumn = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
-		f.StartOffset, f.EndOffset = int(r.Int()), int(r.Int())
-		f.Message = r.String()
-		f.Fingerprint = r.String()
-		if ev := decodeValues(r); ev != nil {
-			f.Evidence = ev
-		}
-		res.findings = append(res.findings, f)
+		res.findings = append(res.findings, decodeFinding(r))
 	}
 	res.facts = decodeValues(r)
 	ns := r.Len()

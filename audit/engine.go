@@ -75,6 +75,10 @@ type runState struct {
 	cache  *Cache
 	key    [32]byte   // the run's key, when cache is set
 	pack   *packState // the run's pack, when cache is set
+	// crun follows the corpus input, when the run has a pack and corpus analyses; replay is
+	// the output kept for the same input, when the pack had it (replay.go).
+	crun   *corpusRun
+	replay []corpusEvent
 }
 
 // Run audits files (already collected and sorted) and returns per-file reports in path order.
@@ -100,6 +104,9 @@ func Run(files []string, opt Options) (*Result, error) {
 			start := opt.Cache.clock()
 			st.cache, st.key = opt.Cache, st.runKey(tool)
 			st.pack = st.cache.openPack(packKey(st.key, files), len(files)+len(refs), start)
+			if st.hasCorpus {
+				st.crun = newCorpusRun(st.cfg, st.pack.old.corpus != nil)
+			}
 		}
 	}
 	st.loadMemos()
@@ -196,6 +203,7 @@ type indexed struct {
 	sigs    [][]byte
 	doc     *Document
 	raw     []byte
+	hash    [32]byte // of raw, when the run has a cache
 }
 
 // analyseAll is the worker pool: workers read each file, run the per-document analyses on
@@ -260,7 +268,7 @@ func (st *runState) process(j job) (indexed, outcome) {
 	var rec *packRecord
 	var err error
 	if st.pack != nil {
-		res, raw, rec, err = st.cached(j, path)
+		res, raw, rec, it.hash, err = st.cached(j, path)
 	} else {
 		raw, err = readRaw(j.path, st.opt.MaxFileSize)
 	}
@@ -327,7 +335,7 @@ func (st *runState) process(j job) (indexed, outcome) {
 // (and was not racy when made) is trusted without reading the file: raw is then nil.
 // Otherwise the file is read and its bytes' hash must match the record's. When neither
 // holds, res is nil and rec is the record to fill with the file's new result.
-func (st *runState) cached(j job, path string) (res *fileResult, raw []byte, rec *packRecord, err error) {
+func (st *runState) cached(j job, path string) (res *fileResult, raw []byte, rec *packRecord, hash [32]byte, err error) {
 	ps, c := st.pack, st.cache
 	old := ps.lookup(path, j.audited)
 	var stat statKey
@@ -338,29 +346,29 @@ func (st *runState) cached(j job, path string) (res *fileResult, raw []byte, rec
 			if res, err := decodeResult(old.body, len(st.corpus)); err == nil {
 				c.hits.Add(1)
 				ps.keep(j.seq, old)
-				return res, nil, nil, nil
+				return res, nil, nil, old.hash, nil
 			}
 		}
 	}
 	if raw, err = readRaw(j.path, st.opt.MaxFileSize); err != nil {
 		c.misses.Add(1)
-		return nil, nil, nil, err
+		return nil, nil, nil, hash, err
 	}
 	c.hashed.Add(1)
-	hash := sha256.Sum256(raw)
+	hash = sha256.Sum256(raw)
 	if old != nil && old.hash == hash {
 		if res, err := decodeResult(old.body, len(st.corpus)); err == nil {
 			c.hits.Add(1)
-			if stat == old.stat && !stat.racy(ps.start) {
+			if ps.settled(stat) == old.stat {
 				ps.keep(j.seq, old)
 			} else {
 				ps.add(j.seq, &packRecord{recordKey: old.recordKey, stat: stat, hash: hash, body: old.body})
 			}
-			return res, raw, nil, nil
+			return res, raw, nil, hash, nil
 		}
 	}
 	c.misses.Add(1)
-	return nil, raw, &packRecord{recordKey: recordKey{path, j.audited}, stat: stat, hash: hash}, nil
+	return nil, raw, &packRecord{recordKey: recordKey{path, j.audited}, stat: stat, hash: hash}, hash, nil
 }
 
 // failed is the outcome of a file that could not be read or decoded.
@@ -405,9 +413,56 @@ func (st *runState) index(in <-chan indexed, done chan<- struct{}) {
 			if !cur.ok {
 				continue
 			}
-			st.indexOne(&cur)
+			st.indexOrHold(&cur)
 		}
 	}
+	st.endIndex()
+}
+
+// indexOrHold indexes one file, or holds it back while the run may yet replay the corpus
+// output its pack keeps (replay.go).
+func (st *runState) indexOrHold(it *indexed) {
+	cr := st.crun
+	if cr == nil {
+		st.indexOne(it)
+		return
+	}
+	cr.add(it)
+	if cr.deferring {
+		if !st.pack.dirty.Load() {
+			if it.doc == nil {
+				it.raw = nil // indexOne reads it again if it must
+			}
+			cr.deferred = append(cr.deferred, *it)
+			return
+		}
+		st.flushHeld()
+	}
+	st.indexOne(it)
+}
+
+// flushHeld indexes the files held back: the corpus input changed.
+func (st *runState) flushHeld() {
+	cr := st.crun
+	for i := range cr.deferred {
+		st.indexOne(&cr.deferred[i])
+	}
+	cr.deferred, cr.deferring = nil, false
+}
+
+// endIndex replays the kept corpus output when the run's corpus input is the one it was
+// made from, and indexes the files held back otherwise.
+func (st *runState) endIndex() {
+	cr := st.crun
+	if cr == nil || !cr.deferring {
+		return
+	}
+	if events, ok := decodeCorpusOutput(st.pack.old.corpus, cr.sum(), len(st.corpus)); ok {
+		st.replay, cr.deferred = events, nil
+		st.cache.replays.Add(1)
+		return
+	}
+	st.flushHeld()
 }
 
 // indexOne hands one file to every corpus analysis: its signature when it has one the
@@ -494,29 +549,56 @@ func (st *runState) finishCorpus(res *Result) {
 	for i := range res.Files {
 		byPath[res.Files[i].Path] = &res.Files[i]
 	}
-	for _, a := range st.active {
-		if a.corpus == nil {
-			continue
+	addFinding := func(f Finding) {
+		if fr, ok := byPath[f.Path]; ok {
+			fr.Findings = append(fr.Findings, f)
 		}
+	}
+	addFact := func(path, key string, value any) bool {
+		fr, ok := byPath[path]
+		if !ok {
+			return false
+		}
+		if fr.Facts == nil {
+			fr.Facts = map[string]any{}
+		}
+		fr.Facts[key] = value
+		return true
+	}
+	if st.replay != nil {
+		for _, e := range st.replay {
+			if e.finding != nil {
+				addFinding(*e.finding)
+			} else {
+				addFact(e.path, e.key, e.value)
+			}
+		}
+		return
+	}
+	// With a pack, the output is kept for the next run with the same input (replay.go).
+	var events []corpusEvent
+	keep := st.crun != nil
+	for ai, a := range st.corpus {
 		a.corpus.Finish(func(f Finding) {
 			if !a.analysis.reports(f.Rule) {
 				panic(fmt.Sprintf("textaudit: analysis %s reported %s, which it does not declare", a.analysis.Name, f.Rule))
 			}
-			if fr, ok := byPath[f.Path]; ok {
-				fr.Findings = append(fr.Findings, f)
+			if _, ok := byPath[f.Path]; ok && keep {
+				events = append(events, corpusEvent{analysis: ai, finding: &f})
 			}
+			addFinding(f)
 		})
 		if cf, ok := a.corpus.(CorpusFacts); ok {
 			cf.Facts(func(path, key string, value any) {
-				fr, ok := byPath[path]
-				if !ok {
-					return
+				if addFact(path, key, value) && keep {
+					events = append(events, corpusEvent{analysis: ai, path: path, key: key, value: value})
 				}
-				if fr.Facts == nil {
-					fr.Facts = map[string]any{}
-				}
-				fr.Facts[key] = value
 			})
+		}
+	}
+	if keep {
+		if b, ok := encodeCorpusOutput(st.crun.sum(), events); ok {
+			st.pack.corpus = b
 		}
 	}
 }

@@ -38,6 +38,7 @@ var packMagic = []byte("textaudit-pack-1\n")
 const (
 	frameRecord = 'r' // one file's result
 	frameMemo   = 'm' // one corpus analysis's memo
+	frameCorpus = 'c' // the corpus analyses' output and the fingerprint of their input (replay.go)
 )
 
 // racyMargin is how long before a run's start a file must have last changed for its stat
@@ -82,6 +83,7 @@ type pack struct {
 	order   []*packRecord // the records in the pack's order
 	n       int
 	memos   map[string][]byte
+	corpus  []byte // the corpus output frame's payload, nil when none
 }
 
 // packPath is where the pack with key lives.
@@ -135,6 +137,8 @@ func readPack(path string) *pack {
 					p.n++
 				}
 			}
+		case frameCorpus:
+			p.corpus = payload
 		case frameMemo:
 			r := NewSigReader(payload)
 			name, body := r.String(), r.Blob()
@@ -209,7 +213,9 @@ type packState struct {
 	// written at once and keeps only its key.
 	records []*packRecord
 	memos   map[string][]byte
+	corpus  []byte       // this run's corpus output, nil when it has none to keep
 	used    atomic.Int64 // old records this run found by path
+	dirty   atomic.Bool  // some record was added: the corpus input changed
 
 	mu      sync.Mutex // guards what follows and memos
 	changed bool       // some record differs from the old pack's
@@ -236,13 +242,20 @@ func (ps *packState) lookup(path string, audited bool) *packRecord {
 // keep records the old record rec, unchanged, as job seq's.
 func (ps *packState) keep(seq int, rec *packRecord) { ps.records[seq] = rec }
 
-// add writes a new or changed record as job seq's. Its stat is dropped when it is racy.
-func (ps *packState) add(seq int, rec *packRecord) {
-	if rec.stat.ok && rec.stat.racy(ps.start) {
-		rec.stat = statKey{}
+// settled is the stat a record of this run keeps: none when it is racy.
+func (ps *packState) settled(k statKey) statKey {
+	if k.ok && k.racy(ps.start) {
+		return statKey{}
 	}
+	return k
+}
+
+// add writes a new or changed record as job seq's.
+func (ps *packState) add(seq int, rec *packRecord) {
+	rec.stat = ps.settled(rec.stat)
 	frame := appendFrame(nil, frameRecord, encodeRecord(rec))
 	ps.records[seq] = &packRecord{recordKey: rec.recordKey}
+	ps.dirty.Store(true)
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.changed = true
@@ -309,7 +322,10 @@ func (c *Cache) writePack(ps *packState) {
 			ps.memos[name] = old
 		}
 	}
-	same := !ps.changed && kept == ps.old.n && len(ps.memos) == len(ps.old.memos)
+	if ps.corpus == nil || partial {
+		ps.corpus = ps.old.corpus
+	}
+	same := !ps.changed && kept == ps.old.n && len(ps.memos) == len(ps.old.memos) && bytes.Equal(ps.corpus, ps.old.corpus)
 	for name, m := range ps.memos {
 		same = same && bytes.Equal(m, ps.old.memos[name])
 	}
@@ -345,6 +361,9 @@ func (c *Cache) writePack(ps *packState) {
 		w.String(name)
 		w.Blob(ps.memos[name])
 		ps.writeLocked(appendFrame(nil, frameMemo, w.Bytes()))
+	}
+	if ps.corpus != nil {
+		ps.writeLocked(appendFrame(nil, frameCorpus, ps.corpus))
 	}
 	if ps.failed {
 		return

@@ -35,6 +35,9 @@ func TestPackSkipsReadingUnchangedFiles(t *testing.T) {
 	if got := auditReport(t, reg, dir, cfg, c, false); got != want {
 		t.Fatalf("warm run differs from cold:\n%s\nwant\n%s", got, want)
 	}
+	if c.replays.Load() != 1 {
+		t.Error("nothing changed, yet the corpus output was not replayed")
+	}
 	// Only the binary file, which is never cached, is read.
 	if hits, misses, hashed := stats(c); hits != 4 || misses != 1 || hashed != 1 {
 		t.Errorf("warm run: %d hits, %d misses, %d files read; want 4, 1 and 1", hits, misses, hashed)
@@ -146,6 +149,9 @@ func TestPackFollowsEditsDeletionsAdditionsAndRenames(t *testing.T) {
 			if got := auditReport(t, reg, dir, cfg, c, false); got != want {
 				t.Fatalf("signatures=%v, after the %s: cached run differs from an uncached one:\n%s\nwant\n%s", withSigs, s.name, got, want)
 			}
+			if c.replays.Load() != 0 {
+				t.Errorf("after the %s: the corpus output was replayed", s.name)
+			}
 			// (Without signatures the corpus check reads every document, after the cache.)
 			if got := c.Hashed(); got != s.read+1 {
 				t.Errorf("signatures=%v, after the %s: %d files hashed, want %d", withSigs, s.name, got, s.read+1)
@@ -220,5 +226,64 @@ func TestPackKeepsOtherFilesAfterARunOnAFew(t *testing.T) {
 	}
 	if hits, misses := run(all).Stats(); hits != 11 || misses != 0 {
 		t.Errorf("whole run after a run on a few files: %d hits, %d misses; want 11 and 0", hits, misses)
+	}
+}
+
+func TestPackReplaysCorpusOutputOnlyForTheSameInput(t *testing.T) {
+	reg := cacheRegistry(t, true)
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, cacheCorpus)
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	// Config changes the run key does not hold (selection, severities) change the corpus
+	// input's fingerprint: the output is computed again, and matches an uncached run.
+	for i, cfg := range []*Config{
+		{Now: now},
+		{Now: now, Disable: []string{"duplicate.plain"}},
+		{Now: now, Overrides: []PathOverride{{Paths: []string{"c/**"}, Disable: []string{"duplicate.line"}}}},
+		{Now: now, Severity: map[string]string{"duplicate.line": "error"}},
+		{Now: now},
+	} {
+		want := auditReport(t, reg, dir, cfg, nil, false)
+		c := openTestCache(t, cacheDir)
+		if got := auditReport(t, reg, dir, cfg, c, false); got != want {
+			t.Fatalf("config %d: cached run differs from an uncached one:\n%s\nwant\n%s", i, got, want)
+		}
+		if c.replays.Load() != 0 {
+			t.Errorf("config %d: replayed the output of another config", i)
+		}
+		c = openTestCache(t, cacheDir)
+		if got := auditReport(t, reg, dir, cfg, c, false); got != want {
+			t.Fatalf("config %d: replayed run differs from an uncached one:\n%s\nwant\n%s", i, got, want)
+		}
+		if c.replays.Load() != 1 {
+			t.Errorf("config %d, run again: not replayed", i)
+		}
+	}
+	// A damaged output is not replayed: the analyses run again.
+	pack := packs(t, cacheDir)[0]
+	b, err := os.ReadFile(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var damaged bool
+	for _, f := range frames(t, b) {
+		if b[f[0]] == frameCorpus {
+			b[f[1]-40] ^= 1
+			damaged = true
+		}
+	}
+	if !damaged {
+		t.Fatal("no corpus output in the pack")
+	}
+	if err := os.WriteFile(pack, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &Config{Now: now}
+	c := openTestCache(t, cacheDir)
+	if got, want := auditReport(t, reg, dir, cfg, c, false), auditReport(t, reg, dir, cfg, nil, false); got != want {
+		t.Fatalf("run over a damaged output differs:\n%s\nwant\n%s", got, want)
+	}
+	if c.replays.Load() != 0 {
+		t.Error("a damaged output was replayed")
 	}
 }
