@@ -259,6 +259,16 @@ func TestPackReplaysCorpusOutputOnlyForTheSameInput(t *testing.T) {
 			t.Errorf("config %d, run again: not replayed", i)
 		}
 	}
+	// The reference time's time of day changes neither the key nor the input (a run
+	// without --now takes the clock's).
+	later := &Config{Now: now.Add(5 * time.Hour)}
+	c := openTestCache(t, cacheDir)
+	if got, want := auditReport(t, reg, dir, later, c, false), auditReport(t, reg, dir, later, nil, false); got != want {
+		t.Fatalf("replayed run later that day differs:\n%s\nwant\n%s", got, want)
+	}
+	if c.replays.Load() != 1 {
+		t.Error("a run later the same day was not replayed")
+	}
 	// A damaged output is not replayed: the analyses run again.
 	pack := packs(t, cacheDir)[0]
 	b, err := os.ReadFile(pack)
@@ -279,7 +289,7 @@ func TestPackReplaysCorpusOutputOnlyForTheSameInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := &Config{Now: now}
-	c := openTestCache(t, cacheDir)
+	c = openTestCache(t, cacheDir)
 	if got, want := auditReport(t, reg, dir, cfg, c, false), auditReport(t, reg, dir, cfg, nil, false); got != want {
 		t.Fatalf("run over a damaged output differs:\n%s\nwant\n%s", got, want)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"hash"
+	"time"
 )
 
 // The corpus analyses' output (their findings and facts) is kept in the pack beside the
@@ -24,7 +25,11 @@ type corpusRun struct {
 }
 
 func newCorpusRun(cfg *Config, oldOutput bool) *corpusRun {
-	b, err := json.Marshal(cfg)
+	// The reference time is left out: the run key, which names the pack, holds its day,
+	// and a run without --now takes the clock's time.
+	c := *cfg
+	c.Now = time.Time{}
+	b, err := json.Marshal(&c)
 	if err != nil {
 		return nil // a config that does not marshal: no fingerprint, no replay
 	}

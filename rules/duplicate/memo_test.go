@@ -1,9 +1,9 @@
 package duplicate
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
-	"encoding/json"
 	"strings"
 	"testing"
 
