@@ -269,24 +269,26 @@ func TestPackReplaysCorpusOutputOnlyForTheSameInput(t *testing.T) {
 	if c.replays.Load() != 1 {
 		t.Error("a run later the same day was not replayed")
 	}
-	// A damaged output is not replayed: the analyses run again.
-	pack := packs(t, cacheDir)[0]
-	b, err := os.ReadFile(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var damaged bool
-	for _, f := range frames(t, b) {
-		if b[f[0]] == frameCorpus {
-			b[f[1]-40] ^= 1
-			damaged = true
+	// A damaged output is not replayed: the analyses run again. (Disabling an analysis
+	// changed the run key: there are two packs.)
+	for _, pack := range packs(t, cacheDir) {
+		b, err := os.ReadFile(pack)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if !damaged {
-		t.Fatal("no corpus output in the pack")
-	}
-	if err := os.WriteFile(pack, b, 0o644); err != nil {
-		t.Fatal(err)
+		var damaged bool
+		for _, f := range frames(t, b) {
+			if b[f[0]] == frameCorpus {
+				b[f[1]-40] ^= 1
+				damaged = true
+			}
+		}
+		if !damaged {
+			t.Fatal("no corpus output in the pack")
+		}
+		if err := os.WriteFile(pack, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	cfg := &Config{Now: now}
 	c = openTestCache(t, cacheDir)
