@@ -29,7 +29,7 @@ import (
 // of one run over one folder are kept together in a pack (pack.go), with the corpus
 // analyses' memos; a pack is written to a temporary file and renamed into place, so a
 // reader sees a whole pack or none and two runs sharing the folder never corrupt it; every
-// record carries a SHA-256, and one that fails it is recomputed, never trusted. The folder
+// record carries a checksum, and one that fails it is recomputed, never trusted. The folder
 // is trimmed to MaxBytes, oldest packs (by modification time, which a run using them
 // refreshes) first.
 type Cache struct {

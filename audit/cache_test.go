@@ -2,7 +2,6 @@ package audit
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -285,7 +284,7 @@ func frames(t *testing.T, b []byte) [][2]int {
 		if m <= 0 {
 			t.Fatalf("malformed pack at %d", at)
 		}
-		end := at + 1 + m + int(n) + sha256.Size
+		end := at + 1 + m + int(n) + frameSumSize
 		out = append(out, [2]int{at, end})
 		at = end
 	}

@@ -279,7 +279,7 @@ func TestPackReplaysCorpusOutputOnlyForTheSameInput(t *testing.T) {
 		var damaged bool
 		for _, f := range frames(t, b) {
 			if b[f[0]] == frameCorpus {
-				b[f[1]-40] ^= 1
+				b[f[1]-frameSumSize-1] ^= 1 // the payload's last byte
 				damaged = true
 			}
 		}
