@@ -228,10 +228,25 @@ type packState struct {
 	failed  bool // the pack cannot be written (a read-only or full disk): keep none
 }
 
+// A run on a few files of a folder a big run filled a pack for (a hook run on the files a
+// commit touches, whose common folder is the corpus's) would read the whole pack for a few
+// records, and hold it in memory: such a run, whose files could not need more than
+// packFloor plus packPerFile a file, leaves the pack alone, neither read nor written, and
+// analyses its few files afresh.
+var (
+	packFloor   int64 = 16 << 20
+	packPerFile int64 = 64 << 10
+)
+
 // openPack reads the pack with key for a run of n files that started at start.
 func (c *Cache) openPack(key [32]byte, n int, start time.Time) *packState {
-	path := c.packPath(key)
-	return &packState{path: path, start: start, old: readPack(path), records: make([]*packRecord, n), memos: map[string][]byte{}}
+	ps := &packState{path: c.packPath(key), start: start, records: make([]*packRecord, n), memos: map[string][]byte{}}
+	if st, err := os.Stat(ps.path); err == nil && st.Size() > packFloor+int64(n)*packPerFile {
+		ps.old, ps.failed = readPack(""), true
+		return ps
+	}
+	ps.old = readPack(ps.path)
+	return ps
 }
 
 // lookup is the old pack's record of a file, or nil.

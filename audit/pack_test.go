@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -297,5 +298,52 @@ func TestPackReplaysCorpusOutputOnlyForTheSameInput(t *testing.T) {
 	}
 	if c.replays.Load() != 0 {
 		t.Error("a damaged output was replayed")
+	}
+}
+
+func TestPackIsLeftAloneByARunOnAFewFilesOfABigOne(t *testing.T) {
+	reg := cacheRegistry(t, true)
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	files := map[string]string{}
+	for _, sub := range []string{"x", "y"} {
+		for i := 0; i < 20; i++ {
+			files[fmt.Sprintf("%s/%02d.txt", sub, i)] = fmt.Sprintf("Title\n\nShared line\n\nline %s%d\n", sub, i)
+		}
+	}
+	writeFiles(t, dir, files)
+	cfg := &Config{Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+	all, err := Collect([]string{dir}, Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(files []string) *Cache {
+		c := settledCache(t, cacheDir)
+		if _, err := Run(files, Options{Registry: reg, Config: cfg, Cache: c}); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	run(all)
+	pack := packs(t, cacheDir)[0]
+	st, err := os.Stat(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A pack of this size counts as big for a run of two files, not for one of all of them.
+	defer func(floor, per int64) { packFloor, packPerFile = floor, per }(packFloor, packPerFile)
+	packFloor, packPerFile = 0, st.Size()/int64(len(all)-1)
+	few := []string{filepath.Join(dir, "x", "01.txt"), filepath.Join(dir, "y", "02.txt")}
+	if hits, misses := run(few).Stats(); hits != 0 || misses != 2 {
+		t.Errorf("run on a few files: %d hits, %d misses; want the big pack left unread", hits, misses)
+	}
+	after, err := os.Stat(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(st, after) || after.Size() != st.Size() {
+		t.Error("the run on a few files rewrote the big pack")
+	}
+	if hits, misses := run(all).Stats(); hits != int64(len(all)) || misses != 0 {
+		t.Errorf("whole run after: %d hits, %d misses; want %d and 0", hits, misses, len(all))
 	}
 }
