@@ -111,6 +111,9 @@ func Run(files []string, opt Options) (*Result, error) {
 	}
 	st.loadMemos()
 	outcomes := st.analyseAll(files, refs)
+	if st.pack != nil {
+		st.pack.settle()
+	}
 	res := collect(opt.Registry, st.cfg, outcomes)
 	st.finishCorpus(res)
 	st.saveMemos()

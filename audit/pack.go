@@ -221,11 +221,12 @@ type packState struct {
 	used    atomic.Int64 // old records this run found by path
 	dirty   atomic.Bool  // some record was added: the corpus input changed
 
-	mu      sync.Mutex // guards what follows and memos
-	changed bool       // some record differs from the old pack's
-	tmp     *os.File   // the pack being written, once a record changed
-	w       *bufio.Writer
-	failed  bool // the pack cannot be written (a read-only or full disk): keep none
+	mu          sync.Mutex // guards what follows and memos
+	changed     bool       // some record differs from the old pack's
+	tmp         *os.File   // the pack being written, once a record changed
+	w           *bufio.Writer
+	failed      bool // the pack cannot be written (a read-only or full disk): keep none
+	recordsDone bool // the records are written: what follows are memos and the corpus output
 }
 
 // A run on a few files of a folder a big run filled a pack for (a hook run on the files a
@@ -321,6 +322,67 @@ func (ps *packState) abandon() {
 	ps.failed = true
 }
 
+// kept counts this run's records.
+func (ps *packState) kept() int {
+	n := 0
+	for _, rec := range ps.records {
+		if rec != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// writeRecordsLocked writes the old records this run kept (new ones are written already)
+// and, after a run on a few files, those of the other files.
+func (ps *packState) writeRecordsLocked() {
+	if ps.recordsDone {
+		return
+	}
+	ps.recordsDone = true
+	seen := make(map[recordKey]bool, len(ps.records))
+	for _, rec := range ps.records {
+		if rec == nil {
+			continue
+		}
+		seen[rec.recordKey] = true
+		if rec.frame != nil {
+			ps.writeLocked(rec.frame)
+		}
+	}
+	if ps.used.Load()*2 < int64(ps.old.n) {
+		for _, rec := range ps.old.order {
+			if !seen[rec.recordKey] {
+				ps.writeLocked(rec.frame)
+			}
+		}
+	}
+}
+
+// settle is called once every file was looked up. When the pack is to be written anyway
+// (a record changed, or files came or went), the old records it keeps are written at once
+// and the old pack is let go, so the corpus analyses that follow do not run beside it in
+// memory.
+func (ps *packState) settle() {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.failed || (!ps.changed && ps.kept() == ps.old.n) {
+		return
+	}
+	ps.writeRecordsLocked()
+	memos := make(map[string][]byte, len(ps.old.memos))
+	for name, m := range ps.old.memos {
+		memos[name] = bytes.Clone(m)
+	}
+	n := ps.old.n
+	ps.old = &pack{memos: memos, corpus: bytes.Clone(ps.old.corpus), n: n}
+	for i, rec := range ps.records {
+		if rec != nil && rec.frame != nil {
+			ps.records[i] = &packRecord{recordKey: rec.recordKey}
+		}
+	}
+}
+
 // writePack completes the run's pack and renames it into place, unless it would hold what
 // the old one holds. A run that found fewer than half the old pack's files (a hook run on
 // a few files of an audited folder) keeps the records and memos of the others: they are
@@ -329,12 +391,6 @@ func (ps *packState) abandon() {
 func (c *Cache) writePack(ps *packState) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	kept := 0
-	for _, rec := range ps.records {
-		if rec != nil {
-			kept++
-		}
-	}
 	partial := ps.used.Load()*2 < int64(ps.old.n)
 	for name, old := range ps.old.memos {
 		if m, ok := ps.memos[name]; !ok || (partial && !bytes.Equal(m, old)) {
@@ -344,7 +400,7 @@ func (c *Cache) writePack(ps *packState) {
 	if ps.corpus == nil || partial {
 		ps.corpus = ps.old.corpus
 	}
-	same := !ps.changed && kept == ps.old.n && len(ps.memos) == len(ps.old.memos) && bytes.Equal(ps.corpus, ps.old.corpus)
+	same := !ps.recordsDone && !ps.changed && ps.kept() == ps.old.n && len(ps.memos) == len(ps.old.memos) && bytes.Equal(ps.corpus, ps.old.corpus)
 	for name, m := range ps.memos {
 		same = same && bytes.Equal(m, ps.old.memos[name])
 	}
@@ -358,23 +414,7 @@ func (c *Cache) writePack(ps *packState) {
 		}
 		return
 	}
-	seen := make(map[recordKey]bool, kept)
-	for _, rec := range ps.records {
-		if rec == nil {
-			continue
-		}
-		seen[rec.recordKey] = true
-		if rec.frame != nil {
-			ps.writeLocked(rec.frame)
-		}
-	}
-	if partial {
-		for _, rec := range ps.old.order {
-			if !seen[rec.recordKey] {
-				ps.writeLocked(rec.frame)
-			}
-		}
-	}
+	ps.writeRecordsLocked()
 	for _, name := range sortedKeys(ps.memos) {
 		var w SigWriter
 		w.String(name)
