@@ -23,13 +23,15 @@ import (
 )
 
 // Cache is the persistent store of per-file results, in the manner of go build's GOCACHE:
-// each entry is one file's per-document findings and facts (before config selection and
-// severities) and its corpus signatures, under a key that hashes everything they depend
-// on (see Run's entry key). Entries are written to a temporary file and renamed into place,
-// so a reader sees a whole entry or none, and two runs sharing the folder never corrupt it;
-// every entry carries a SHA-256 of its body, and one that fails it is recomputed, never
-// trusted. The folder is trimmed to MaxBytes, oldest entries (by modification time, which
-// a hit refreshes) first.
+// per file, its per-document findings and facts (before config selection and severities)
+// and its corpus signatures, under the run's key, which hashes everything they depend on
+// besides the file (see runKey), and the file's path, role and content hash. The results
+// of one run over one folder are kept together in a pack (pack.go), with the corpus
+// analyses' memos; a pack is written to a temporary file and renamed into place, so a
+// reader sees a whole pack or none and two runs sharing the folder never corrupt it; every
+// record carries a checksum, and one that fails it is recomputed, never trusted. The folder
+// is trimmed to MaxBytes, oldest packs (by modification time, which a run using them
+// refreshes) first.
 type Cache struct {
 	dir string
 	// MaxBytes caps the entries' total size; 0 means DefaultCacheMaxBytes.
@@ -43,6 +45,10 @@ type Cache struct {
 	wrote    atomic.Bool
 	hits     atomic.Int64
 	misses   atomic.Int64
+	hashed   atomic.Int64
+	replays  atomic.Int64 // runs that replayed the corpus output (replay.go)
+	// now, when set, stands for the clock a run starts by (tests move it past racyMargin).
+	now func() time.Time
 }
 
 // DefaultCacheMaxBytes is the size cap of a cache folder (GOCACHE trims by age; a cap keeps
@@ -85,71 +91,21 @@ func OpenCache(dir string) (*Cache, error) {
 	return &Cache{dir: dir, MaxBytes: DefaultCacheMaxBytes, TrimEvery: DefaultTrimEvery}, nil
 }
 
-// Stats returns the lookups that found a valid entry and those that did not since the
+// Stats returns the lookups that found a valid record and those that did not since the
 // cache was opened.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
-// entryMagic opens every entry; the version digit changes when the layout does (the tool
-// version in every key already separates builds; this guards hand-copied folders).
-var entryMagic = []byte("textaudit-cache-1\n")
-
-func (c *Cache) entryPath(key [32]byte) string {
-	h := hex.EncodeToString(key[:])
-	return filepath.Join(c.dir, h[:2], h[2:]+"-e")
+// clock is the time a run starts at.
+func (c *Cache) clock() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
 }
 
-// get returns the body of the entry under key, or nil when there is none or it is not
-// whole and intact.
-func (c *Cache) get(key [32]byte) []byte {
-	body := c.lookup(key)
-	if body == nil {
-		c.misses.Add(1)
-	} else {
-		c.hits.Add(1)
-	}
-	return body
-}
-
-// lookup is get without counting: the corpus memos are not files' results.
-func (c *Cache) lookup(key [32]byte) []byte {
-	path := c.entryPath(key)
-	data, err := os.ReadFile(path)
-	if err != nil || len(data) < len(entryMagic)+sha256.Size || !bytes.HasPrefix(data, entryMagic) {
-		return nil
-	}
-	body := data[len(entryMagic) : len(data)-sha256.Size]
-	sum := sha256.Sum256(body)
-	if !bytes.Equal(sum[:], data[len(data)-sha256.Size:]) {
-		return nil
-	}
-	// The entry was used: refresh its time so trimming removes the unused ones first. As in
-	// GOCACHE, only when it is an hour stale, so a warm run does not rewrite every inode.
-	if st, err := os.Stat(path); err == nil && time.Since(st.ModTime()) > time.Hour {
-		now := time.Now()
-		_ = os.Chtimes(path, now, now)
-	}
-	return body
-}
-
-// put stores body under key. Failures (a full disk, a read-only folder) are not errors of
-// the audit: the entry is simply not cached.
-func (c *Cache) put(key [32]byte, body []byte) {
-	path := c.entryPath(key)
-	data := make([]byte, 0, len(entryMagic)+len(body)+sha256.Size)
-	data = append(data, entryMagic...)
-	data = append(data, body...)
-	sum := sha256.Sum256(body)
-	data = append(data, sum[:]...)
-	if err := writeAtomic(path, data); err != nil {
-		if mkErr := os.MkdirAll(filepath.Dir(path), 0o777); mkErr != nil {
-			return
-		}
-		if writeAtomic(path, data) != nil {
-			return
-		}
-	}
-	c.wrote.Store(true)
-}
+// Hashed returns how many files were read to hash their bytes since the cache was opened:
+// the others' stat was enough.
+func (c *Cache) Hashed() int64 { return c.hashed.Load() }
 
 // writeAtomic writes data to a temporary file beside path and renames it over path, so a
 // concurrent reader never sees a partial file.
@@ -212,7 +168,8 @@ func (c *Cache) Trim() error {
 			return nil
 		}
 		stale := strings.HasPrefix(name, ".tmp-")
-		if !strings.HasSuffix(name, "-e") && !stale {
+		// Packs ("-p"), and entries ("-e") an older version wrote one per file.
+		if !strings.HasSuffix(name, "-p") && !strings.HasSuffix(name, "-e") && !stale {
 			return nil
 		}
 		info, err := d.Info()
@@ -354,37 +311,6 @@ func (st *runState) runKey(tool string) [32]byte {
 	return key
 }
 
-// entryKey is one file's key: the run's key, whether the file is audited or only a
-// reference, its path (findings and fingerprints name it) and a hash of its bytes.
-func entryKey(run [32]byte, audited bool, path string, raw []byte) [32]byte {
-	content := sha256.Sum256(raw)
-	h := sha256.New()
-	h.Write(run[:])
-	if audited {
-		h.Write([]byte{1})
-	} else {
-		h.Write([]byte{0})
-	}
-	h.Write([]byte(path))
-	h.Write([]byte{0})
-	h.Write(content[:])
-	var key [32]byte
-	h.Sum(key[:0])
-	return key
-}
-
-// memoKey is the key of a corpus analysis's memo (CorpusMemo): the run's key, the
-// analysis and the folder the audited files share, so an audit of another folder (a hook
-// run on a few files, say) keeps its own memo rather than replacing this one.
-func memoKey(run [32]byte, analysis string, files []string) [32]byte {
-	h := sha256.New()
-	h.Write(run[:])
-	h.Write([]byte("corpus memo\x00" + analysis + "\x00" + commonFolder(files)))
-	var key [32]byte
-	h.Sum(key[:0])
-	return key
-}
-
 // commonFolder is the longest folder prefix ("a/b/") of every path in sorted (paths are
 // sorted, so the first and the last bound it).
 func commonFolder(sorted []string) string {
@@ -414,17 +340,7 @@ func encodeResult(r *fileResult) (body []byte, ok bool) {
 	var w SigWriter
 	w.Uint(uint64(len(r.findings)))
 	for i := range r.findings {
-		f := &r.findings[i]
-		w.String(f.Rule)
-		w.String(string(f.Category))
-		w.Int(int64(f.Severity))
-		w.String(f.Path)
-		for _, v := range [...]int{f.Line, f.EndLine, f.Column, f.EndColumn, f.StartOffset, f.EndOffset} {
-			w.Int(int64(v))
-		}
-		w.String(f.Message)
-		w.String(f.Fingerprint)
-		if !encodeValues(&w, f.Evidence) {
+		if !encodeFinding(&w, &r.findings[i]) {
 			return nil, false
 		}
 	}
@@ -439,6 +355,32 @@ func encodeResult(r *fileResult) (body []byte, ok bool) {
 		}
 	}
 	return w.Bytes(), true
+}
+
+// encodeFinding writes one finding; false when its evidence cannot be kept faithfully.
+func encodeFinding(w *SigWriter, f *Finding) bool {
+	w.String(f.Rule)
+	w.String(string(f.Category))
+	w.Int(int64(f.Severity))
+	w.String(f.Path)
+	for _, v := range [...]int{f.Line, f.EndLine, f.Column, f.EndColumn, f.StartOffset, f.EndOffset} {
+		w.Int(int64(v))
+	}
+	w.String(f.Message)
+	w.String(f.Fingerprint)
+	return encodeValues(w, f.Evidence)
+}
+
+func decodeFinding(r *SigReader) Finding {
+	f := Finding{Rule: r.String(), Category: Category(r.String()), Severity: Severity(r.Int()), Path: r.String()}
+	f.Line, f.EndLine, f.Column, f.EndColumn = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
+	f.StartOffset, f.EndOffset = int(r.Int()), int(r.Int())
+	f.Message = r.String()
+	f.Fingerprint = r.String()
+	if ev := decodeValues(r); ev != nil {
+		f.Evidence = ev
+	}
+	return f
 }
 
 // Value kinds in an entry: a plain string is kept as a string (renderers and baselines read
@@ -517,15 +459,7 @@ func decodeResult(body []byte, wantSigs int) (*fileResult, error) {
 		res.findings = make([]Finding, 0, n)
 	}
 	for i := 0; i < n && r.Err() == nil; i++ {
-		f := Finding{Rule: r.String(), Category: Category(r.String()), Severity: Severity(r.Int()), Path: r.String()}
-		f.Line, f.EndLine, f.Column, f.EndColumn = int(r.Int()), int(r.Int()), int(r.Int()), int(r.Int())
-		f.StartOffset, f.EndOffset = int(r.Int()), int(r.Int())
-		f.Message = r.String()
-		f.Fingerprint = r.String()
-		if ev := decodeValues(r); ev != nil {
-			f.Evidence = ev
-		}
-		res.findings = append(res.findings, f)
+		res.findings = append(res.findings, decodeFinding(r))
 	}
 	res.facts = decodeValues(r)
 	ns := r.Len()
@@ -535,7 +469,8 @@ func decodeResult(body []byte, wantSigs int) (*fileResult, error) {
 	res.sigs = make([][]byte, ns)
 	for i := 0; i < ns && r.Err() == nil; i++ {
 		if r.Bool() {
-			res.sigs[i] = bytes.Clone(r.Blob())
+			// Not copied: the pack the body is read from is kept whole for the run anyway.
+			res.sigs[i] = r.Blob()
 			if res.sigs[i] == nil {
 				res.sigs[i] = []byte{}
 			}

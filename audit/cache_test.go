@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -113,12 +114,19 @@ var cacheCorpus = map[string]string{
 // JSON, HTML-escaped as -f json writes it, and its unescaped summaries as tables show them.
 func auditJSON(t *testing.T, reg *Registry, dir string, cfg *Config, cache *Cache) string {
 	t.Helper()
+	return auditReport(t, reg, dir, cfg, cache, true)
+}
+
+// auditReport is auditJSON with or without the files' text kept (a run that keeps it reads
+// every file, whatever the cache holds).
+func auditReport(t *testing.T, reg *Registry, dir string, cfg *Config, cache *Cache, keepText bool) string {
+	t.Helper()
 	files, err := Collect([]string{dir}, Selection{Exclude: []string{"ref/**"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	res, err := Run(files, Options{Registry: reg, Config: cfg, Jobs: 3, Cache: cache,
-		Reference: []string{filepath.Join(dir, "ref", "r.txt")}, KeepText: true})
+		Reference: []string{filepath.Join(dir, "ref", "r.txt")}, KeepText: keepText})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,54 +217,88 @@ func TestCacheWarmRunsMatchColdOnes(t *testing.T) {
 	}
 }
 
-// entries lists the cache's entry files.
-func entries(t *testing.T, dir string) []string {
+// packs lists the cache's packs.
+func packs(t *testing.T, dir string) []string {
 	t.Helper()
-	list, err := filepath.Glob(filepath.Join(dir, "*", "*-e"))
+	list, err := filepath.Glob(filepath.Join(dir, "*", "*-p"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return list
 }
 
-func TestCacheDoesNotTrustDamagedEntries(t *testing.T) {
+func TestCacheDoesNotTrustDamagedPacks(t *testing.T) {
 	reg := cacheRegistry(t, true)
-	dir, cacheDir := t.TempDir(), t.TempDir()
-	writeFiles(t, dir, cacheCorpus)
 	cfg := &Config{Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
-	want := auditJSON(t, reg, dir, cfg, openTestCache(t, cacheDir))
-	list := entries(t, cacheDir)
-	if len(list) != 4 {
-		t.Fatalf("%d entries, want 4", len(list))
+	// Each damage, and how many of the four records survive it.
+	for _, tc := range []struct {
+		name   string
+		damage func([]byte) []byte
+		hits   int64
+	}{
+		{"cut after its first record", func(b []byte) []byte { return b[:firstFrameEnd(t, b)+5] }, 1},
+		{"a flipped bit in the first record", func(b []byte) []byte { c := bytes.Clone(b); c[len(packMagic)+3] ^= 0x40; return c }, 3},
+		{"a flipped bit in every record's checksum", func(b []byte) []byte { return flipEveryChecksum(t, b) }, 0},
+		{"empty", func([]byte) []byte { return nil }, 0},
+		{"another layout", func(b []byte) []byte { return append([]byte("textaudit-pack-9\n"), b[len(packMagic):]...) }, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, cacheDir := t.TempDir(), t.TempDir()
+			writeFiles(t, dir, cacheCorpus)
+			want := auditJSON(t, reg, dir, cfg, openTestCache(t, cacheDir))
+			list := packs(t, cacheDir)
+			if len(list) != 1 {
+				t.Fatalf("%d packs, want 1", len(list))
+			}
+			b, err := os.ReadFile(list[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(list[0], tc.damage(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c := openTestCache(t, cacheDir)
+			if got := auditJSON(t, reg, dir, cfg, c); got != want {
+				t.Fatalf("run over a damaged pack differs:\n%s\nwant\n%s", got, want)
+			}
+			if hits, misses := c.Stats(); hits != tc.hits || misses != 5-tc.hits {
+				t.Errorf("%d hits, %d misses; want %d hits, every damaged record recomputed", hits, misses, tc.hits)
+			}
+			// The recomputed records replaced the damaged ones.
+			c = openTestCache(t, cacheDir)
+			auditJSON(t, reg, dir, cfg, c)
+			if hits, _ := c.Stats(); hits != 4 {
+				t.Errorf("%d hits after the repair, want 4", hits)
+			}
+		})
 	}
-	damage := []func([]byte) []byte{
-		func(b []byte) []byte { return b[:len(b)/2] },                                                  // truncated
-		func(b []byte) []byte { c := bytes.Clone(b); c[len(entryMagic)+2] ^= 0x40; return c },          // a flipped bit
-		func([]byte) []byte { return nil },                                                             // empty
-		func(b []byte) []byte { return append([]byte("textaudit-cache-9\n"), b[len(entryMagic):]...) }, // other layout
-	}
-	for i, p := range list {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
+}
+
+// frames splits a pack into its frames' bounds.
+func frames(t *testing.T, b []byte) [][2]int {
+	t.Helper()
+	var out [][2]int
+	at := len(packMagic)
+	for at < len(b) {
+		n, m := binary.Uvarint(b[at+1:])
+		if m <= 0 {
+			t.Fatalf("malformed pack at %d", at)
 		}
-		if err := os.WriteFile(p, damage[i](b), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		end := at + 1 + m + int(n) + frameSumSize
+		out = append(out, [2]int{at, end})
+		at = end
 	}
-	c := openTestCache(t, cacheDir)
-	if got := auditJSON(t, reg, dir, cfg, c); got != want {
-		t.Fatalf("run over damaged entries differs:\n%s\nwant\n%s", got, want)
+	return out
+}
+
+func firstFrameEnd(t *testing.T, b []byte) int { return frames(t, b)[0][1] }
+
+func flipEveryChecksum(t *testing.T, b []byte) []byte {
+	c := bytes.Clone(b)
+	for _, f := range frames(t, b) {
+		c[f[1]-1] ^= 1
 	}
-	if hits, misses := c.Stats(); hits != 0 || misses != 5 {
-		t.Errorf("%d hits, %d misses; want every damaged entry recomputed", hits, misses)
-	}
-	// The recomputed entries replaced the damaged ones.
-	c = openTestCache(t, cacheDir)
-	auditJSON(t, reg, dir, cfg, c)
-	if hits, _ := c.Stats(); hits != 4 {
-		t.Errorf("%d hits after the repair, want 4", hits)
-	}
+	return c
 }
 
 func TestCacheEntryWithBadBodyIsAMiss(t *testing.T) {
@@ -302,56 +344,77 @@ func TestCacheIsSafeUnderConcurrentRuns(t *testing.T) {
 	if hits, misses := c.Stats(); misses != 0 || hits != 41 {
 		t.Errorf("%d hits, %d misses after concurrent runs; want 41 and 0", hits, misses)
 	}
+	if len(packs(t, cacheDir)) != 1 {
+		t.Errorf("%d packs after concurrent runs of one folder, want 1", len(packs(t, cacheDir)))
+	}
 	if tmp, _ := filepath.Glob(filepath.Join(cacheDir, "*", ".tmp-*")); len(tmp) != 0 {
 		t.Errorf("temporary files left behind: %v", tmp)
 	}
 }
 
-func TestCacheTrimRemovesOldestEntriesFirst(t *testing.T) {
+func TestCacheTrimRemovesOldestPacksFirst(t *testing.T) {
 	cacheDir := t.TempDir()
 	c := openTestCache(t, cacheDir)
 	body := bytes.Repeat([]byte("x"), 1000)
 	base := time.Now().Add(-48 * time.Hour)
+	put := func(i int) string {
+		p := c.packPath([32]byte{byte(i), byte(i * 7)})
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeAtomic(p, body); err != nil {
+			t.Fatal(err)
+		}
+		c.wrote.Store(true)
+		return p
+	}
 	var paths []string
 	for i := 0; i < 10; i++ {
-		var key [32]byte
-		key[0], key[1] = byte(i), byte(i*7)
-		c.put(key, body)
-		p := c.entryPath(key)
+		p := put(i)
 		mod := base.Add(time.Duration(i) * time.Hour)
 		if err := os.Chtimes(p, mod, mod); err != nil {
 			t.Fatal(err)
 		}
 		paths = append(paths, p)
 	}
-	entrySize := int64(len(entryMagic) + len(body) + 32)
-	c.MaxBytes = 5 * entrySize
+	// An entry an older version wrote (one file per audited file) is trimmed like a pack.
+	legacy := filepath.Join(cacheDir, "00", "old-e")
+	if err := os.WriteFile(legacy, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(legacy, base.Add(-time.Hour), base.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	c.MaxBytes = 5 * int64(len(body))
 	c.TrimEvery = time.Hour
 	if err := c.Trim(); err != nil {
 		t.Fatal(err)
 	}
-	// Trimmed to 90 % of the cap: four entries, the newest.
+	// Trimmed to 90 % of the cap: four packs, the newest.
 	for i, p := range paths {
 		_, err := os.Stat(p)
 		if kept := err == nil; kept != (i >= 6) {
-			t.Errorf("entry %d kept=%v, want only the four newest kept", i, kept)
+			t.Errorf("pack %d kept=%v, want only the four newest kept", i, kept)
 		}
 	}
+	if _, err := os.Stat(legacy); err == nil {
+		t.Error("the oldest file, an old-style entry, was kept")
+	}
 	// Within TrimEvery of the last trim, no walk: the folder may exceed the cap a while.
-	c.put([32]byte{99}, body)
-	c.put([32]byte{98}, body)
+	put(99)
+	put(98)
 	if err := c.Trim(); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(entries(t, cacheDir)); n != 6 {
-		t.Errorf("%d entries: trimmed again within TrimEvery", n)
+	if n := len(packs(t, cacheDir)); n != 6 {
+		t.Errorf("%d packs: trimmed again within TrimEvery", n)
 	}
 	c.TrimEvery = 0
 	if err := c.Trim(); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(entries(t, cacheDir)); n != 4 {
-		t.Errorf("%d entries after trimming with TrimEvery 0, want 4", n)
+	if n := len(packs(t, cacheDir)); n != 4 {
+		t.Errorf("%d packs after trimming with TrimEvery 0, want 4", n)
 	}
 }
 

@@ -1,8 +1,10 @@
 package audit
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -71,7 +73,12 @@ type runState struct {
 	// stored in this order.
 	corpus []activeAnalysis
 	cache  *Cache
-	key    [32]byte // the run's key, when cache is set
+	key    [32]byte   // the run's key, when cache is set
+	pack   *packState // the run's pack, when cache is set
+	// crun follows the corpus input, when the run has a pack and corpus analyses; replay is
+	// the output kept for the same input, when the pack had it (replay.go).
+	crun   *corpusRun
+	replay []corpusEvent
 }
 
 // Run audits files (already collected and sorted) and returns per-file reports in path order.
@@ -89,19 +96,30 @@ func Run(files []string, opt Options) (*Result, error) {
 	if err := st.activate(); err != nil {
 		return nil, err
 	}
+	refs := st.references(files)
 	if opt.Cache != nil {
 		if tool := opt.Cache.toolID(); tool != "" {
+			// The start is taken before any file is looked at: the stats the run records are
+			// trusted by the next run only if the files had not changed for a while by then.
+			start := opt.Cache.clock()
 			st.cache, st.key = opt.Cache, st.runKey(tool)
+			st.pack = st.cache.openPack(packKey(st.key, files), len(files)+len(refs), start)
+			if st.hasCorpus {
+				st.crun = newCorpusRun(st.cfg, st.pack.old.corpus != nil)
+			}
 		}
 	}
-	refs := st.references(files)
-	st.loadMemos(files)
+	st.loadMemos()
 	outcomes := st.analyseAll(files, refs)
+	if st.pack != nil {
+		st.pack.settle()
+	}
 	res := collect(opt.Registry, st.cfg, outcomes)
 	st.finishCorpus(res)
-	st.saveMemos(files)
+	st.saveMemos()
 	score(st.cfg, opt.Score, res)
 	if st.cache != nil {
+		st.cache.writePack(st.pack)
 		_ = st.cache.Trim() // a cache that cannot be trimmed is not the audit's failure
 	}
 	return res, nil
@@ -188,6 +206,7 @@ type indexed struct {
 	sigs    [][]byte
 	doc     *Document
 	raw     []byte
+	hash    [32]byte // of raw, when the run has a cache
 }
 
 // analyseAll is the worker pool: workers read each file, run the per-document analyses on
@@ -241,26 +260,23 @@ func (st *runState) analyseAll(files, refs []string) []outcome {
 	return outcomes
 }
 
-// process reads one file and produces its result, from the cache when an intact entry has
+// process reads one file and produces its result, from the cache when an intact record has
 // it, otherwise by building the document, running the per-document analyses (audited files
 // only) and extracting corpus signatures, which it then caches.
 func (st *runState) process(j job) (indexed, outcome) {
 	it := indexed{seq: j.seq, audited: j.audited}
-	raw, err := readRaw(j.path, st.opt.MaxFileSize)
+	path := filepath.ToSlash(j.path)
+	var raw []byte
+	var res *fileResult
+	var rec *packRecord
+	var err error
+	if st.pack != nil {
+		res, raw, rec, it.hash, err = st.cached(j, path)
+	} else {
+		raw, err = readRaw(j.path, st.opt.MaxFileSize)
+	}
 	if err != nil {
 		return it, failed(j.path, err)
-	}
-	path := filepath.ToSlash(j.path)
-	var key [32]byte
-	var res *fileResult
-	if st.cache != nil {
-		key = entryKey(st.key, j.audited, path, raw)
-		if body := st.cache.get(key); body != nil {
-			if res, err = decodeResult(body, len(st.corpus)); err != nil {
-				st.cache.hits.Add(-1) // checksummed but unreadable: counted as a miss
-				st.cache.misses.Add(1)
-			}
-		}
 	}
 	var doc *Document
 	if res == nil || (j.audited && st.opt.KeepText) {
@@ -284,9 +300,10 @@ func (st *runState) process(j job) (indexed, outcome) {
 				}
 			}
 		}
-		if st.cache != nil {
+		if rec != nil {
 			if body, ok := encodeResult(res); ok {
-				st.cache.put(key, body)
+				rec.body = body
+				st.pack.add(j.seq, rec)
 			}
 		}
 	}
@@ -296,6 +313,11 @@ func (st *runState) process(j job) (indexed, outcome) {
 			// Some corpus analysis needs the document itself: build it here, in parallel,
 			// rather than in the indexer.
 			if doc == nil {
+				if raw == nil {
+					if raw, err = readRaw(j.path, st.opt.MaxFileSize); err != nil {
+						return indexed{seq: j.seq}, failed(j.path, err)
+					}
+				}
 				if doc, err = Decode(path, raw); err != nil {
 					return indexed{seq: j.seq}, failed(j.path, err)
 				}
@@ -310,6 +332,46 @@ func (st *runState) process(j job) (indexed, outcome) {
 		out.report.Text = doc.Text
 	}
 	return it, out
+}
+
+// cached looks one file up in the run's pack. A record whose stat still matches the file's
+// (and was not racy when made) is trusted without reading the file: raw is then nil.
+// Otherwise the file is read and its bytes' hash must match the record's. When neither
+// holds, res is nil and rec is the record to fill with the file's new result.
+func (st *runState) cached(j job, path string) (res *fileResult, raw []byte, rec *packRecord, hash [32]byte, err error) {
+	ps, c := st.pack, st.cache
+	old := ps.lookup(path, j.audited)
+	var stat statKey
+	if fi, err := os.Stat(j.path); err == nil && fi.Mode().IsRegular() {
+		stat = statKeyOf(fi)
+		tooLarge := st.opt.MaxFileSize > 0 && fi.Size() > st.opt.MaxFileSize
+		if old != nil && old.stat.ok && old.stat == stat && !tooLarge && !(j.audited && st.opt.KeepText) {
+			if res, err := decodeResult(old.body, len(st.corpus)); err == nil {
+				c.hits.Add(1)
+				ps.keep(j.seq, old)
+				return res, nil, nil, old.hash, nil
+			}
+		}
+	}
+	if raw, err = readRaw(j.path, st.opt.MaxFileSize); err != nil {
+		c.misses.Add(1)
+		return nil, nil, nil, hash, err
+	}
+	c.hashed.Add(1)
+	hash = sha256.Sum256(raw)
+	if old != nil && old.hash == hash {
+		if res, err := decodeResult(old.body, len(st.corpus)); err == nil {
+			c.hits.Add(1)
+			if ps.settled(stat) == old.stat {
+				ps.keep(j.seq, old)
+			} else {
+				ps.add(j.seq, &packRecord{recordKey: old.recordKey, stat: stat, hash: hash, body: old.body})
+			}
+			return res, raw, nil, hash, nil
+		}
+	}
+	c.misses.Add(1)
+	return nil, raw, &packRecord{recordKey: recordKey{path, j.audited}, stat: stat, hash: hash}, hash, nil
 }
 
 // failed is the outcome of a file that could not be read or decoded.
@@ -354,9 +416,56 @@ func (st *runState) index(in <-chan indexed, done chan<- struct{}) {
 			if !cur.ok {
 				continue
 			}
-			st.indexOne(&cur)
+			st.indexOrHold(&cur)
 		}
 	}
+	st.endIndex()
+}
+
+// indexOrHold indexes one file, or holds it back while the run may yet replay the corpus
+// output its pack keeps (replay.go).
+func (st *runState) indexOrHold(it *indexed) {
+	cr := st.crun
+	if cr == nil {
+		st.indexOne(it)
+		return
+	}
+	cr.add(it)
+	if cr.deferring {
+		if !st.pack.dirty.Load() {
+			if it.doc == nil {
+				it.raw = nil // indexOne reads it again if it must
+			}
+			cr.deferred = append(cr.deferred, *it)
+			return
+		}
+		st.flushHeld()
+	}
+	st.indexOne(it)
+}
+
+// flushHeld indexes the files held back: the corpus input changed.
+func (st *runState) flushHeld() {
+	cr := st.crun
+	for i := range cr.deferred {
+		st.indexOne(&cr.deferred[i])
+	}
+	cr.deferred, cr.deferring = nil, false
+}
+
+// endIndex replays the kept corpus output when the run's corpus input is the one it was
+// made from, and indexes the files held back otherwise.
+func (st *runState) endIndex() {
+	cr := st.crun
+	if cr == nil || !cr.deferring {
+		return
+	}
+	if events, ok := decodeCorpusOutput(st.pack.old.corpus, cr.sum(), len(st.corpus)); ok {
+		st.replay, cr.deferred = events, nil
+		st.cache.replays.Add(1)
+		return
+	}
+	st.flushHeld()
 }
 
 // indexOne hands one file to every corpus analysis: its signature when it has one the
@@ -369,6 +478,15 @@ func (st *runState) indexOne(it *indexed) {
 			}
 		}
 		if it.doc == nil {
+			if it.raw == nil {
+				// A file the cache did not read (its stat was unchanged) whose signature
+				// this analysis refused after all: read it now.
+				raw, err := readRaw(filepath.FromSlash(it.path), st.opt.MaxFileSize)
+				if err != nil {
+					continue
+				}
+				it.raw = raw
+			}
 			doc, err := Decode(it.path, it.raw)
 			if err != nil {
 				continue
@@ -379,27 +497,27 @@ func (st *runState) indexOne(it *indexed) {
 	}
 }
 
-// loadMemos hands each corpus analysis that keeps a memo the one cached for this run.
-func (st *runState) loadMemos(files []string) {
-	if st.cache == nil {
+// loadMemos hands each corpus analysis that keeps a memo the one the run's pack holds.
+func (st *runState) loadMemos() {
+	if st.pack == nil {
 		return
 	}
 	for _, a := range st.corpus {
 		if m, ok := a.corpus.(CorpusMemo); ok {
-			m.LoadMemo(st.cache.lookup(memoKey(st.key, a.analysis.Name, files)))
+			m.LoadMemo(st.pack.old.memos[a.analysis.Name])
 		}
 	}
 }
 
-// saveMemos caches what each corpus analysis keeps for the next run.
-func (st *runState) saveMemos(files []string) {
-	if st.cache == nil {
+// saveMemos keeps in the run's pack what each corpus analysis keeps for the next run.
+func (st *runState) saveMemos() {
+	if st.pack == nil {
 		return
 	}
 	for _, a := range st.corpus {
 		if m, ok := a.corpus.(CorpusMemo); ok {
 			if body := m.SaveMemo(); body != nil {
-				st.cache.put(memoKey(st.key, a.analysis.Name, files), body)
+				st.pack.setMemo(a.analysis.Name, body)
 			}
 		}
 	}
@@ -434,29 +552,56 @@ func (st *runState) finishCorpus(res *Result) {
 	for i := range res.Files {
 		byPath[res.Files[i].Path] = &res.Files[i]
 	}
-	for _, a := range st.active {
-		if a.corpus == nil {
-			continue
+	addFinding := func(f Finding) {
+		if fr, ok := byPath[f.Path]; ok {
+			fr.Findings = append(fr.Findings, f)
 		}
+	}
+	addFact := func(path, key string, value any) bool {
+		fr, ok := byPath[path]
+		if !ok {
+			return false
+		}
+		if fr.Facts == nil {
+			fr.Facts = map[string]any{}
+		}
+		fr.Facts[key] = value
+		return true
+	}
+	if st.replay != nil {
+		for _, e := range st.replay {
+			if e.finding != nil {
+				addFinding(*e.finding)
+			} else {
+				addFact(e.path, e.key, e.value)
+			}
+		}
+		return
+	}
+	// With a pack, the output is kept for the next run with the same input (replay.go).
+	var events []corpusEvent
+	keep := st.crun != nil
+	for ai, a := range st.corpus {
 		a.corpus.Finish(func(f Finding) {
 			if !a.analysis.reports(f.Rule) {
 				panic(fmt.Sprintf("textaudit: analysis %s reported %s, which it does not declare", a.analysis.Name, f.Rule))
 			}
-			if fr, ok := byPath[f.Path]; ok {
-				fr.Findings = append(fr.Findings, f)
+			if _, ok := byPath[f.Path]; ok && keep {
+				events = append(events, corpusEvent{analysis: ai, finding: &f})
 			}
+			addFinding(f)
 		})
 		if cf, ok := a.corpus.(CorpusFacts); ok {
 			cf.Facts(func(path, key string, value any) {
-				fr, ok := byPath[path]
-				if !ok {
-					return
+				if addFact(path, key, value) && keep {
+					events = append(events, corpusEvent{analysis: ai, path: path, key: key, value: value})
 				}
-				if fr.Facts == nil {
-					fr.Facts = map[string]any{}
-				}
-				fr.Facts[key] = value
 			})
+		}
+	}
+	if keep {
+		if b, ok := encodeCorpusOutput(st.crun.sum(), events); ok {
+			st.pack.corpus = b
 		}
 	}
 }

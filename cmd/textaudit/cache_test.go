@@ -78,9 +78,9 @@ func TestCacheGivesIdenticalReportsWarmAndCold(t *testing.T) {
 		}
 	}
 	same("cold", run(emptyCfg, "--cache-dir", cacheDir), uncached)
-	entries, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*-e"))
-	if len(entries) != 9 {
-		t.Errorf("%d cache entries after the cold run, want one per file and the corpus pass's memo (9)", len(entries))
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*-p"))
+	if len(packs) != 1 {
+		t.Errorf("%d cache packs after the cold run, want one holding every file and the corpus pass's memo", len(packs))
 	}
 	same("warm", run(emptyCfg, "--cache-dir", cacheDir), uncached)
 
@@ -123,12 +123,12 @@ func TestNoCacheWritesNothing(t *testing.T) {
 		t.Errorf("--no-cache wrote %v into the cache folder", list)
 	}
 	// Without the flag the default folder is textaudit under XDG_CACHE_HOME. Without
-	// --now, the reference date is today: a second run finds the first one's entries
-	// rather than writing new ones (the key holds the date, not the time of day).
+	// --now, the reference date is today: a second run finds the first one's pack rather
+	// than writing another (the key holds the date, not the time of day).
 	for i := 0; i < 2; i++ {
 		auditOut(t, "-f", "json", "testdata/seeds")
-		if entries, _ := filepath.Glob(filepath.Join(home, "textaudit", "*", "*-e")); len(entries) != 6 {
-			t.Errorf("run %d: %d entries under $XDG_CACHE_HOME/textaudit, want 6 (5 files and the corpus pass's memo)", i+1, len(entries))
+		if packs, _ := filepath.Glob(filepath.Join(home, "textaudit", "*", "*-p")); len(packs) != 1 {
+			t.Errorf("run %d: %d packs under $XDG_CACHE_HOME/textaudit, want 1", i+1, len(packs))
 		}
 	}
 }
