@@ -365,19 +365,44 @@ func unwrap(text string) string {
 	if strings.IndexByte(text, '\n') < 0 {
 		return text
 	}
-	b := []byte(text)
+	var b []byte // a copy of text, made at the first break that becomes a space
 	from := 0
 	for {
 		i := strings.IndexByte(text[from:], '\n')
 		if i < 0 {
+			if b == nil {
+				return text
+			}
 			return string(b)
 		}
 		line := text[from : from+i]
-		if len(strings.Fields(line)) >= 4 && !endsClause(line) {
+		if hasFields(line, 4) && !endsClause(line) {
+			if b == nil {
+				b = []byte(text)
+			}
 			b[from+i] = ' '
 		}
 		from += i + 1
 	}
+}
+
+// hasFields reports whether s has at least n fields as strings.Fields splits it, without
+// building them.
+func hasFields(s string, n int) bool {
+	fields, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			if fields++; fields >= n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func endsWithAbbreviation(s string) bool {

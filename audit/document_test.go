@@ -221,3 +221,15 @@ func BenchmarkSpanOnOneLongLine(b *testing.B) {
 		})
 	}
 }
+
+func TestHasFieldsAgreesWithStringsFields(t *testing.T) {
+	lines := []string{"", " ", "one", "one two three", "one two three four", " a\tb\u00a0c\u0085d ", "a\vb\fc\rd",
+		"\xff \xfe x y", "Firefighters battle the blaze", "   lead   spaces  and   trail   ", "a\u2003b\u3000c d"}
+	for _, l := range lines {
+		for n := 1; n <= 5; n++ {
+			if got, want := hasFields(l, n), len(strings.Fields(l)) >= n; got != want {
+				t.Errorf("hasFields(%q, %d) = %v, want %v", l, n, got, want)
+			}
+		}
+	}
+}
