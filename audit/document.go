@@ -96,6 +96,24 @@ func (d *Document) Sentences(i int) []Sentence {
 	return d.sentences[i]
 }
 
+// FirstSentence returns the first sentence of paragraph i (0-based), as Sentences(i)[0]
+// would, and false when the paragraph has none. Unless the paragraph is split already, it
+// segments only as far as the start of the second sentence: rules that read a paragraph's
+// opening (a lead's date mentions) need not pay for splitting all of it.
+func (d *Document) FirstSentence(i int) (Sentence, bool) {
+	d.mu.Lock()
+	split, ss := d.split[i], d.sentences[i]
+	d.mu.Unlock()
+	if !split {
+		p := d.Paragraphs[i]
+		ss = splitSentencesUpTo(p.Text, p.Start, 1)
+	}
+	if len(ss) == 0 {
+		return Sentence{}, false
+	}
+	return ss[0], true
+}
+
 // Memo returns the value cached under key, computing it once per document. Rule families use
 // it to share derived facts (the main language, the dateline) without recomputing them.
 func (d *Document) Memo(key any, compute func() any) any {
@@ -308,7 +326,11 @@ var abbreviations = map[string]bool{
 // follow common abbreviations ("Oct. 7", "Mr. Smith") which UAX #29 cannot know about.
 // UAX #29 ends a sentence at every line break; in a hard-wrapped paragraph a break after a
 // line that runs on is a wrap, so it is read as a space (offsets are unchanged).
-func splitSentences(text string, base int) []Sentence {
+func splitSentences(text string, base int) []Sentence { return splitSentencesUpTo(text, base, -1) }
+
+// splitSentencesUpTo is splitSentences stopping after the first limit sentences (all when
+// limit < 0): a sentence is complete once the next one starts without re-joining it.
+func splitSentencesUpTo(text string, base, limit int) []Sentence {
 	var out []Sentence
 	it := sentences.FromString(unwrap(text))
 	for it.Next() {
@@ -328,6 +350,9 @@ func splitSentences(text string, base int) []Sentence {
 			prev.Text = text[prev.Start-base : e]
 			continue
 		}
+		if len(out) == limit {
+			break
+		}
 		out = append(out, Sentence{Start: base + s, End: base + e, Text: trimmed})
 	}
 	return out
@@ -340,19 +365,44 @@ func unwrap(text string) string {
 	if strings.IndexByte(text, '\n') < 0 {
 		return text
 	}
-	b := []byte(text)
+	var b []byte // a copy of text, made at the first break that becomes a space
 	from := 0
 	for {
 		i := strings.IndexByte(text[from:], '\n')
 		if i < 0 {
+			if b == nil {
+				return text
+			}
 			return string(b)
 		}
 		line := text[from : from+i]
-		if len(strings.Fields(line)) >= 4 && !endsClause(line) {
+		if hasFields(line, 4) && !endsClause(line) {
+			if b == nil {
+				b = []byte(text)
+			}
 			b[from+i] = ' '
 		}
 		from += i + 1
 	}
+}
+
+// hasFields reports whether s has at least n fields as strings.Fields splits it, without
+// building them.
+func hasFields(s string, n int) bool {
+	fields, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			if fields++; fields >= n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func endsWithAbbreviation(s string) bool {

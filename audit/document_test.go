@@ -70,6 +70,8 @@ func TestSentencesRespectAbbreviationsAndSplices(t *testing.T) {
 		{"a wrapped sentence is not cut at its line breaks", "Firefighters battle the blaze in the\ntown of Maskaneh on Tuesday. Photo: AFP", []string{"Firefighters battle the blaze in the\ntown of Maskaneh on Tuesday.", "Photo: AFP"}},
 		{"a break after a finished sentence still ends it", "It rained on the whole town.\nWe stayed in there\nall day long", []string{"It rained on the whole town.", "We stayed in there\nall day long"}},
 		{"short lines keep their breaks", "Home\nNews\nSport", []string{"Home", "News", "Sport"}},
+		{"abbreviations re-join the opening", "Gov. Smith met Lt. Col. Jones on Oct. 17. They talked. Then left.", []string{"Gov. Smith met Lt. Col. Jones on Oct. 17.", "They talked.", "Then left."}},
+		{"one sentence, then blank paragraphs", "Only one sentence here\n\n   \n\nAnd another paragraph", []string{"Only one sentence here", "And another paragraph"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +87,17 @@ func TestSentencesRespectAbbreviationsAndSplices(t *testing.T) {
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("sentences = %q, want %q", got, tt.want)
+			}
+			// FirstSentence agrees with Sentences, on a fresh document (splitting only the
+			// opening) and on this one (split already).
+			for _, doc := range []*Document{NewDocument("x.txt", tt.text), d} {
+				for _, p := range doc.Paragraphs {
+					first, ok := doc.FirstSentence(p.Index)
+					all := d.Sentences(p.Index)
+					if ok != (len(all) > 0) || ok && first != all[0] {
+						t.Errorf("FirstSentence(%d) = %+v, %v; want %+v", p.Index, first, ok, all)
+					}
+				}
 			}
 		})
 	}
@@ -206,5 +219,17 @@ func BenchmarkSpanOnOneLongLine(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestHasFieldsAgreesWithStringsFields(t *testing.T) {
+	lines := []string{"", " ", "one", "one two three", "one two three four", " a\tb\u00a0c\u0085d ", "a\vb\fc\rd",
+		"\xff \xfe x y", "Firefighters battle the blaze", "   lead   spaces  and   trail   ", "a\u2003b\u3000c d"}
+	for _, l := range lines {
+		for n := 1; n <= 5; n++ {
+			if got, want := hasFields(l, n), len(strings.Fields(l)) >= n; got != want {
+				t.Errorf("hasFields(%q, %d) = %v, want %v", l, n, got, want)
+			}
+		}
 	}
 }

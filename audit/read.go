@@ -228,8 +228,19 @@ const (
 
 // ReadInputFile reads a config, baseline or saved report: only a regular file, and only up
 // to limit bytes. /dev/zero would otherwise fill memory and a FIFO would block the run.
-// Errors say what is wrong without the path, which callers name.
+// Errors say what is wrong without the path, which callers name. Unlike audited files, it
+// is checked by path before it is opened at all: a device named as a config is never opened.
 func ReadInputFile(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
 	data, err := readRaw(path, limit)
 	if errors.Is(err, ErrTooLarge) {
 		return nil, fmt.Errorf("larger than the limit of %d bytes", limit)
@@ -258,26 +269,15 @@ func ReadDocument(path string, maxSize int64) (*Document, error) {
 
 // readRaw reads one regular file's bytes, up to maxSize (0: no limit).
 func readRaw(path string, maxSize int64) ([]byte, error) {
-	// Stat before opening: opening a FIFO or device named on the command line would block.
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, pathError(err)
-	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
-	}
-	f, err := openFile(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return nil, pathError(err)
 	}
 	defer f.Close()
-	if maxSize > 0 && st.Size() > maxSize {
-		return nil, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, st.Size(), maxSize)
+	if maxSize > 0 && size > maxSize {
+		return nil, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, size, maxSize)
 	}
-	raw, err := readAll(f, st.Size(), maxSize)
+	raw, err := readAll(f, size, maxSize)
 	if err != nil {
 		return nil, pathError(err)
 	}
@@ -288,8 +288,11 @@ func readRaw(path string, maxSize int64) ([]byte, error) {
 }
 
 // readAll reads f to its end, or to one byte past limit (when limit > 0). The buffer is sized
-// from the stat size up front, as os.ReadFile does, so a typical file takes one read plus
-// the read that sees the end, instead of io.ReadAll's growing 512-byte reads and copies.
+// from the stat size up front, as os.ReadFile does, so a typical file takes one read instead
+// of io.ReadAll's growing 512-byte reads and copies. The buffer has room for one byte more
+// than size, so a read that stops at exactly size bytes (size > 0) has reached the end, and
+// no second read is made to see it; a file that grew since fills the extra byte and is read
+// on to its end, as is one that reports size 0 (files under /proc).
 func readAll(f io.Reader, size, limit int64) ([]byte, error) {
 	want := size + 1 // one more byte, so the read that sees the end needs no growth
 	if limit > 0 && want > limit+1 {
@@ -304,7 +307,7 @@ func readAll(f io.Reader, size, limit int64) ([]byte, error) {
 			return buf, nil
 		}
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // the file grew since stat: let append pick the size
+			buf = append(buf, 0)[:len(buf)] // the file reports no size (or the buffer is full): let append pick the size
 		}
 		room := buf[len(buf):cap(buf)]
 		if limit > 0 && int64(len(buf)+len(room)) > limit+1 {
@@ -312,7 +315,7 @@ func readAll(f io.Reader, size, limit int64) ([]byte, error) {
 		}
 		n, err := f.Read(room)
 		buf = buf[:len(buf)+n]
-		if err == io.EOF {
+		if err == io.EOF || err == nil && size > 0 && int64(len(buf)) == size {
 			return buf, nil
 		}
 		if err != nil {

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,4 +192,48 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("text keeps a CR: %q", d.Text)
 		}
 	})
+}
+
+// chunkReader hands out data n bytes a call and counts the calls.
+type chunkReader struct {
+	data  []byte
+	n     int
+	calls int
+}
+
+func (r *chunkReader) Read(b []byte) (int, error) {
+	r.calls++
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	k := min(r.n, len(b), len(r.data))
+	copy(b, r.data[:k])
+	r.data = r.data[k:]
+	return k, nil
+}
+
+func TestReadAllStopsAtTheStatSizeAndReadsUnsizedFilesToTheEnd(t *testing.T) {
+	data := []byte(strings.Repeat("word ", 300)) // 1,500 bytes
+	tests := []struct {
+		name      string
+		size      int64 // as stat reports it
+		chunk     int   // bytes a read returns at most
+		wantLen   int
+		wantCalls int // 0: not checked
+	}{
+		{"whole file in one read, no read to see the end", int64(len(data)), 1 << 20, len(data), 1},
+		{"short reads go on to the stat size", int64(len(data)), 400, len(data), 4},
+		{"size 0 (/proc) is read to the end", 0, 1 << 20, len(data), 0},
+		{"a file that grew since stat fills the extra byte and is read to the end", 1000, 1 << 20, len(data), 0},
+		{"a file that shrank ends at its end", 2000, 1 << 20, len(data), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &chunkReader{data: data, n: tt.chunk}
+			got, err := readAll(r, tt.size, 0)
+			if err != nil || len(got) != tt.wantLen || tt.wantCalls > 0 && r.calls != tt.wantCalls || string(got) != string(data[:tt.wantLen]) {
+				t.Errorf("readAll = %d bytes, %v after %d reads; want %d bytes after %d reads", len(got), err, r.calls, tt.wantLen, tt.wantCalls)
+			}
+		})
+	}
 }

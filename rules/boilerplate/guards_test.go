@@ -27,6 +27,10 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		"Aaa aAa AAA aGo", "x / Jane Doe", "x /     Jane Doe  )", "a/b / Ёлка Палка", "Smoke | AFP )", "CAPITAL AP",
 		"AFP photo of Getty Images)", "Photo by A B C", "(Photo: " + strings.Repeat("é", 40) + ")", "(Credit: " + strings.Repeat("é", 40) + "))",
 		"Courtesy of " + strings.Repeat("ab ", 10), "x /" + strings.Repeat(" ", 200) + "Jane", "x / " + strings.Repeat("Ж", 31), "x / " + strings.Repeat("𝐀", 31), "(Photo" + strings.Repeat("𝐀", 40) + ")", "Getty Images )", "\u00a0x\u0085y\u2003z\v\xff", "BEIRUT (Reuters) - Share", "MOSCOW, Oct. 7 (Xinhua) — x", "PARIS ‒ y", "ROME ― z", "SALVADOR, Feb 26 -- x", "by Jane • Photos", "De\u212Ak Staff", "ſtaff writer",
+		"-- Jane Roe", " \t— Jean-Luc O'Neil", "–Staff", "(Posted 3 June 2019", "[Last updated: 4 p.m. 2019", "Date: 12/3",
+		"Additional reporting by Jane Roe", "EDITING BY X", "compiled by AP", "Contributing: Jane Roe", "By Jane Roe",
+		"Jane Roe and John Doe contributed to this report.", "With reports from AFP", "As reported from Kabul",
+		"Poſted 3 h ago 2", "wIth reports from X", "BY JANE", "by jane", "Writing by", "reporting",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	for _, f := range files {
@@ -60,6 +64,9 @@ func TestLiteralGuardsNeverHideAMatch(t *testing.T) {
 		}
 		if !mayHoldBylineLine(l) && bylineLineRE().MatchString(l) {
 			t.Errorf("mayHoldBylineLine hides %q", l)
+		}
+		if !mayBeProvenance(l) && provenanceRE().MatchString(l) {
+			t.Errorf("mayBeProvenance hides %q", l)
 		}
 		if !mayHoldDash(l) && parseWireDateline(l) != 0 {
 			t.Errorf("mayHoldDash hides a dateline in %q", l)

@@ -237,7 +237,7 @@ func checkLine(p *audit.Pass) {
 		// are flattened page furniture, and dates are as often the time stamps of comments
 		// and of other stories, so the page model judges them all.
 		sh := in.shapes[k]
-		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || provenanceRE().MatchString(p.Doc.Lines[i].Text))) {
+		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || isProvenanceLine(p.Doc.Lines[i].Text))) {
 			continue
 		}
 		// In an article a line shaped like prose (a sentence of ten words or more, no

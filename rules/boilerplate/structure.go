@@ -54,7 +54,7 @@ func (r *reading) classify(u unit, sp structureParams) unitClass {
 			return classOwn
 		case s.dateLike || (r.datelines[u.first-1] > 0 && len(r.afterDateline(u.first-1, u.text)) == 0):
 			return classNeutral
-		case provenanceRE().MatchString(u.text):
+		case isProvenanceLine(u.text):
 			// Sign-offs ("-- Jane Roe") and contributor credits ("Contributing: ...") are the
 			// story's provenance, kept as article text whatever their shape.
 			return classNeutral
@@ -396,6 +396,35 @@ func (r *reading) repeatsTitle(i int) bool {
 			}
 		}
 		return float64(shared) >= 0.8*float64(len(toks)) && 2*shared >= len(inTitle)
+	}
+	return false
+}
+
+// isProvenanceLine is provenanceRE().MatchString behind a literal guard: nearly every line
+// has none of the words the pattern needs, and the guard turns those away without running
+// the regexp (about 5 % of the family's time on the bench corpus).
+func isProvenanceLine(s string) bool { return mayBeProvenance(s) && provenanceRE().MatchString(s) }
+
+// provenanceWords are literals of which provenanceRE needs one, unless the line opens with
+// a dash: "updated" and "last updated" hold "date", "reporting", "reported from" and "with
+// reports from" hold "report", "contributing:" and "contributed" hold "contribut".
+var provenanceWords = []string{"date", "report", "posted", "published", "writing", "editing", "compiled", "contribut", "by "}
+
+// mayBeProvenance is false only for lines provenanceRE cannot match (TestLiteralGuardsNeverHideAMatch).
+func mayBeProvenance(s string) bool {
+	t := strings.TrimLeft(s, " \t\n\f\r") // the regexp's \s
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "—") {
+		return true
+	}
+	// (?i) folds "ſ" with "s" (no word here has a "k" to fold with the Kelvin sign);
+	// containsFold knows ASCII only.
+	if !isASCII(t) && strings.Contains(t, "ſ") {
+		return true
+	}
+	for _, w := range provenanceWords {
+		if containsFold(t, w) {
+			return true
+		}
 	}
 	return false
 }

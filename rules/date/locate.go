@@ -107,8 +107,8 @@ func (lc *Locator) locate(doc *audit.Document, lang string) []Candidate {
 		if pi >= lc.LeadParagraphs {
 			break
 		}
-		if ss := doc.Sentences(p.Index); len(ss) > 0 {
-			out = append(out, lc.leadMentions(doc, ss[0], lang)...)
+		if s, ok := doc.FirstSentence(p.Index); ok {
+			out = append(out, lc.leadMentions(doc, s, lang)...)
 		}
 	}
 	return out

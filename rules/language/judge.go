@@ -208,13 +208,14 @@ func (j *judge) byFunctionWords(text string, script Script) (verdict, bool) {
 	}
 	// Prose in the main language is settled with one lookup a word: the broad lists share
 	// many words ("de", "la", "a" are on the English list too), so only a high share counts.
-	// Most passages end here, so this test counts without building the word list.
-	if n, hits := stopwords.Count(text, j.mainBit); n < 2 || j.plainlyMainCount(n, hits) {
-		return verdict{}, false
-	}
+	// Most passages end here. The words go into the judge's reused buffer in the same scan,
+	// for the passages that go on (scanning them twice cost more than keeping them).
 	j.words = stopwords.AppendWords(j.words[:0], text)
 	words := j.words
 	n := len(words)
+	if mainHits := countIn(words, j.mainBit); n < 2 || j.plainlyMainCount(n, mainHits) {
+		return verdict{}, false
+	}
 	// Otherwise look at which lists each word is on. Words of the main language found on no
 	// other candidate's list ("the", "which") settle the passage as main too.
 	j.hits = append(j.hits[:0], make([]int, len(j.others))...)
@@ -436,6 +437,17 @@ func (j *judge) usedInMainProse(w string) bool {
 
 // plainlyMainCount is the cheap test that settles most passages: many of its n words (hits)
 // on the main language's stopword list.
+// countIn is how many of words are on a list of langs.
+func countIn(words []stopwords.Word, langs stopwords.Set) int {
+	hits := 0
+	for _, w := range words {
+		if w.Langs&langs != 0 {
+			hits++
+		}
+	}
+	return hits
+}
+
 func (j *judge) plainlyMainCount(n, hits int) bool {
 	return hits >= 3 && float64(hits) >= j.p.mainDensity*float64(n)
 }

@@ -80,13 +80,14 @@ func scriptOf(r rune) Script {
 type scriptCounts [numScripts]int
 
 func countScripts(text string) (c scriptCounts) {
+	// ASCII bytes (nearly all of most texts) are counted with a table, not a branch on
+	// whether each is a letter, which prose makes unpredictable.
+	latin, other := 0, 0
 	for i := 0; i < len(text); {
 		if b := text[i]; b < utf8.RuneSelf {
-			if 'a' <= b|0x20 && b|0x20 <= 'z' {
-				c[Latin]++
-			} else {
-				c[NoScript]++
-			}
+			l := int(asciiLetter[b])
+			latin += l
+			other += 1 - l
 			i++
 			continue
 		}
@@ -94,8 +95,18 @@ func countScripts(text string) (c scriptCounts) {
 		c[scriptOf(r)]++
 		i += size
 	}
+	c[Latin] += latin
+	c[NoScript] += other
 	return c
 }
+
+// asciiLetter is 1 for the ASCII letters, 0 for every other byte.
+var asciiLetter = func() (t [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = 1, 1
+	}
+	return t
+}()
 
 // letters is the number of letters counted.
 func (c *scriptCounts) letters() int {

@@ -28,6 +28,34 @@ type Calendar struct {
 	months   map[string][]calendarName
 	weekdays map[string][]calendarName
 	langs    map[string]bool // the languages whose names the table holds
+	// shapes holds the shape of every name: the date scanner asks about every word of a
+	// text, nearly all of them no name, and the filter answers most with one bit.
+	shapes shapeFilter
+}
+
+// shapeFilter is a bit set over a hash of words' shapes (length, first and last byte).
+type shapeFilter [1024]uint64 // 64K bits, 8 KB
+
+func shapeBit(w string) (word int, bit uint64) {
+	k := uint32(len(w))<<16 | uint32(w[0])<<8 | uint32(w[len(w)-1])
+	h := (k * 0x9E3779B1) >> 16
+	return int(h >> 6), 1 << (h & 63)
+}
+
+func (f *shapeFilter) add(w string) {
+	if w != "" {
+		i, b := shapeBit(w)
+		f[i] |= b
+	}
+}
+
+// mayHold is false only for words no name added has the shape of.
+func (f *shapeFilter) mayHold(w string) bool {
+	if w == "" {
+		return false
+	}
+	i, b := shapeBit(w)
+	return f[i]&b != 0
 }
 
 var (
@@ -60,6 +88,7 @@ func parseCalendar(tsv string) *Calendar {
 		}
 		entry := calendarName{lang: f[0], number: n}
 		c.langs[f[0]] = true
+		c.shapes.add(f[3])
 		switch f[1] {
 		case "month":
 			c.months[f[3]] = append(c.months[f[3]], entry)
@@ -72,10 +101,20 @@ func parseCalendar(tsv string) *Calendar {
 
 // Month returns the month a lower-case word names, preferring the document's language when
 // the word is ambiguous, else the first language in the table's priority order.
-func (c *Calendar) Month(word, lang string) (int, bool) { return pick(c.months[word], lang) }
+func (c *Calendar) Month(word, lang string) (int, bool) {
+	if !c.shapes.mayHold(word) {
+		return 0, false
+	}
+	return pick(c.months[word], lang)
+}
 
 // Weekday returns the weekday (0 = Sunday) a lower-case word names.
-func (c *Calendar) Weekday(word, lang string) (int, bool) { return pick(c.weekdays[word], lang) }
+func (c *Calendar) Weekday(word, lang string) (int, bool) {
+	if !c.shapes.mayHold(word) {
+		return 0, false
+	}
+	return pick(c.weekdays[word], lang)
+}
 
 // ForeignMonth reports whether word names a month only in languages other than lang while
 // being one of lang's function words: Portuguese "out" (outubro) in English "2 out of 10".

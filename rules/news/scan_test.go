@@ -107,3 +107,27 @@ func BenchmarkScanDates(b *testing.B) {
 		_, _ = ScanDates("LONDON, March 3, 2005 (Reuters) - The council approved", cal, "en")
 	}
 }
+
+// TestCalendarShapeFilterKeepsEveryName: the filter in front of Month and Weekday turns
+// away no name of the table, and still answers for words that are no name.
+func TestCalendarShapeFilterKeepsEveryName(t *testing.T) {
+	c := BuiltinCalendar()
+	for _, tt := range []struct {
+		names map[string][]calendarName
+		get   func(string, string) (int, bool)
+	}{{c.months, c.Month}, {c.weekdays, c.Weekday}} {
+		if len(tt.names) == 0 {
+			t.Fatal("no names in the calendar")
+		}
+		for w, meanings := range tt.names {
+			if n, ok := tt.get(w, ""); !ok || n != meanings[0].number {
+				t.Errorf("%q = %d, %v; want %d", w, n, ok, meanings[0].number)
+			}
+		}
+	}
+	for _, w := range []string{"", "the", "minister", "said", "x"} {
+		if _, ok := c.Month(w, "en"); ok {
+			t.Errorf("Month(%q) found a month", w)
+		}
+	}
+}

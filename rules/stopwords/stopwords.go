@@ -50,10 +50,79 @@ type index struct {
 	// byCode is bit as a table over two-letter codes ("aa".."zz"): the set of one language.
 	byCode [26 * 26]Set
 	// short and entries are words again, with the word itself kept for Scan to hand out:
-	// words of up to 8 bytes (most of them) packed into an integer key, which is looked up
-	// without hashing or comparing strings, the longer ones by string.
-	short   map[uint64]entry
+	// words of up to 8 bytes (most of them) packed into an integer key, the longer ones by
+	// string.
+	short   *shortTable
 	entries map[string]entry
+}
+
+// shortTable is an open-addressing hash table from packed words to entries. Every word of
+// every text is looked up here, most of them on no list; a Go map answered such misses with
+// cache misses, which dominated the document's stopword profile in whole runs (where the
+// language models and the other families' data crowd the cache). A bit filter small enough
+// to stay in the first-level cache turns most misses away before the table is touched; the
+// table itself is a flat array of keys probed linearly. Keys are never 0 (words are not empty).
+type shortTable struct {
+	filter  [filterWords]uint64 // two bits a key, from its hash
+	keys    []uint64            // 0: empty slot
+	entries []entry             // entries[i] belongs to keys[i]
+	shift   uint                // 64 - log2(len(keys))
+}
+
+// filterWords sizes the filter: 64K bits for some 12,000 short words keeps false positives
+// near 3 % with two bits a key.
+const filterWords = 1024
+
+func hashKey(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 }
+
+// filterBits are a hash's two filter bits (word index and bit of each), from the high bits
+// of a second round of mixing: a product's low bits depend on the word's first bytes only.
+func filterBits(h uint64) (w1, w2 uint, b1, b2 uint64) {
+	h = (h ^ h>>32) * 0xBF58476D1CE4E5B9
+	return uint(h>>54) % filterWords, uint(h>>38) % filterWords, 1 << ((h >> 48) & 63), 1 << ((h >> 32) & 63)
+}
+
+func newShortTable(n int) *shortTable {
+	size := 16
+	for size < 3*n { // at most a third full: short probe runs for the misses that pass the filter
+		size *= 2
+	}
+	return &shortTable{keys: make([]uint64, size), entries: make([]entry, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+}
+
+// slot is where k (hashed to h) is, or the empty slot where it would go.
+func (t *shortTable) slot(k, h uint64) int {
+	mask := len(t.keys) - 1
+	i := int(h >> t.shift)
+	for {
+		if c := t.keys[i]; c == k || c == 0 {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (t *shortTable) get(k uint64) entry {
+	h := hashKey(k)
+	w1, w2, b1, b2 := filterBits(h)
+	if t.filter[w1]&b1 == 0 || t.filter[w2]&b2 == 0 {
+		return entry{}
+	}
+	if i := t.slot(k, h); t.keys[i] != 0 {
+		return t.entries[i]
+	}
+	return entry{}
+}
+
+// add adds langs to word's entry (k is word packed).
+func (t *shortTable) add(k uint64, word string, langs Set) {
+	h := hashKey(k)
+	w1, w2, b1, b2 := filterBits(h)
+	t.filter[w1] |= b1
+	t.filter[w2] |= b2
+	i := t.slot(k, h)
+	t.keys[i] = k
+	t.entries[i] = entry{word, t.entries[i].langs | langs}
 }
 
 // pack turns a word of up to 8 bytes into a key: its bytes, little-endian. Listed words
@@ -72,8 +141,8 @@ func pack[T string | []byte](w T) (k uint64, ok bool) {
 // get finds a lower-case word.
 func (ix *index) get(w string) entry {
 	if len(w) <= 8 {
-		if k, ok := pack(w); ok {
-			return ix.short[k]
+		if k, ok := pack(w); ok && k != 0 {
+			return ix.short.get(k)
 		}
 		return entry{}
 	}
@@ -83,8 +152,8 @@ func (ix *index) get(w string) entry {
 // getBytes is get for a word in a buffer; string(w) as a map index does not allocate.
 func (ix *index) getBytes(w []byte) entry {
 	if len(w) <= 8 {
-		if k, ok := pack(w); ok {
-			return ix.short[k]
+		if k, ok := pack(w); ok && k != 0 {
+			return ix.short.get(k)
 		}
 		return entry{}
 	}
@@ -128,7 +197,7 @@ func load() *index {
 		}
 		// Every word goes straight into its final map, sized beforehand: the run pays for
 		// this on every start, seeds' five files included, so no map grows or is copied.
-		idx.short = make(map[uint64]entry, short)
+		idx.short = newShortTable(short)
 		idx.entries = make(map[string]entry, long)
 		for b, l := range lists {
 			idx.langs = append(idx.langs, l.lang)
@@ -139,8 +208,7 @@ func load() *index {
 					continue
 				}
 				if k, ok := pack(w); ok && len(w) <= 8 {
-					e := idx.short[k]
-					idx.short[k] = entry{w, e.langs | bit}
+					idx.short.add(k, w, bit)
 				} else {
 					e := idx.entries[w]
 					idx.entries[w] = entry{w, e.langs | bit}

@@ -256,6 +256,13 @@ func TestLookupFindsEveryListedWordAndNothingElse(t *testing.T) {
 		if got := Lookup(w); got != set {
 			t.Fatalf("Lookup(%q) = %b, want %b", w, got, set)
 		}
+		// Near misses: words one letter off a listed one, mostly on no list (the filter and
+		// the table's probing must both turn them away).
+		for _, near := range []string{w[:len(w)-1], w + "q", "q" + w} {
+			if got := Lookup(near); got != want[near] {
+				t.Fatalf("Lookup(%q) = %b, want %b", near, got, want[near])
+			}
+		}
 	}
 	for _, w := range []string{"", "zzzz", "the\x00", "\x00", "a\x00\x00", "thetheth", "thethethe", "supercalifragilistic"} {
 		if got := Lookup(w); got != want[w] {
