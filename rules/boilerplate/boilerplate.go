@@ -67,7 +67,7 @@ var Line = &audit.Rule{
 	Severity:    audit.Warning,
 	Description: "A line the line model reads as residue from its shape, place and neighbours (captions, prompts, teasers, page chrome); the finding names the traits",
 	Params: []audit.Param{
-		audit.FloatParam("article_threshold", 0.7, 0, 1, "probability above which a line of an article is residue",
+		audit.FloatParam("article_threshold", 0.72, 0, 1, "probability above which a line of an article is residue",
 			func(p *lineParams) *float64 { return &p.articleThreshold }),
 		audit.FloatParam("page_threshold", 0.65, 0, 1, "the same for whole pages (mostly short non-prose lines)",
 			func(p *lineParams) *float64 { return &p.pageThreshold }),

@@ -38,7 +38,8 @@ var contextFeatureNames = []string{
 	"file_prose_share", "before_first_prose", "after_last_prose", "chars_vs_median",
 }
 
-// featureNames is the full vector: own, context, then prev2, prev1, next1, next2.
+// featureNames is the full vector: own, context, then prev2, prev1, next1, next2, the extra
+// shapes and the page-context features.
 var featureNames = func() []string {
 	out := append([]string{}, ownFeatureNames...)
 	out = append(out, contextFeatureNames...)
@@ -47,7 +48,8 @@ var featureNames = func() []string {
 			out = append(out, at+"_"+n)
 		}
 	}
-	return append(out, extraFeatureNames...)
+	out = append(out, extraFeatureNames...)
+	return append(out, contextBlockFeatureNames...)
 }()
 
 var (
@@ -135,6 +137,7 @@ func (r *reading) features(doc *audit.Document) *lineModelInput {
 		texts[k], toks[k] = sh.text, sh.toks
 	}
 	extra := extraFeatures(texts, toks)
+	blocks := contextBlockFeatures(in.shapes)
 	for k, i := range idx {
 		sh := in.shapes[k]
 		row := backing[k*width : k*width : (k+1)*width]
@@ -162,7 +165,8 @@ func (r *reading) features(doc *audit.Document) *lineModelInput {
 			o := in.shapes[j]
 			row = append(row, math.Log1p(float64(o.chars)), math.Log1p(float64(o.tokens)), b2f(o.ends), o.density, b2f(o.residue), o.linkPipe)
 		}
-		in.rows[i] = append(row, extra[k]...)
+		row = append(row, extra[k]...)
+		in.rows[i] = append(row, blocks[k]...)
 	}
 	return in
 }
