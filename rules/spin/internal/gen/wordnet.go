@@ -166,36 +166,14 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 	var buf bytes.Buffer
 	w32 := func(v uint32) { _ = binary.Write(&buf, binary.LittleEndian, v) }
 	buf.WriteString("TXSYN01\n")
-	w32(uint32(len(vocab)))
-	total := 0
-	for _, s := range senses {
-		w32(uint32(total))
-		total += len(s)
-	}
-	w32(uint32(total))
-	for _, s := range senses {
-		for _, v := range s {
-			w32(v)
-		}
-	}
+	total := writeTable(w32, senses)
 	w32(uint32(len(exc)))
 	for _, e := range exc {
 		w32(e[0])
 		w32(e[1])
 	}
 	// Related synsets (appended section; readers of the older layout stop before it).
-	w32(uint32(len(vocab)))
-	totalRel := 0
-	for _, r := range related {
-		w32(uint32(totalRel))
-		totalRel += len(r)
-	}
-	w32(uint32(totalRel))
-	for _, r := range related {
-		for _, v := range r {
-			w32(v)
-		}
-	}
+	totalRel := writeTable(w32, related)
 	// Members of each synset (the inverse of the sense lists), so the reader needs no index.
 	members := make([][]uint32, synset)
 	for w, ss := range senses {
@@ -203,18 +181,7 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 			members[s] = append(members[s], uint32(w))
 		}
 	}
-	w32(uint32(synset))
-	totalMem := 0
-	for _, m := range members {
-		w32(uint32(totalMem))
-		totalMem += len(m)
-	}
-	w32(uint32(totalMem))
-	for _, m := range members {
-		for _, w := range m {
-			w32(w)
-		}
-	}
+	writeTable(w32, members)
 	// Multi-word lemmas (appended section): each phrase's words, its synsets and the synsets
 	// one link away, then for every vocabulary word the phrases that start with it, by their second word.
 	phraseRelated := make([][]uint32, len(phrases))
@@ -241,8 +208,8 @@ func buildSynonyms(dir string, vocab []string) ([]byte, error) {
 const maxPhraseWords = 3
 
 // writeTable writes lists of uint32 as the reader's table layout: the count, count+1 offsets,
-// then the values.
-func writeTable(w32 func(uint32), lists [][]uint32) {
+// then the values. It returns the number of values.
+func writeTable(w32 func(uint32), lists [][]uint32) int {
 	w32(uint32(len(lists)))
 	total := 0
 	for _, l := range lists {
@@ -255,4 +222,5 @@ func writeTable(w32 func(uint32), lists [][]uint32) {
 			w32(v)
 		}
 	}
+	return total
 }
