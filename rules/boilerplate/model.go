@@ -236,8 +236,11 @@ func checkLine(p *audit.Pass) {
 		// and date lines and credits are its provenance; on a whole page blocks of lines
 		// are flattened page furniture, and dates are as often the time stamps of comments
 		// and of other stories, so the page model judges them all.
+		// A wire dateline opening a line and an agency sign-off closing the file are
+		// provenance on a page too: a wire story whose table makes it read as a page keeps them.
 		sh := in.shapes[k]
-		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || isProvenanceLine(p.Doc.Lines[i].Text))) {
+		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || isProvenanceLine(p.Doc.Lines[i].Text))) ||
+			wireDateline(p.Doc.Lines[i].Text) > 0 || (k == len(in.shapes)-1 && wireSignoff(sh.toks)) {
 			continue
 		}
 		// In an article a line shaped like prose (a sentence of ten words or more, no
