@@ -293,3 +293,23 @@ func TestShortSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestTableRow(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Memphis         5400      5450      3317", true},
+		{"DEC7\t9418A", true},
+		{"Prime rate     7.75", true},
+		{"OPEN      HIGH   LOW     CLOSE", false},             // no digit: a header
+		{"Its 1986 revenues totaled 12 mln dlrs.", false},     // single spaces
+		{"Food (31)  Travel (12)", true},                      // columns laid out with spaces
+		{"Posted 3 hours ago ", false},                        // trailing spaces only
+		{"1 of 22 Full Screen Autoplay Close Skip Ad", false}, // flattened page chrome
+	} {
+		if got := tableRow(c.line); got != c.want {
+			t.Errorf("tableRow(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
