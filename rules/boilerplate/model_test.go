@@ -266,3 +266,50 @@ func goInts(vs []int) string {
 	}
 	return "[]int{" + strings.Join(parts, ", ") + "}"
 }
+
+func TestShortSentence(t *testing.T) {
+	row := func(stop, copy float64) []float64 {
+		r := make([]float64, len(featureNames))
+		r[stopwordDensity], r[copyright] = stop, copy
+		return r
+	}
+	for _, c := range []struct {
+		text       string
+		tokens     int
+		stop, copy float64
+		want       bool
+	}{
+		{"Terms were not disclosed.", 4, 0.5, 0, true},
+		{"No successor was named.", 4, 0.25, 0, true},
+		{"Closing expected.", 2, 0.5, 0, false},                             // too short
+		{"Terms were not disclosed", 4, 0.5, 0, false},                      // no full stop
+		{"Read more of this story...", 5, 0.4, 0, false},                    // an ellipsis
+		{"terms were not disclosed.", 4, 0.5, 0, false},                     // no capital
+		{"Gold Silver Copper Zinc.", 4, 0, 0, false},                        // no function word
+		{"Copyright 2017 by KSAT - All rights reserved.", 8, 0.2, 1, false}, // a copyright line
+	} {
+		if got := shortSentence(lineShape{text: c.text, tokens: c.tokens}, row(c.stop, c.copy)); got != c.want {
+			t.Errorf("shortSentence(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestTableRow(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Memphis         5400      5450      3317", true},
+		{"DEC7\t9418A", true},
+		{"Prime rate     7.75", true},
+		{"OPEN      HIGH   LOW     CLOSE", false},             // no digit: a header
+		{"Its 1986 revenues totaled 12 mln dlrs.", false},     // single spaces
+		{"Food (31)  Travel (12)", true},                      // columns laid out with spaces
+		{"Posted 3 hours ago ", false},                        // trailing spaces only
+		{"1 of 22 Full Screen Autoplay Close Skip Ad", false}, // flattened page chrome
+	} {
+		if got := tableRow(c.line); got != c.want {
+			t.Errorf("tableRow(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
