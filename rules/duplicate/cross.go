@@ -166,7 +166,7 @@ func (c *crossCheck) Finish(report func(audit.Finding)) {
 	c.identical = nil
 	c.pickGroupFaces()
 	c.features = c.indexed.flatten()
-	slices.Sort(c.features)
+	sortFeatureEntries(c.features)
 	c.featureDir, c.featureDirBits = featureDirectory(c.features)
 	matches := c.findCopies()
 	c.features, c.featureDir = nil, nil
