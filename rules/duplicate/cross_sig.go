@@ -99,6 +99,7 @@ func (c *crossCheck) index(sig *docSig, path string, audited bool) {
 func (c *crossCheck) Signature(doc *audit.Document) ([]byte, error) {
 	sig := c.extract(doc)
 	var w audit.SigWriter
+	w.Grow(sigSize(sig))
 	w.Int(int64(sig.d.words))
 	w.Strings(sig.d.sources)
 	w.Strings(sig.d.leadSources)
@@ -147,4 +148,19 @@ func (c *crossCheck) AddSignature(path string, b []byte, audited bool) error {
 	}
 	c.index(sig, path, audited)
 	return nil
+}
+
+// sigSize is a close upper estimate of a signature's encoded size: word keys and features
+// are 32-bit hashes, so most take a 5-byte varint.
+func sigSize(sig *docSig) int {
+	n := 128 + len(sig.d.title) + len(sig.d.lang) + 5*len(sig.distinct)
+	for _, list := range [][]string{sig.d.sources, sig.d.leadSources, sig.d.photo} {
+		for _, s := range list {
+			n += len(s) + 2
+		}
+	}
+	for _, p := range sig.pieces {
+		n += 16 + 5*(len(p.words)+len(p.feats))
+	}
+	return n
 }
