@@ -208,14 +208,14 @@ func (c *crossCheck) findCopies() []copyMatch {
 		go func(w int) {
 			defer wg.Done()
 			shared := map[uint32]int{}
-			var feats []uint32
+			var feats, skel []uint32
 			var aln aligner
 			var filter wordFilter
 			for u := uint32(w); int(u) < len(c.units); u += uint32(workers) {
 				clear(shared)
 				du := unitDoc[u]
 				words := c.unitWords(u)
-				feats = skeletonFeatures(words, feats[:0])
+				feats, skel = appendSkeletonFeatures(words, feats[:0], skel)
 				filter.reset(words)
 				for _, f := range feats {
 					lo := c.firstWithFeature(f)

@@ -29,7 +29,11 @@ func (c *crossCheck) extract(doc *audit.Document) *docSig {
 	lang := stopLanguage(doc, c.cfg)
 	toks := docTokensIn(doc, lang)
 	words := keys(toks)
-	sig := &docSig{}
+	// distinct gets every indexed word before it is compacted: sized once for all of them.
+	sig := &docSig{distinct: make([]uint32, 0, len(words))}
+	// A piece has at most as many features as words: one backing array holds them all.
+	feats := make([]uint32, 0, len(words))
+	var skel []uint32
 	n := 0
 	for _, p := range doc.Paragraphs {
 		lo, hi := tokenRange(toks, p.Start, p.End)
@@ -37,8 +41,10 @@ func (c *crossCheck) extract(doc *audit.Document) *docSig {
 			e := min(s+maxAlignTokens, hi)
 			if e-s >= c.minWords {
 				w := words[s:e:e]
+				f0 := len(feats)
+				feats, skel = appendSkeletonFeatures(w, feats, skel)
 				sig.pieces = append(sig.pieces, sigPiece{lo: int32(s), line: int32(doc.LineAt(int(toks[s].Start))),
-					words: w, feats: skeletonFeatures(w, nil)})
+					words: w, feats: feats[f0:len(feats):len(feats)]})
 				for _, k := range w {
 					sig.distinct = append(sig.distinct, k&^3)
 				}
