@@ -106,6 +106,7 @@ type crossCheck struct {
 	arena        blocks[uint32]
 	indexed      blocks[uint64] // feature<<32 | unit, as Add appends them
 	features     []uint64       // the same, sorted, from Finish on
+	entries      []uint64       // index's scratch for one unit's entries (index holds the lock)
 	// featureDir[k] is the first position in features whose feature's top featureDirBits
 	// bits are k or more: a lookup reads one directory slot and searches a few entries,
 	// where a binary search of the whole list took a cache miss at each of ~23 steps.

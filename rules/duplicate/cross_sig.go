@@ -88,7 +88,7 @@ func (c *crossCheck) index(sig *docSig, path string, audited bool) {
 		c.docFreq[w]++
 	}
 	// A unit has at most maxAlignTokens words and as many features, so both fit a block.
-	var entries []uint64
+	entries := c.entries[:0]
 	for _, pc := range sig.pieces {
 		u := uint64(len(c.units))
 		off := c.arena.appendRun(pc.words)
@@ -99,6 +99,7 @@ func (c *crossCheck) index(sig *docSig, path string, audited bool) {
 		}
 		c.indexed.appendRun(entries)
 	}
+	c.entries = entries
 }
 
 // Signature implements audit.SignatureCheck.
