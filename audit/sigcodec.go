@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 )
 
 // SigWriter appends values to a compact binary record: the per-document signatures corpus
@@ -13,6 +14,10 @@ type SigWriter struct{ buf []byte }
 
 // Bytes returns the record written so far.
 func (w *SigWriter) Bytes() []byte { return w.buf }
+
+// Grow makes room for n more bytes, so a writer that knows its record's rough size
+// allocates it once rather than doubling its way there.
+func (w *SigWriter) Grow(n int) { w.buf = slices.Grow(w.buf, n) }
 
 // Int appends a signed integer.
 func (w *SigWriter) Int(v int64) { w.buf = binary.AppendVarint(w.buf, v) }

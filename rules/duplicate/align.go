@@ -68,6 +68,7 @@ func Align(a, b []uint32) Alignment { return new(aligner).align(a, b) }
 type aligner struct {
 	dir       []byte
 	prev, cur []int32
+	keys      []uint32 // b's keys without their kind bits
 }
 
 func (x *aligner) align(a, b []uint32) Alignment {
@@ -81,32 +82,43 @@ func (x *aligner) align(a, b []uint32) Alignment {
 	// reused table needs no clearing; row 0 of the scores does.
 	x.dir = grow(x.dir, (n+1)*w)
 	x.prev, x.cur = grow(x.prev, w), grow(x.cur, w)
-	dir, prev, cur := x.dir, x.prev, x.cur
+	x.keys = grow(x.keys, m)
+	dir, prev, cur, keys := x.dir, x.prev, x.cur, x.keys
+	for j, k := range b {
+		keys[j] = k &^ 3 // unmasked once, not once per row
+	}
 	clear(prev)
 	var best int32
 	bi, bj := 0, 0
 	for i := 1; i <= n; i++ {
 		cur[0] = 0
 		ai := a[i-1] &^ 3
-		for j := 1; j <= m; j++ {
+		// Row slices of exactly m cells, shifted by one column, let the compiler drop the
+		// bounds checks; the recurrence and its tie order are the plain form's.
+		up1, cur1, row1 := prev[1:w], cur[1:w], dir[i*w+1:i*w+w]
+		_, _, _ = up1[len(keys)-1], cur1[len(keys)-1], row1[len(keys)-1]
+		diagPrev, left := prev[0], cur[0]
+		for j, k := range keys {
 			s, d := int32(0), stepStop
-			diag := prev[j-1] + scoreMismatch
-			if ai == b[j-1]&^3 {
-				diag = prev[j-1] + scoreMatch
+			diag := diagPrev + scoreMismatch
+			if ai == k {
+				diag = diagPrev + scoreMatch
 			}
 			if diag > s {
 				s, d = diag, stepDiag
 			}
-			if up := prev[j] + scoreGap; up > s {
-				s, d = up, stepUp
+			up := up1[j]
+			if g := up + scoreGap; g > s {
+				s, d = g, stepUp
 			}
-			if left := cur[j-1] + scoreGap; left > s {
-				s, d = left, stepLeft
+			if g := left + scoreGap; g > s {
+				s, d = g, stepLeft
 			}
-			cur[j] = s
-			dir[i*w+j] = d
+			cur1[j] = s
+			row1[j] = d
+			diagPrev, left = up, s
 			if s > best {
-				best, bi, bj = s, i, j
+				best, bi, bj = s, i, j+1
 			}
 		}
 		prev, cur = cur, prev

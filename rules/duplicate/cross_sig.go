@@ -29,7 +29,11 @@ func (c *crossCheck) extract(doc *audit.Document) *docSig {
 	lang := stopLanguage(doc, c.cfg)
 	toks := docTokensIn(doc, lang)
 	words := keys(toks)
-	sig := &docSig{}
+	// distinct gets every indexed word before it is compacted: sized once for all of them.
+	sig := &docSig{distinct: make([]uint32, 0, len(words))}
+	// A piece has at most as many features as words: one backing array holds them all.
+	feats := make([]uint32, 0, len(words))
+	var skel []uint32
 	n := 0
 	for _, p := range doc.Paragraphs {
 		lo, hi := tokenRange(toks, p.Start, p.End)
@@ -37,8 +41,10 @@ func (c *crossCheck) extract(doc *audit.Document) *docSig {
 			e := min(s+maxAlignTokens, hi)
 			if e-s >= c.minWords {
 				w := words[s:e:e]
+				f0 := len(feats)
+				feats, skel = appendSkeletonFeatures(w, feats, skel)
 				sig.pieces = append(sig.pieces, sigPiece{lo: int32(s), line: int32(doc.LineAt(int(toks[s].Start))),
-					words: w, feats: skeletonFeatures(w, nil)})
+					words: w, feats: feats[f0:len(feats):len(feats)]})
 				for _, k := range w {
 					sig.distinct = append(sig.distinct, k&^3)
 				}
@@ -82,7 +88,7 @@ func (c *crossCheck) index(sig *docSig, path string, audited bool) {
 		c.docFreq[w]++
 	}
 	// A unit has at most maxAlignTokens words and as many features, so both fit a block.
-	var entries []uint64
+	entries := c.entries[:0]
 	for _, pc := range sig.pieces {
 		u := uint64(len(c.units))
 		off := c.arena.appendRun(pc.words)
@@ -93,12 +99,14 @@ func (c *crossCheck) index(sig *docSig, path string, audited bool) {
 		}
 		c.indexed.appendRun(entries)
 	}
+	c.entries = entries
 }
 
 // Signature implements audit.SignatureCheck.
 func (c *crossCheck) Signature(doc *audit.Document) ([]byte, error) {
 	sig := c.extract(doc)
 	var w audit.SigWriter
+	w.Grow(sigSize(sig))
 	w.Int(int64(sig.d.words))
 	w.Strings(sig.d.sources)
 	w.Strings(sig.d.leadSources)
@@ -147,4 +155,19 @@ func (c *crossCheck) AddSignature(path string, b []byte, audited bool) error {
 	}
 	c.index(sig, path, audited)
 	return nil
+}
+
+// sigSize is a close upper estimate of a signature's encoded size: word keys and features
+// are 32-bit hashes, so most take a 5-byte varint.
+func sigSize(sig *docSig) int {
+	n := 128 + len(sig.d.title) + len(sig.d.lang) + 5*len(sig.distinct)
+	for _, list := range [][]string{sig.d.sources, sig.d.leadSources, sig.d.photo} {
+		for _, s := range list {
+			n += len(s) + 2
+		}
+	}
+	for _, p := range sig.pieces {
+		n += 16 + 5*(len(p.words)+len(p.feats))
+	}
+	return n
 }

@@ -10,9 +10,11 @@ const skeletonGram = 4
 // alone (function words, names, numbers) with the content words between them dropped. A
 // verbatim copy has the same skeleton; a spun copy keeps most of it, where plain word
 // shingles would keep almost nothing (RESEARCH.md: 0.07 Jaccard on word 5-grams). A unit
-// with too few skeleton words falls back to runs of all its words.
-func skeletonFeatures(words []uint32, out []uint32) []uint32 {
-	skel := make([]uint32, 0, len(words))
+// with too few skeleton words falls back to runs of all its words. The features are appended
+// to out; skel is scratch space for the skeleton, handed back for the next call (the corpus
+// pass computes features for every unit twice).
+func appendSkeletonFeatures(words, out, skel []uint32) ([]uint32, []uint32) {
+	skel = skel[:0]
 	for _, w := range words {
 		if Kind(w&3) != Content {
 			skel = append(skel, w&^3)
@@ -31,7 +33,7 @@ func skeletonFeatures(words []uint32, out []uint32) []uint32 {
 	tail := out[start:]
 	slices.Sort(tail)
 	tail = slices.Compact(tail)
-	return out[:start+len(tail)]
+	return out[:start+len(tail)], skel
 }
 
 // gramHash mixes a few word keys into one 32-bit feature (FNV-1a over their bytes).
