@@ -273,7 +273,7 @@ func checkLine(p *audit.Pass) {
 		// A wire dateline opening a line and an agency sign-off closing the file are
 		// provenance on a page too: a wire story whose table makes it read as a page keeps them.
 		sh := in.shapes[k]
-		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || wireDateline(p.Doc.Lines[i].Text) > 0 || isProvenanceLine(p.Doc.Lines[i].Text))) ||
+		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || isProvenanceLine(p.Doc.Lines[i].Text))) ||
 			wireDateline(p.Doc.Lines[i].Text) > 0 || (k == len(in.shapes)-1 && wireSignoff(sh.toks)) {
 			continue
 		}
@@ -321,16 +321,15 @@ func checkLine(p *audit.Pass) {
 	}
 }
 
-// shortSentence is a line of four to nine words shaped as a sentence: it opens with a
-// capital, ends in a full stop and holds function words of the document's language
-// ("Terms were not disclosed."). Clean news is full of them; residue of that shape
-// (a prompt, a caption) carries a credit, a link or a lexicon hit the model weighs.
 // shortSentenceThreshold is the bar of a short sentence in an article: below the prose bar,
 // because the prompts of real scrapes ("Click here to go to the home page.") read as
-// sentences too and score about .87 cross-validated, while the clean wire sentences flagged
-// at the plain bar score .72-.81 (CALIBRATION.md).
+// sentences too (figures in CALIBRATION.md).
 const shortSentenceThreshold = 0.86
 
+// shortSentence is a line shorter than prose shaped as a sentence: four words or more, it
+// opens with a capital, ends in a full stop and holds function words of the document's
+// language ("Terms were not disclosed."). Clean news is full of them; residue of that shape
+// (a prompt, a caption) carries a credit, a link or a lexicon hit the model weighs.
 func shortSentence(sh lineShape, row []float64) bool {
 	if sh.tokens < 4 || !strings.HasSuffix(sh.text, ".") || strings.HasSuffix(sh.text, "..") || row[stopwordDensity] == 0 || row[copyright] > 0 || row[phraseAffix] > 0 {
 		return false
