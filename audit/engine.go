@@ -579,7 +579,7 @@ func (st *runState) finishCorpus(res *Result) {
 		return
 	}
 	// With a pack, the output is kept for the next run with the same input (replay.go).
-	var events []corpusEvent
+	var out corpusOutput
 	keep := st.crun != nil
 	for ai, a := range st.corpus {
 		a.corpus.Finish(func(f Finding) {
@@ -587,20 +587,20 @@ func (st *runState) finishCorpus(res *Result) {
 				panic(fmt.Sprintf("textaudit: analysis %s reported %s, which it does not declare", a.analysis.Name, f.Rule))
 			}
 			if _, ok := byPath[f.Path]; ok && keep {
-				events = append(events, corpusEvent{analysis: ai, finding: &f})
+				out.addFinding(ai, &f)
 			}
 			addFinding(f)
 		})
 		if cf, ok := a.corpus.(CorpusFacts); ok {
 			cf.Facts(func(path, key string, value any) {
 				if addFact(path, key, value) && keep {
-					events = append(events, corpusEvent{analysis: ai, path: path, key: key, value: value})
+					out.addFact(ai, path, key, value)
 				}
 			})
 		}
 	}
 	if keep {
-		if b, ok := encodeCorpusOutput(st.crun.sum(), events); ok {
+		if b, ok := out.bytes(st.crun.sum()); ok {
 			st.pack.corpus = b
 		}
 	}

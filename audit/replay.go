@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"hash"
 	"time"
@@ -66,27 +67,47 @@ type corpusEvent struct {
 	value    any
 }
 
-// encodeCorpusOutput writes a fingerprint and the output it gave; ok is false when a value
-// cannot be kept faithfully.
-func encodeCorpusOutput(fp [sha256.Size]byte, events []corpusEvent) (b []byte, ok bool) {
-	var w SigWriter
-	w.Blob(fp[:])
-	w.Uint(uint64(len(events)))
-	for _, e := range events {
-		w.Uint(uint64(e.analysis))
-		w.Bool(e.finding != nil)
-		if e.finding != nil {
-			if !encodeFinding(&w, e.finding) {
-				return nil, false
-			}
-			continue
-		}
-		w.String(e.path)
-		if !encodeValues(&w, map[string]any{e.key: e.value}) {
-			return nil, false
-		}
+// corpusOutput encodes the corpus analyses' output as they report it, so a run holds the
+// encoded form only, not a second copy of every finding (a corpus of many copies has a
+// large output). broken is set when a value cannot be kept faithfully.
+type corpusOutput struct {
+	body   SigWriter
+	n      uint64
+	broken bool
+}
+
+func (o *corpusOutput) addFinding(analysis int, f *Finding) {
+	if o.broken {
+		return
 	}
-	return w.Bytes(), true
+	o.n++
+	o.body.Uint(uint64(analysis))
+	o.body.Bool(true)
+	o.broken = !encodeFinding(&o.body, f)
+}
+
+func (o *corpusOutput) addFact(analysis int, path, key string, value any) {
+	if o.broken {
+		return
+	}
+	o.n++
+	o.body.Uint(uint64(analysis))
+	o.body.Bool(false)
+	o.body.String(path)
+	o.broken = !encodeValues(&o.body, map[string]any{key: value})
+}
+
+// bytes is the kept record: the fingerprint of the input, the number of events, then the
+// events in the order they were reported; ok is false when some value could not be kept.
+func (o *corpusOutput) bytes(fp [sha256.Size]byte) (b []byte, ok bool) {
+	if o.broken {
+		return nil, false
+	}
+	var w SigWriter
+	w.Grow(len(fp) + 2*binary.MaxVarintLen64 + len(o.body.Bytes()))
+	w.Blob(fp[:])
+	w.Uint(o.n)
+	return append(w.Bytes(), o.body.Bytes()...), true
 }
 
 // decodeCorpusOutput reads the output kept for fingerprint fp; ok is false when the
