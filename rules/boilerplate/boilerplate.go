@@ -73,6 +73,8 @@ var Line = &audit.Rule{
 			func(p *lineParams) *float64 { return &p.pageThreshold }),
 		audit.FloatParam("prose_threshold", 0.9, 0, 1, "the bar in an article for a line shaped like prose (10+ words, a full stop, no credit or link)",
 			func(p *lineParams) *float64 { return &p.proseThreshold }),
+		audit.FloatParam("short_sentence_threshold", 0.86, 0, 1, "the bar in an article for a short sentence (4-9 words, a capital, a full stop, function words, no credit, link or lexicon hit)",
+			func(p *lineParams) *float64 { return &p.shortSentenceThreshold }),
 	},
 	Check: checkLine,
 }

@@ -243,7 +243,9 @@ const pageMinLines = 12
 var provenanceRE = news.LazyRegexp(`(?i)^\s*(?:[-–—]{1,2}\s*[\p{L}.' -]{3,40}$|[(\[]?\s*(?:(?:posted|published|updated|last updated|date)\b[^.]{0,40}\d|(?:additional |editing |writing |reporting |compiled )?(?:reporting|writing|editing|compiled)(?: by)?\b|contributing:|by [\p{Lu}]|[^.]{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story)|with reports? from\b|[^.]{0,60}\breported from\b))`)
 
 // lineParams are boilerplate.line's thresholds.
-type lineParams struct{ articleThreshold, pageThreshold, proseThreshold float64 }
+type lineParams struct {
+	articleThreshold, pageThreshold, proseThreshold, shortSentenceThreshold float64
+}
 
 func checkLine(p *audit.Pass) {
 	m, err := loadLineModel()
@@ -285,7 +287,7 @@ func checkLine(p *audit.Pass) {
 			if sh.prose {
 				bar = max(bar, prm.proseThreshold)
 			} else if shortSentence(sh, row) {
-				bar = max(bar, shortSentenceThreshold)
+				bar = max(bar, prm.shortSentenceThreshold)
 			}
 		}
 		if pr := m.Kinds[kind].prob(row); pr >= bar {
@@ -321,15 +323,12 @@ func checkLine(p *audit.Pass) {
 	}
 }
 
-// shortSentenceThreshold is the bar of a short sentence in an article: below the prose bar,
-// because the prompts of real scrapes ("Click here to go to the home page.") read as
-// sentences too (figures in CALIBRATION.md).
-const shortSentenceThreshold = 0.86
-
 // shortSentence is a line shorter than prose shaped as a sentence: four words or more, it
 // opens with a capital, ends in a full stop and holds function words of the document's
 // language ("Terms were not disclosed."). Clean news is full of them; residue of that shape
-// (a prompt, a caption) carries a credit, a link or a lexicon hit the model weighs.
+// (a prompt, a caption) carries a credit, a link or a lexicon hit the model weighs. Its bar,
+// short_sentence_threshold, sits below the prose bar because the prompts of real scrapes
+// ("Click here to go to the home page.") read as sentences too (CALIBRATION.md).
 func shortSentence(sh lineShape, row []float64) bool {
 	if sh.tokens < 4 || !strings.HasSuffix(sh.text, ".") || strings.HasSuffix(sh.text, "..") || row[stopwordDensity] == 0 || row[copyright] > 0 || row[phraseAffix] > 0 {
 		return false
