@@ -253,6 +253,7 @@ func checkLine(p *audit.Pass) {
 		panic(err.Error())
 	}
 	in := lineModelFor(p.Doc, p.Config)
+	datelines := readDocument(p.Doc, p.Config).datelines
 	kind := documentKind(m, in)
 	prm := audit.DecodeParams[lineParams](p.Params)
 	thresholds := map[string]float64{"article": prm.articleThreshold, "page": prm.pageThreshold}
@@ -276,7 +277,7 @@ func checkLine(p *audit.Pass) {
 		// provenance on a page too: a wire story whose table makes it read as a page keeps them.
 		sh := in.shapes[k]
 		if k == 0 || sh.residue || (kind == "article" && (sh.multiLine || sh.date || isProvenanceLine(p.Doc.Lines[i].Text))) ||
-			wireDateline(p.Doc.Lines[i].Text) > 0 || (k == len(in.shapes)-1 && wireSignoff(sh.toks)) {
+			datelines[i] > 0 || (k == len(in.shapes)-1 && wireSignoff(sh.toks)) {
 			continue
 		}
 		// In an article a line shaped like prose (a sentence of ten words or more, no
